@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "coprod",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coprod", targets: ["coprod"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's liblua5.4-dev, found through pkg-config. Never a vendored copy.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The C half of the bridge: everything that may raise a Lua error lives here, so a
+        // longjmp never crosses a Swift frame.
+        .target(
+            name: "CLuaSandbox",
+            dependencies: ["CLua"]
+        ),
+        .target(
+            name: "LuaHost",
+            dependencies: ["CLua", "CLuaSandbox"]
+        ),
+        .executableTarget(
+            name: "coprod",
+            dependencies: [
+                "LuaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LuaHostTests",
+            dependencies: ["LuaHost"]
+        ),
+        .testTarget(
+            name: "CoprodCLITests",
+            dependencies: ["coprod"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

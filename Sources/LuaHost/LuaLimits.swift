@@ -1,0 +1,27 @@
+/// The limits that stop a runaway script. Zero means no limit.
+///
+/// The defaults let an ordinary script (scoring thousands of answers, loading a framework) run
+/// freely while a runaway loop or a memory bomb ends within a few seconds on a small machine.
+public struct LuaLimits: Equatable, Sendable {
+    /// Bytes the state may hold (Lua's own allocations). Default 256 MiB.
+    public var memory: Int
+    /// VM instructions per call from the host. Default 1,000,000,000 (a few seconds).
+    public var instructions: UInt64
+    /// How deep tables may nest when they cross between Lua and Swift. Default 100.
+    public var depth: Int
+
+    public init(memory: Int = 256 << 20, instructions: UInt64 = 1_000_000_000, depth: Int = 100) {
+        self.memory = memory
+        self.instructions = instructions
+        self.depth = depth
+    }
+
+    public static let `default` = LuaLimits()
+}
+
+/// Which limit stopped a script.
+public enum LuaLimit: String, Equatable, Sendable {
+    case instructions = "instruction limit"
+    case memory = "memory limit"
+    case interrupted = "interrupt"
+}

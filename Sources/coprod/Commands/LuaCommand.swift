@@ -1,0 +1,72 @@
+import ArgumentParser
+import LuaHost
+
+/// `coprod lua`: runs a script in the sandboxed host, like lua(1) or `pandoc lua`.
+struct LuaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lua",
+        abstract: "Run a Lua script in coprod's sandbox.",
+        discussion: """
+            The script gets its arguments in the global table `arg` (arg[0] is the script) and as \
+            `...`; print writes to standard output. It runs in the sandbox: no io, no debug, os only \
+            for time and date, require only from --path and COPROD_PATH. An error prints \
+            SCRIPT:LINE: message to standard error and exits 1; so does a limit, naming the limit.
+
+            Examples:
+              coprod lua -e 'print(6 * 7)'
+              coprod lua Examples/hello.lua Cardiff
+            """
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run this code (repeatable; runs before SCRIPT).", valueName: "code"))
+    var code: [String] = []
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    @Argument(help: ArgumentHelp("The script to run.", valueName: "script"))
+    var script: String?
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "args"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        if code.isEmpty && script == nil {
+            throw ValidationError("Give a script to run, or code with -e.")
+        }
+    }
+
+    func run() throws {
+        let state: LuaState
+        do {
+            state = try LuaState(limits: sandbox.limits, searchPath: sandbox.searchPath)
+            try state.setGlobal("arg", .table(scriptArguments))
+            for (index, chunk) in code.enumerated() {
+                try state.run(chunk, chunkName: code.count == 1 ? "=(command line)" : "=(command line \(index + 1))")
+            }
+            if let script {
+                let bytes: [UInt8]
+                do {
+                    bytes = try LuaState.readScript(script)
+                } catch {
+                    Diagnostics.standardError("coprod: \(error.message)")
+                    LuaState.flushStandardOutput()
+                    throw ExitCode.usage
+                }
+                try state.load(bytes: bytes, chunkName: "@" + script).call(arguments.map { .string($0) })
+            }
+            LuaState.flushStandardOutput()
+        } catch let error as LuaError {
+            LuaState.flushStandardOutput()
+            Diagnostics.report(error, traceback: error.kind == .runtime)
+            throw ExitCode.scriptFailed
+        }
+    }
+
+    /// `arg` as lua(1) builds it: the script at 0, its arguments from 1.
+    private var scriptArguments: LuaTable {
+        var table = LuaTable(array: arguments.map { .string($0) })
+        table[0] = .string(script ?? "")
+        table[-1] = .string("coprod lua")
+        return table
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `coprod` command: co-production frameworks as Lua scripts, evaluated from the command line.
+@main
+struct Coprod: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "coprod",
+        abstract: "Write co-production quality frameworks as Lua scripts and evaluate self-assessments against them.",
+        discussion: """
+            Frameworks, scales, scoring rules and next steps are Lua, run in a sandbox with memory \
+            and instruction limits. Exit status: 0 success, 1 a script failed or hit a limit, \
+            2 wrong usage.
+            """,
+        version: "coprod \(version)",
+        subcommands: [LuaCommand.self]
+    )
+
+    /// Like ParsableCommand.main, but wrong usage exits with 2 (not sysexits' 64), the status the
+    /// README documents for every command.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Diagnostics.standardError(message) }
+                Glibc.exit(ExitCode.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+extension ExitCode {
+    /// A script failed or a limit stopped it.
+    static let scriptFailed = ExitCode(1)
+    /// Wrong usage: unknown option, missing argument, unreadable file.
+    static let usage = ExitCode(2)
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import LuaHost
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options every command that runs scripts shares: where modules come from, and the limits.
+struct SandboxOptions: ParsableArguments {
+    @Option(name: .customLong("path"),
+            help: ArgumentHelp("A directory to search for frameworks and plugins (repeatable); searched before COPROD_PATH.",
+                               valueName: "dir"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("memory-limit"),
+            help: ArgumentHelp("Memory a script's Lua state may use, in MiB (0: no limit).", valueName: "MiB"))
+    var memoryLimit: Int = LuaLimits.default.memory >> 20
+
+    @Option(name: .customLong("instruction-limit"),
+            help: ArgumentHelp("Lua instructions one call may run (0: no limit).", valueName: "count"))
+    var instructionLimit: UInt64 = LuaLimits.default.instructions
+
+    func validate() throws {
+        guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 or more MiB.") }
+        guard memoryLimit <= Int.max >> 20 else { throw ValidationError("--memory-limit is too large.") }
+    }
+
+    var limits: LuaLimits {
+        LuaLimits(memory: memoryLimit << 20, instructions: instructionLimit)
+    }
+
+    var searchPath: ModuleSearchPath {
+        let environment = getenv("COPROD_PATH").map { String(cString: $0) }
+        return ModuleSearchPath(directories: paths + ModuleSearchPath.directories(fromEnvironmentValue: environment))
+    }
+}
