@@ -280,7 +280,7 @@ static int swift_trampoline(lua_State *L) {
     // A limit that tripped in a nested call wins over whatever the Swift function reported.
     if (host->tripped != COPROD_LIMIT_NONE) return coprod_raise_limit(L, host);
     if (results < 0) {
-        if (lua_type(L, -1) == LUA_TSTRING) {
+        if (results == -1 && lua_type(L, -1) == LUA_TSTRING) {
             luaL_where(L, 1);
             lua_insert(L, -2);
             lua_concat(L, 2);

@@ -148,7 +148,8 @@ extension LuaState {
     }
 
     /// Runs registered function `id` for a call from Lua on `thread`. Returns the number of
-    /// results, or -1 with the error message pushed; the C trampoline raises it after return.
+    /// results, or -1 (-2: already located) with the error message pushed; the C trampoline
+    /// raises it after this Swift frame has returned.
     func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
         let function = functions[id]
         let argumentCount = lua_gettop(thread)
@@ -162,6 +163,10 @@ extension LuaState {
             let pushedByBody = lua_gettop(thread) - argumentCount
             for value in returned { try push(value, on: thread) }
             return pushedByBody + Int32(returned.count)
+        } catch let error as LuaError where error.line != nil {
+            // Already located by Lua (an error from a nested call): raised as it is.
+            pushErrorMessage(error.message, on: thread)
+            return -2
         } catch let error as LuaError {
             pushErrorMessage(error.message, on: thread)
         } catch {

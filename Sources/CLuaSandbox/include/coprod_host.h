@@ -20,7 +20,8 @@ typedef enum {
 } coprod_limit;
 
 /// Runs a registered Swift function. Returns the number of results pushed, or -1 after pushing
-/// an error value; the C trampoline raises it once the Swift frame has returned.
+/// an error message (the caller's position is put in front) or -2 (raised as it is); the C
+/// trampoline raises it once the Swift frame has returned.
 typedef int (*coprod_dispatch_fn)(void *swift_host, lua_State *L, int function_id);
 
 /// Receives what `print` writes.

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// What one run of the real `coprod` binary did.
+struct CommandResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+}
+
+/// The `coprod` executable built beside the test bundle.
+let coprodExecutable: URL = {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    // On Linux the test runner sits in the products directory; on macOS inside an .xctest bundle.
+    while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("coprod").path) {
+        directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent("coprod")
+}()
+
+/// The package's root, for commands that read its example files.
+let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs `coprod` with `arguments` from the package root and waits for it.
+func runCoprod(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = coprodExecutable
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    var merged = ProcessInfo.processInfo.environment
+    merged.removeValue(forKey: "COPROD_PATH")
+    for (key, value) in environment { merged[key] = value }
+    process.environment = merged
+    let output = Pipe(), error = Pipe(), standardInput = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = standardInput
+    try process.run()
+    if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+    try standardInput.fileHandleForWriting.close()
+    // Read both pipes to the end before waiting, so a full pipe never blocks the child.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errorData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+        errorData = error.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus,
+                         standardOutput: String(decoding: outputData, as: UTF8.self),
+                         standardError: String(decoding: errorData, as: UTF8.self))
+}
