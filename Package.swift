@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -28,10 +28,28 @@ let package = Package(
             name: "LuaHost",
             dependencies: ["CLua", "CLuaSandbox"]
         ),
+        // The domain: frameworks, scales, assessments, results. Its Lua (the framework language,
+        // scale types) and the Frameworks/ folder are embedded at build time.
+        .target(
+            name: "CoprodCore",
+            dependencies: ["LuaHost"],
+            exclude: ["Lua"],
+            plugins: [.plugin(name: "EmbedLua")]
+        ),
+        .executableTarget(
+            name: "coprod-embed-lua",
+            dependencies: ["LuaHost"]
+        ),
+        .plugin(
+            name: "EmbedLua",
+            capability: .buildTool(),
+            dependencies: ["coprod-embed-lua"]
+        ),
         .executableTarget(
             name: "coprod",
             dependencies: [
                 "LuaHost",
+                "CoprodCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,57 @@
+import LuaHost
+
+/// Finds frameworks by id or path: the ones built into coprod, and `.lua` files in the search
+/// path (`--path`, `COPROD_PATH`), which a local area uses for its own or adapted frameworks.
+public struct FrameworkCatalog: Sendable {
+    /// Directories searched for `ID.lua`, before the built-in frameworks.
+    public var directories: [String]
+
+    public init(directories: [String] = []) {
+        self.directories = directories
+    }
+
+    /// The search path for `require`: the directories, then the built-in Lua modules.
+    public var searchPath: ModuleSearchPath {
+        ModuleSearchPath(directories: directories, builtIn: embeddedLuaModules)
+    }
+
+    /// Ids of the frameworks built into coprod, sorted.
+    public static var builtInIDs: [String] {
+        embeddedLuaModules.keys.filter { $0.hasPrefix("frameworks.") }.map { String($0.dropFirst("frameworks.".count)) }.sorted()
+    }
+
+    /// A fresh sandboxed state that can load frameworks.
+    public func makeState(limits: LuaLimits = .default, print: LuaState.PrintSink? = nil) throws(FrameworkError) -> LuaState {
+        do {
+            return try LuaState(limits: limits, searchPath: searchPath, print: print)
+        } catch {
+            throw FrameworkError(error)
+        }
+    }
+
+    /// Loads FRAMEWORK, which is a path to a `.lua` file (it contains `/` or ends in `.lua`) or an
+    /// id looked up in the directories and then among the built-in frameworks.
+    public func load(_ reference: String, in state: LuaState) throws(FrameworkError) -> Framework {
+        let (source, chunkName, origin) = try locate(reference)
+        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, in: state)
+    }
+
+    func locate(_ reference: String) throws(FrameworkError) -> (source: [UInt8], chunkName: String, origin: String) {
+        if reference.contains("/") || reference.hasSuffix(".lua") {
+            do {
+                return (try LuaState.readScript(reference), "@" + reference, reference)
+            } catch {
+                throw FrameworkError(error.message)
+            }
+        }
+        for directory in directories {
+            let path = "\(directory)/\(reference).lua"
+            if let source = try? LuaState.readScript(path) { return (source, "@" + path, path) }
+        }
+        if let source = embeddedLuaModules["frameworks." + reference] {
+            return (Array(source.utf8), "@Frameworks/\(reference).lua", "(built-in)")
+        }
+        let known = FrameworkCatalog.builtInIDs.joined(separator: ", ")
+        throw FrameworkError("no framework '\(reference)': give a built-in id (\(known)), an id found in --path or COPROD_PATH, or a path to a .lua file")
+    }
+}

@@ -1,0 +1,45 @@
+-- Loading framework files: each runs with the framework language in scope, and what it returns is
+-- checked to be a framework. The host reads the data through `data`, which leaves out functions
+-- (rules) so that everything else can cross into Swift.
+
+local language = require "coprod.language"
+
+local frameworks = {}
+
+--- Runs a framework file's source and returns the framework it builds.
+function frameworks.load(source, chunkname)
+  local environment = setmetatable({}, {
+    __index = function(_, name)
+      local value = language[name]
+      if value ~= nil then return value end
+      return _G[name]
+    end,
+  })
+  local chunk, message = load(source, chunkname, "t", environment)
+  if not chunk then error(message, 0) end
+  local framework = chunk()
+  if type(framework) ~= "table" or framework.kind ~= "framework" then
+    local name = chunkname:gsub("^[@=]", "")
+    error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. ")", 0)
+  end
+  return framework
+end
+
+local function copy_data(value, seen)
+  if type(value) == "function" then return true end
+  if type(value) ~= "table" then return value end
+  if seen[value] then return seen[value] end
+  local copy = {}
+  seen[value] = copy
+  for key, item in pairs(value) do copy[key] = copy_data(item, seen) end
+  return copy
+end
+
+--- The framework as plain data: rules (functions) become `true`, shared tables are copied.
+function frameworks.data(framework)
+  local seen = {}
+  local copy = copy_data(framework, seen)
+  return copy
+end
+
+return frameworks

@@ -1,0 +1,285 @@
+-- The framework language: the constructors a framework file uses (framework, section, statement,
+-- indicator, item, ratio, metric_item, reflect, note, heading, feel) and the scales (ordinal,
+-- rating, tiers, checklist, yes_no, text) and metrics (survey). Each builds a plain table with a
+-- `kind`, checked as it is built, so a mistake is reported at the line of the framework file that
+-- made it. Frameworks/LANGUAGE.md is the reference for authors.
+
+local language = {}
+
+local function fail(message, level)
+  error(message, (level or 1) + 2)
+end
+
+local function sorted_keys(set)
+  local keys = {}
+  for key in pairs(set) do keys[#keys + 1] = key end
+  table.sort(keys)
+  return keys
+end
+
+-- Refuses fields a constructor does not know, naming the ones it accepts: a misspelt field
+-- would otherwise vanish silently.
+local function check_fields(what, value, accepted, level)
+  local known = {}
+  for _, name in ipairs(accepted) do known[name] = true end
+  for key in pairs(value) do
+    if type(key) == "string" and not known[key] then
+      fail(("%s: unknown field '%s' (accepted: %s)"):format(what, key, table.concat(sorted_keys(known), ", ")), level + 1)
+    end
+  end
+end
+
+local function check_text(what, value, field, level, optional)
+  local text = value[field]
+  if text == nil and optional then return end
+  if type(text) ~= "string" or text == "" then
+    fail(("%s: '%s' must be non-empty text"):format(what, field), level + 1)
+  end
+end
+
+local function check_list_of_text(what, value, field, level)
+  local list = value[field]
+  if list == nil then return end
+  if type(list) == "string" then value[field] = { list } return end
+  if type(list) ~= "table" then fail(("%s: '%s' must be a list of texts"):format(what, field), level + 1) end
+  for index, text in ipairs(list) do
+    if type(text) ~= "string" then
+      fail(("%s: '%s'[%d] must be text"):format(what, field, index), level + 1)
+    end
+  end
+end
+
+local function check_id(what, id, level)
+  if type(id) ~= "string" or not id:match("^[%w][%w_%-%.]*$") then
+    fail(("%s: id must be text of letters, digits, '.', '_' or '-' (got %s)"):format(what, tostring(id)), level + 1)
+  end
+end
+
+-- Curried constructors: `statement "id" "text"` and `statement "id" { ... }`.
+local function named(kind, build)
+  return function(id)
+    check_id(kind, id, 1)
+    return function(body)
+      if type(body) == "string" then body = { text = body } end
+      if type(body) ~= "table" then fail(("%s '%s': expected text or a table"):format(kind, id)) end
+      return build(id, body, 2)
+    end
+  end
+end
+
+-- Scales -----------------------------------------------------------------------------------------
+
+local scale_types = {}
+
+--- Registers a scale type: `build(options)` checks the options and returns the scale table.
+--- Built-in types are registered the same way a local area registers its own.
+function language.define_scale(name, build)
+  check_id("define_scale", name, 1)
+  if type(build) ~= "function" then fail("define_scale: the second argument must be a function") end
+  scale_types[name] = build
+  language[name] = function(options)
+    local scale = build(options or {}, 2)
+    scale.kind, scale.type = "scale", name
+    return scale
+  end
+end
+
+language.define_scale("ordinal", function(options, level)
+  check_fields("ordinal", options, { "min", "max", "labels", "meanings" }, level)
+  local min, max = options.min, options.max
+  if math.type(min) ~= "integer" or math.type(max) ~= "integer" or min >= max then
+    fail("ordinal: min and max must be integers with min < max", level)
+  end
+  check_list_of_text("ordinal", options, "labels", level)
+  check_list_of_text("ordinal", options, "meanings", level)
+  for _, field in ipairs({ "labels", "meanings" }) do
+    if options[field] and #options[field] ~= max - min + 1 then
+      fail(("ordinal: %d %s given for the %d points %d-%d"):format(#options[field], field, max - min + 1, min, max), level)
+    end
+  end
+  return { min = min, max = max, labels = options.labels or {}, meanings = options.meanings or {} }
+end)
+
+language.define_scale("rating", function(options, level)
+  check_fields("rating", options, { "min", "max", "anchors" }, level)
+  local min, max = options.min, options.max
+  if math.type(min) ~= "integer" or math.type(max) ~= "integer" or min >= max then
+    fail("rating: min and max must be integers with min < max", level)
+  end
+  local anchors = {}
+  for point, word in pairs(options.anchors or {}) do
+    if math.type(point) ~= "integer" or point < min or point > max or type(word) ~= "string" then
+      fail(("rating: anchors map points %d-%d to words"):format(min, max), level)
+    end
+    anchors[#anchors + 1] = { point = point, word = word }
+  end
+  table.sort(anchors, function(a, b) return a.point < b.point end)
+  return { min = min, max = max, anchors = anchors }
+end)
+
+language.define_scale("tiers", function(options, level)
+  local levels = {}
+  for index, name in ipairs(options) do
+    if type(name) ~= "string" or not name:match("^%l[%l_]*$") then
+      fail(("tiers: tier %d must be a lower-case word"):format(index), level)
+    end
+    levels[index] = name
+  end
+  if #levels == 0 then fail("tiers: give the tiers in order, lowest first", level) end
+  return { levels = levels, none = "none" }
+end)
+
+language.define_scale("checklist", function(options, level)
+  check_fields("checklist", options, {}, level)
+  return { options = { "yes", "partly", "no", "n/a" } }
+end)
+
+language.define_scale("yes_no", function(options, level)
+  check_fields("yes_no", options, {}, level)
+  return { options = { "yes", "no" } }
+end)
+
+language.define_scale("text", function(options, level)
+  check_fields("text", options, {}, level)
+  return {}
+end)
+
+local function check_scale(what, value, level)
+  if value.scale ~= nil and (type(value.scale) ~= "table" or value.scale.kind ~= "scale") then
+    fail(what .. ": 'scale' must be a scale such as ordinal { ... } or tiers { ... }", level + 1)
+  end
+end
+
+-- Metrics ----------------------------------------------------------------------------------------
+
+--- A survey percentage with the least value each tier needs.
+function language.survey(options)
+  if type(options) ~= "table" then fail("survey: expected a table") end
+  local thresholds = {}
+  for key, value in pairs(options) do
+    if key ~= "measure" then
+      if type(value) ~= "number" or value < 0 or value > 100 then
+        fail(("survey: the threshold for '%s' must be a percentage from 0 to 100"):format(tostring(key)))
+      end
+      thresholds[key] = value
+    end
+  end
+  check_text("survey", options, "measure", 1)
+  return { kind = "metric", type = "survey", measure = options.measure, thresholds = thresholds }
+end
+
+-- Things inside a section ------------------------------------------------------------------------
+
+local function indicator_builder(type_name, accepted, required)
+  return function(id, body, level)
+    local what = ("%s '%s'"):format(type_name, id)
+    check_fields(what, body, accepted, level)
+    for _, field in ipairs(required) do check_text(what, body, field, level) end
+    for _, field in ipairs({ "bronze", "silver", "gold", "detail" }) do check_list_of_text(what, body, field, level) end
+    check_scale(what, body, level)
+    if body.metric ~= nil and (type(body.metric) ~= "table" or body.metric.kind ~= "metric") then
+      fail(what .. ": 'metric' must be a metric such as survey { ... }", level)
+    end
+    if body.must ~= nil and type(body.must) ~= "boolean" then fail(what .. ": 'must' is true or false", level) end
+    if body.at_least ~= nil and type(body.at_least) ~= "number" then fail(what .. ": 'at_least' must be a number", level) end
+    local indicator = { kind = "indicator", type = type_name, id = id }
+    for key, value in pairs(body) do indicator[key] = value end
+    return indicator
+  end
+end
+
+local common = { "text", "scale", "guidance", "detail", "must", "fails", "must_be" }
+local function with(extra)
+  local fields = table.move(common, 1, #common, 1, {})
+  return table.move(extra, 1, #extra, #fields + 1, fields)
+end
+
+language.statement = named("statement", indicator_builder("statement", with({}), { "text" }))
+language.indicator = named("indicator", indicator_builder("indicator",
+  with({ "bronze", "silver", "gold", "metric" }), { "text" }))
+language.item = named("item", indicator_builder("item", with({}), { "text" }))
+language.ratio = named("ratio", indicator_builder("ratio",
+  with({ "numerator", "denominator", "at_least" }), { "text", "numerator", "denominator" }))
+language.metric_item = named("metric_item", indicator_builder("metric",
+  with({ "unit", "at_least" }), { "text" }))
+
+language.reflect = named("reflect", function(id, body, level)
+  check_fields(("reflect '%s'"):format(id), body, { "text" }, level)
+  check_text(("reflect '%s'"):format(id), body, "text", level)
+  return { kind = "reflect", id = id, text = body.text }
+end)
+
+local function plain(kind)
+  return function(text)
+    if type(text) ~= "string" or text == "" then fail(kind .. ": expected non-empty text") end
+    return { kind = kind, text = text }
+  end
+end
+language.note = plain("note")
+language.heading = plain("heading")
+language.feel = plain("feel")
+
+-- Sections and frameworks ------------------------------------------------------------------------
+
+local section_fields = { "title", "summary", "questions", "scale", "next_steps", "label" }
+
+language.section = named("section", function(id, body, level)
+  local what = ("section '%s'"):format(id)
+  check_fields(what, body, section_fields, level)
+  check_text(what, body, "title", level)
+  check_text(what, body, "summary", level, true)
+  check_list_of_text(what, body, "questions", level)
+  check_list_of_text(what, body, "next_steps", level)
+  check_scale(what, body, level)
+  local section = { kind = "section", id = id, elements = {} }
+  for key, value in pairs(body) do
+    if type(key) == "string" then section[key] = value end
+  end
+  for index, element in ipairs(body) do
+    if type(element) ~= "table" or not element.kind or element.kind == "section" or element.kind == "scale" then
+      fail(("%s: item %d is not a statement, indicator, item, reflect, note, heading or feel"):format(what, index), level)
+    end
+    section.elements[index] = element
+  end
+  return section
+end)
+
+local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "source", "introduction",
+  "guidance", "notes", "scale", "rules", "combine", "gap" }
+
+--- The framework: metadata, sections in order, and optional rules (Lua functions).
+function language.framework(body)
+  if type(body) ~= "table" then fail("framework: expected a table") end
+  local what = ("framework '%s'"):format(tostring(body.id))
+  check_id("framework", body.id, 1)
+  check_fields(what, body, framework_fields, 1)
+  check_text(what, body, "title", 1)
+  for _, field in ipairs({ "introduction", "guidance", "notes" }) do check_list_of_text(what, body, field, 1) end
+  check_scale(what, body, 1)
+  if body.rules ~= nil and type(body.rules) ~= "table" then fail(what .. ": 'rules' must be a table of functions") end
+  local framework = { kind = "framework", sections = {} }
+  for key, value in pairs(body) do
+    if type(key) == "string" then framework[key] = value end
+  end
+  local seen = {}
+  for index, section in ipairs(body) do
+    if type(section) ~= "table" or section.kind ~= "section" then
+      fail(("%s: item %d is not a section"):format(what, index))
+    end
+    if seen[section.id] then fail(("%s: two sections have the id '%s'"):format(what, section.id)) end
+    seen[section.id] = "section"
+    for _, element in ipairs(section.elements) do
+      if element.id then
+        if seen[element.id] then
+          fail(("%s: the id '%s' is used twice (in section '%s')"):format(what, element.id, section.id))
+        end
+        seen[element.id] = element.kind
+      end
+    end
+    framework.sections[index] = section
+  end
+  if #framework.sections == 0 then fail(what .. ": a framework needs at least one section") end
+  return framework
+end
+
+return language

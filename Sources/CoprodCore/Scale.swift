@@ -1,0 +1,63 @@
+/// How an indicator is answered.
+public enum Scale: Sendable, Equatable {
+    /// Whole points with a label each (1-5: "No action yet" ... "Doing as well as you can").
+    case ordinal(min: Int, max: Int, labels: [String], meanings: [String])
+    /// Points with words at some of them (0 "Not Great", 5 "OK", 10 "Great").
+    case rating(min: Int, max: Int, anchors: [Int: String])
+    /// Cumulative tiers, lowest first; "none" is below the first.
+    case tiers([String])
+    /// A choice among fixed answers, best first: yes / partly / no / n/a, or yes / no.
+    case choice([String])
+    /// Two counts, answered as "3/12", "3 of 12" or "25%".
+    case ratio
+    /// A measured figure.
+    case number(unit: String?)
+    case text
+
+    /// A description of what is accepted, for error messages.
+    public var accepted: String {
+        switch self {
+        case .ordinal(let min, let max, let labels, _):
+            return labels.isEmpty ? "\(min)-\(max)" : "\(min)-\(max) or \(labels.joined(separator: ", "))"
+        case .rating(let min, let max, let anchors):
+            let words = anchors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            return "a whole number from \(min) to \(max)" + (words.isEmpty ? "" : " (\(words.joined(separator: ", ")))")
+        case .tiers(let levels): return (["none"] + levels).joined(separator: ", ")
+        case .choice(let options): return options.joined(separator: ", ")
+        case .ratio: return "two counts such as 3/12 or 3 of 12, or a percentage such as 25%"
+        case .number(let unit): return unit.map { "a number of \($0)" } ?? "a number"
+        case .text: return "any text"
+        }
+    }
+
+    /// The name of the scale in messages: "the 1-5 scale", "the tiers".
+    public var name: String {
+        switch self {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "the \(min)-\(max) scale"
+        case .tiers: "the tiers"
+        case .choice(let options): "the answers " + options.joined(separator: "/")
+        case .ratio: "a ratio"
+        case .number: "a number"
+        case .text: "text"
+        }
+    }
+
+    /// The span of the scale's numbers (max - min), for gaps between roles.
+    var range: Double? {
+        switch self {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): Double(max - min)
+        default: nil
+        }
+    }
+
+    /// The label of a whole point, if it has one.
+    public func label(for point: Int) -> String? {
+        switch self {
+        case .ordinal(let min, _, let labels, _):
+            let index = point - min
+            return labels.indices.contains(index) ? labels[index] : nil
+        case .rating(_, _, let anchors): return anchors[point]
+        default: return nil
+        }
+    }
+}
