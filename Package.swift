@@ -36,6 +36,16 @@ let package = Package(
             exclude: ["Lua"],
             plugins: [.plugin(name: "EmbedLua")]
         ),
+        // Reading assessments (CSV, JSON) and writing results.
+        .target(
+            name: "CoprodIO",
+            dependencies: ["CoprodCore"]
+        ),
+        // Text, Markdown, JSON and CSV renderings of results.
+        .target(
+            name: "CoprodReports",
+            dependencies: ["CoprodCore", "CoprodIO"]
+        ),
         .executableTarget(
             name: "coprod-embed-lua",
             dependencies: ["LuaHost"]
@@ -50,6 +60,8 @@ let package = Package(
             dependencies: [
                 "LuaHost",
                 "CoprodCore",
+                "CoprodIO",
+                "CoprodReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +71,10 @@ let package = Package(
             exclude: ["Lua"]  // scripts the tests read from disk
         ),
         // Runs the real binary; depending on it makes `swift test` build it first.
+        .testTarget(
+            name: "CoprodCoreTests",
+            dependencies: ["CoprodCore", "CoprodIO", "CoprodReports", "LuaHost"]
+        ),
         .testTarget(
             name: "CoprodCLITests",
             dependencies: ["coprod"]

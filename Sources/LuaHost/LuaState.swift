@@ -253,4 +253,13 @@ extension LuaState {
 
     /// Flushes what scripts printed to standard output (the default print sink is buffered).
     public static func flushStandardOutput() { coprod_stdout_flush() }
+
+    /// Writes to the same buffered standard output that `print` uses, so the two never interleave
+    /// out of order.
+    public static func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) {
+        coprod_stdout_write(bytes.baseAddress, bytes.count)
+    }
+
+    /// Whether standard output is a terminal (for colour).
+    public static var standardOutputIsTerminal: Bool { isatty(1) != 0 }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LuaHost
 
 #if canImport(Glibc)
 import Glibc
@@ -16,11 +17,11 @@ struct Coprod: ParsableCommand {
         abstract: "Write co-production quality frameworks as Lua scripts and evaluate self-assessments against them.",
         discussion: """
             Frameworks, scales, scoring rules and next steps are Lua, run in a sandbox with memory \
-            and instruction limits. Exit status: 0 success, 1 a script failed or hit a limit, \
-            2 wrong usage.
+            and instruction limits. Exit status: 0 success, 1 some rows rejected or a script failed \
+            or hit a limit, 2 wrong usage or a framework or input that cannot be read.
             """,
         version: "coprod \(version)",
-        subcommands: [LuaCommand.self]
+        subcommands: [EvaluateCommand.self, FrameworksCommand.self, ShowCommand.self, TemplateCommand.self, LuaCommand.self]
     )
 
     /// Like ParsableCommand.main, but wrong usage exits with 2 (not sysexits' 64), the status the
@@ -29,7 +30,9 @@ struct Coprod: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            LuaState.flushStandardOutput()
         } catch {
+            LuaState.flushStandardOutput()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)

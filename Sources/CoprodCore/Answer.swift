@@ -1,0 +1,161 @@
+import Foundation
+
+/// One answer in an assessment, already checked against its scale.
+public enum Answer: Sendable, Equatable {
+    /// A point on an ordinal or rating scale, a measured figure, or a survey percentage.
+    case number(Double)
+    /// A tier by index: 0 is "none", 1 the first tier (bronze), and so on.
+    case tier(Int)
+    /// One of a choice scale's options, as the framework spells it ("yes", "n/a").
+    case choice(String)
+    /// Two counts, e.g. 3 non-professionals of 12 board members.
+    case ratio(part: Double, whole: Double)
+    /// A ratio given directly as a share from 0 to 1.
+    case share(Double)
+    case text(String)
+
+    public var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// A ratio's share from 0 to 1.
+    public var share: Double? {
+        switch self {
+        case .ratio(let part, let whole): whole > 0 ? part / whole : nil
+        case .share(let value): value
+        default: nil
+        }
+    }
+}
+
+/// Why a value could not be read: said in the user's words, with what would be accepted.
+public struct ValueProblem: Error, Equatable, Sendable {
+    public var message: String
+}
+
+/// What one input column holds for a framework: an indicator's answer, one of a tier indicator's
+/// kinds of evidence, a comment, or a free-text prompt.
+public struct AnswerSlot: Sendable, Equatable, Hashable {
+    public enum Part: String, Sendable, Hashable {
+        /// The indicator's own answer (for tiers: the tier the organisation declares).
+        case answer
+        /// A survey percentage behind a tier.
+        case survey
+        /// Whether one tier's criteria are met (yes / no); the tier is in `tier`.
+        case criteria
+        /// Examples, comments, areas to improve.
+        case comment
+        /// A free-text prompt's answer.
+        case prompt
+    }
+
+    public var id: String
+    public var part: Part
+    public var tier: String?
+
+    public init(id: String, part: Part, tier: String? = nil) {
+        self.id = id
+        self.part = part
+        self.tier = tier
+    }
+
+    /// The column header that names this slot in a template: `equality.1`, `equality.1.survey`,
+    /// `equality.1.silver`, `equality.1.comment`.
+    public var column: String {
+        switch part {
+        case .answer, .prompt: id
+        case .survey: id + ".survey"
+        case .criteria: id + "." + (tier ?? "")
+        case .comment: id + ".comment"
+        }
+    }
+}
+
+extension Scale {
+    /// Reads a cell's text as an answer on this scale. Empty text is no answer (nil).
+    public func parse(_ raw: String) throws(ValueProblem) -> Answer? {
+        let text = raw.trimmingWhitespace
+        if text.isEmpty { return nil }
+        let folded = text.foldedForMatching
+        switch self {
+        case .ordinal(let min, let max, let labels, _):
+            if let point = Int(text), point >= min, point <= max { return .number(Double(point)) }
+            if let index = labels.firstIndex(where: { $0.foldedForMatching == folded }) { return .number(Double(min + index)) }
+        case .rating(let min, let max, let anchors):
+            if let point = Int(text), point >= min, point <= max { return .number(Double(point)) }
+            if let anchor = anchors.first(where: { $0.value.foldedForMatching == folded }) { return .number(Double(anchor.key)) }
+        case .tiers(let levels):
+            if folded == "none" { return .tier(0) }
+            if let index = levels.firstIndex(of: folded) { return .tier(index + 1) }
+        case .choice(let options):
+            if let option = Scale.choiceSynonyms[folded].flatMap({ synonym in options.first { $0 == synonym } }) {
+                return .choice(option)
+            }
+            if let option = options.first(where: { $0.foldedForMatching == folded }) { return .choice(option) }
+        case .ratio:
+            if let share = Scale.percentage(text) { return .share(share / 100) }
+            let parts = folded.replacingOccurrences(of: " of ", with: "/").split(separator: "/")
+            if parts.count == 2, let part = Double(String(parts[0]).trimmingWhitespace), let whole = Double(String(parts[1]).trimmingWhitespace),
+               part >= 0, whole > 0, part <= whole {
+                return .ratio(part: part, whole: whole)
+            }
+        case .number:
+            if let value = Scale.percentage(text) ?? Double(text), value.isFinite { return .number(value) }
+        case .text:
+            return .text(raw)
+        }
+        throw ValueProblem(message: "'\(text)' is not on \(name) (accepted: \(accepted))")
+    }
+
+    /// "72%", "72 %" or "72" as 72; nil for anything else.
+    static func percentage(_ text: String) -> Double? {
+        var digits = text
+        let hasSign = digits.hasSuffix("%")
+        if hasSign { digits = String(digits.dropLast()).trimmingWhitespace }
+        guard let value = Double(digits), value.isFinite, hasSign else { return nil }
+        return value
+    }
+
+    /// Spellings people use in forms for the checklist answers.
+    static let choiceSynonyms: [String: String] = [
+        "y": "yes", "yes": "yes", "true": "yes",
+        "n": "no", "no": "no", "false": "no",
+        "partly": "partly", "partially": "partly", "partial": "partly", "in part": "partly",
+        "n/a": "n/a", "na": "n/a", "n.a.": "n/a", "not applicable": "n/a",
+    ]
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Lower case with runs of white space as one space, and curly quotes as straight ones: how
+    /// headers and labels are compared, so "Made a start", "made  a START" and a forms tool's
+    /// copy of a statement all match.
+    public var foldedForMatching: String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            switch scalar {
+            case "\u{2018}", "\u{2019}": result.unicodeScalars.append("'")
+            case "\u{201C}", "\u{201D}": result.unicodeScalars.append("\"")
+            default: result += String(scalar).lowercased()
+            }
+        }
+        return result
+    }
+}

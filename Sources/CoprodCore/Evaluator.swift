@@ -1,0 +1,269 @@
+/// Evaluates assessments against a framework with the built-in scale types, natively, so that a
+/// batch of thousands does not call into Lua for the rules every framework shares.
+///
+/// The rules, and where they come from:
+/// - A section's score on a points scale is the mean of its answered indicators (the Wales
+///   audit's "add up your scores and divide by 3" when all three are answered).
+/// - Tiers are cumulative: a tier counts only if every lower tier is met. Evidence (criteria met,
+///   a survey percentage against the thresholds) wins over a declared tier, and a declared tier
+///   higher than the evidence is a warning. A section's tier is its lowest indicator's tier.
+/// - A checklist section scores the share of applicable items met (partly counts half). A failed
+///   must-rule fails the whole assessment with the framework's own words.
+/// - Several respondents combine per indicator: numbers by the framework's `combine` (mean or
+///   median), tiers by the lower median, checklist answers by the least met, ratios by the
+///   lowest share: a hard rule is not averaged away.
+public struct Evaluator: Sendable {
+    public let framework: Framework
+    private let indicatorsBySection: [String: [Indicator]]
+
+    public init(framework: Framework) {
+        self.framework = framework
+        indicatorsBySection = Dictionary(grouping: framework.indicators, by: \.sectionID)
+    }
+
+    public func evaluate(_ assessment: Assessment) -> OrganisationResult {
+        let responses = assessment.responses
+        var roles: [String: Int] = [:]
+        for response in responses { roles[response.role ?? "", default: 0] += 1 }
+        let namedRoles = roles.keys.filter { !$0.isEmpty }.sorted()
+
+        var warnings: [String] = []
+        var failures: [Failure] = []
+        var indicatorResults: [IndicatorResult] = []
+        for indicator in framework.indicators {
+            let combined = combine(indicator, responses)
+            warnings += combined.warnings
+            var byRole: [String: Score] = [:]
+            for role in namedRoles {
+                let score = combine(indicator, responses.filter { $0.role == role }).score
+                if score != .none { byRole[role] = score }
+            }
+            if let failure = mustRule(indicator, combined) { failures.append(failure) }
+            indicatorResults.append(IndicatorResult(
+                id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
+                declared: combined.declared, answers: combined.count, byRole: byRole))
+        }
+
+        var sectionResults: [SectionResult] = []
+        for section in framework.sections {
+            let results = indicatorResults.filter { $0.sectionID == section.id }
+            let indicators = indicatorsBySection[section.id] ?? []
+            var byRole: [String: Score] = [:]
+            for role in namedRoles {
+                let score = sectionScore(indicators, results.map { $0.byRole[role] ?? .none })
+                if score != .none { byRole[role] = score }
+            }
+            sectionResults.append(SectionResult(
+                id: section.id, title: section.title, score: sectionScore(indicators, results.map(\.score)),
+                answered: results.filter { $0.answers > 0 }.count, expected: results.count, byRole: byRole))
+        }
+
+        let answered = indicatorResults.filter { $0.answers > 0 }.count
+        if answered < indicatorResults.count {
+            warnings.append("\(indicatorResults.count - answered) of \(indicatorResults.count) indicators have no answer")
+        }
+        var result = OrganisationResult(
+            framework: framework.id, organisation: assessment.organisation, respondents: responses.count,
+            roles: roles, indicators: indicatorResults, sections: sectionResults,
+            overall: overallScore(sectionResults.map(\.score)), answered: answered, expected: indicatorResults.count,
+            failures: failures, warnings: warnings, nextSteps: [], texts: texts(responses),
+            gaps: gaps(sectionResults, roles: namedRoles))
+        result.nextSteps = NextSteps(framework: framework).steps(for: result)
+        return result
+    }
+
+    // MARK: - Indicators
+
+    struct Combined {
+        var score: Score = .none
+        var answer: String?
+        var declared: Score?
+        var count = 0
+        var warnings: [String] = []
+    }
+
+    func combine(_ indicator: Indicator, _ responses: [Response]) -> Combined {
+        let slot = AnswerSlot(id: indicator.id, part: .answer)
+        var combined = Combined()
+        switch indicator.scale {
+        case .ordinal, .rating, .number:
+            let values = responses.compactMap { $0[slot]?.number }
+            combined.count = values.count
+            if let value = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values) {
+                combined.score = .number(value)
+                if let point = Int(exactly: value.rounded(.down)), let label = indicator.scale.label(for: point) {
+                    combined.answer = label
+                }
+            }
+        case .tiers(let levels):
+            var tiers: [Int] = []
+            var declaredTiers: [Int] = []
+            for response in responses {
+                let reading = TierReading(indicator: indicator, levels: levels, response: response)
+                combined.warnings += reading.warnings
+                if let tier = reading.tier { tiers.append(tier) }
+                if let declared = reading.declared { declaredTiers.append(declared) }
+            }
+            combined.count = tiers.count
+            if let tier = Statistics.lowerMedian(tiers) {
+                combined.score = .tier(tier, TierReading.name(tier, levels))
+                if let declared = Statistics.lowerMedian(declaredTiers), declared != tier {
+                    combined.declared = .tier(declared, TierReading.name(declared, levels))
+                }
+            }
+        case .choice(let options):
+            let answers = responses.compactMap { response -> String? in
+                if case .choice(let option)? = response[slot] { return option }
+                return nil
+            }
+            combined.count = answers.count
+            if let answer = leastMet(answers, options: options, failing: indicator.mustBe.flatMap { need in options.first { $0 != need } }) {
+                combined.answer = answer
+                combined.score = answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: indicator.mustBe))
+            }
+        case .ratio:
+            let shares = responses.compactMap { $0[slot]?.share }
+            combined.count = shares.count
+            if let lowest = shares.min() {
+                combined.score = .share(lowest)
+                if let figure = responses.compactMap({ $0[slot] }).first(where: { $0.share == lowest }) {
+                    combined.answer = Evaluator.describe(figure)
+                }
+            }
+        case .text:
+            combined.count = responses.filter { $0[slot] != nil }.count
+        }
+        return combined
+    }
+
+    /// The least-met answer: for a must-rule with a required answer, the failing answer if anyone
+    /// gave it; otherwise the answer furthest down the options (yes, partly, no), ignoring n/a
+    /// unless it is all there is.
+    private func leastMet(_ answers: [String], options: [String], failing: String?) -> String? {
+        if let failing, answers.contains(failing) { return failing }
+        let applicable = answers.filter { $0 != "n/a" }
+        if applicable.isEmpty { return answers.first }
+        return applicable.max { (options.firstIndex(of: $0) ?? 0) < (options.firstIndex(of: $1) ?? 0) }
+    }
+
+    static func credit(_ answer: String, mustBe: String?) -> Double {
+        if let mustBe { return answer == mustBe ? 1 : 0 }
+        switch answer {
+        case "yes": return 1
+        case "partly": return 0.5
+        default: return 0
+        }
+    }
+
+    static func describe(_ answer: Answer) -> String {
+        switch answer {
+        case .ratio(let part, let whole):
+            "\(Score.format(part)) of \(Score.format(whole)) = \(Score.format(part / whole * 100))%"
+        case .share(let share): "\(Score.format(share * 100))%"
+        case .number(let value): Score.format(value)
+        case .tier(let index): "tier \(index)"
+        case .choice(let text), .text(let text): text
+        }
+    }
+
+    func mustRule(_ indicator: Indicator, _ combined: Combined) -> Failure? {
+        guard indicator.must else { return nil }
+        let words = indicator.fails ?? indicator.text
+        switch indicator.scale {
+        case .choice:
+            guard let answer = combined.answer, answer != "n/a" else { return nil }
+            let met = indicator.mustBe.map { answer == $0 } ?? (answer == "yes")
+            return met ? nil : Failure(indicatorID: indicator.id, message: "\(words) (answered: \(answer))")
+        case .ratio, .number:
+            guard let atLeast = indicator.atLeast, let value = combined.score.number, value < atLeast else { return nil }
+            let needed = indicator.scale == .ratio ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast)
+            return Failure(indicatorID: indicator.id, message: "\(words) (\(combined.answer ?? Score.format(value)); at least \(needed) needed)")
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Sections and the whole
+
+    /// Points scales score the mean; tiers the lowest tier; checklists the share met.
+    func sectionScore(_ indicators: [Indicator], _ scores: [Score]) -> Score {
+        let pairs = zip(indicators, scores).filter { $0.1 != .none }
+        let points = pairs.filter { if case .number = $0.1, $0.0.scale.range != nil { true } else { false } }
+        if !points.isEmpty { return Statistics.mean(points.compactMap { $0.1.number }).map(Score.number) ?? .none }
+        let tiers = pairs.compactMap { pair -> (Int, String)? in
+            if case .tier(let index, let name) = pair.1 { return (index, name) }
+            return nil
+        }
+        if let lowest = tiers.min(by: { $0.0 < $1.0 }) { return .tier(lowest.0, lowest.1) }
+        let met = pairs.compactMap { pair -> Double? in
+            switch pair.1 {
+            case .share(let share):
+                if case .choice = pair.0.scale { return share }
+                return share >= (pair.0.atLeast ?? 0) ? 1 : 0
+            case .number(let value):
+                return value >= (pair.0.atLeast ?? -.infinity) ? 1 : 0
+            default:
+                return nil
+            }
+        }
+        return Statistics.mean(met).map(Score.share) ?? .none
+    }
+
+    func overallScore(_ scores: [Score]) -> Score {
+        let answered = scores.filter { $0 != .none }
+        if let lowest = answered.compactMap({ score -> (Int, String)? in
+            if case .tier(let index, let name) = score { return (index, name) }
+            return nil
+        }).min(by: { $0.0 < $1.0 }) {
+            return .tier(lowest.0, lowest.1)
+        }
+        if answered.allSatisfy({ if case .share = $0 { true } else { false } }), !answered.isEmpty {
+            return Statistics.mean(answered.compactMap(\.number)).map(Score.share) ?? .none
+        }
+        return Statistics.mean(answered.compactMap { if case .number(let value) = $0 { value } else { nil } }).map(Score.number) ?? .none
+    }
+
+    func gaps(_ sections: [SectionResult], roles: [String]) -> [RoleGap] {
+        var gaps: [RoleGap] = []
+        for section in sections {
+            let threshold = framework.gap ?? defaultGap(section)
+            for (index, first) in roles.enumerated() {
+                for second in roles[(index + 1)...] {
+                    guard let a = section.byRole[first], let b = section.byRole[second],
+                          let x = a.number, let y = b.number else { continue }
+                    let difference = abs(x - y)
+                    if difference > threshold {
+                        gaps.append(RoleGap(sectionID: section.id, roles: (first, second), scores: (a, b), difference: difference))
+                    }
+                }
+            }
+        }
+        return gaps.sorted { $0.difference > $1.difference }
+    }
+
+    private func defaultGap(_ section: SectionResult) -> Double {
+        switch section.score {
+        case .tier: return 0.5
+        case .share: return 0.25
+        default:
+            let ranges = (indicatorsBySection[section.id] ?? []).compactMap(\.scale.range)
+            return (ranges.max() ?? 4) / 4
+        }
+    }
+
+    private func texts(_ responses: [Response]) -> [TextAnswer] {
+        var texts: [TextAnswer] = []
+        let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let indicatorTexts = Dictionary(framework.indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        for slot in framework.slots where slot.part == .prompt || slot.part == .comment {
+            for response in responses {
+                guard case .text(let text)? = response[slot] else { continue }
+                let prompt = slot.part == .prompt ? prompts[slot.id] ?? slot.id
+                    : "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id)
+                texts.append(TextAnswer(id: slot.column, prompt: prompt, role: response.role,
+                                        respondent: response.respondent, text: text))
+            }
+        }
+        return texts
+    }
+}

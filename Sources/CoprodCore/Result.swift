@@ -1,0 +1,111 @@
+/// A score at any level: a number on the framework's scale, a tier, or a share of items met.
+public enum Score: Sendable, Equatable {
+    case number(Double)
+    /// Tier index (0 none) and its name.
+    case tier(Int, String)
+    /// A share from 0 to 1 (checklists, ratios).
+    case share(Double)
+    /// Nothing answered to score.
+    case none
+
+    public var number: Double? {
+        switch self {
+        case .number(let value): value
+        case .tier(let index, _): Double(index)
+        case .share(let value): value
+        case .none: nil
+        }
+    }
+
+    /// As a person reads it: "3.67", "silver", "75%", "-".
+    public var display: String {
+        switch self {
+        case .number(let value): Score.format(value)
+        case .tier(_, let name): name
+        case .share(let value): Score.format(value * 100) + "%"
+        case .none: "-"
+        }
+    }
+
+    /// Two decimals at most, no trailing zeros: 3.67, 2.5, 4.
+    public static func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text = String(text[...text.index(dot, offsetBy: 2)])
+        }
+        return text
+    }
+}
+
+/// The evaluation of one organisation against a framework.
+public struct OrganisationResult: Sendable, Equatable {
+    public var framework: String
+    public var organisation: String
+    public var respondents: Int
+    /// How many respondents gave each role (respondents without a role count under "").
+    public var roles: [String: Int]
+    public var indicators: [IndicatorResult]
+    public var sections: [SectionResult]
+    public var overall: Score
+    /// Indicators answered (after combining respondents) and indicators the framework has.
+    public var answered: Int
+    public var expected: Int
+    /// Must-rules that failed, with the seed's own words. Any failure fails the assessment.
+    public var failures: [Failure]
+    public var warnings: [String]
+    public var nextSteps: [String]
+    /// Free text given, per prompt and respondent.
+    public var texts: [TextAnswer]
+    /// Sections where two roles' scores differ by more than the framework's gap.
+    public var gaps: [RoleGap]
+
+    public var passed: Bool { failures.isEmpty }
+}
+
+public struct IndicatorResult: Sendable, Equatable {
+    public var id: String
+    public var sectionID: String
+    public var score: Score
+    /// The combined answer in words, when there is one: "Making progress", "yes", "3 of 12 = 25%".
+    public var answer: String?
+    /// For tiers: the tier the respondents declared, when it differs from the evidence.
+    public var declared: Score?
+    /// How many respondents answered it.
+    public var answers: Int
+    public var byRole: [String: Score]
+}
+
+public struct SectionResult: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var score: Score
+    public var answered: Int
+    public var expected: Int
+    public var byRole: [String: Score]
+}
+
+public struct Failure: Sendable, Equatable {
+    public var indicatorID: String
+    public var message: String
+}
+
+public struct TextAnswer: Sendable, Equatable {
+    public var id: String
+    public var prompt: String
+    public var role: String?
+    public var respondent: String?
+    public var text: String
+}
+
+public struct RoleGap: Sendable, Equatable {
+    public var sectionID: String
+    public var roles: (String, String)
+    public var scores: (Score, Score)
+    public var difference: Double
+
+    public static func == (a: RoleGap, b: RoleGap) -> Bool {
+        a.sectionID == b.sectionID && a.roles == b.roles && a.scores == b.scores && a.difference == b.difference
+    }
+}

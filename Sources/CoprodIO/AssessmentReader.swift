@@ -1,0 +1,223 @@
+import CoprodCore
+import Foundation
+
+/// A row that was read but not evaluated, and why.
+public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var row: Int
+    public var organisation: String?
+    /// The column, as a spreadsheet letter and the header: "D 'assets.1'".
+    public var column: String?
+    public var reason: String
+
+    public var description: String {
+        var text = "\(file) row \(row)"
+        if let column { text += ", column \(column)" }
+        return text + ": " + reason
+    }
+}
+
+/// An input that cannot be read at all (no organisation column, unreadable file, unknown column
+/// with --strict): wrong usage rather than a bad row.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// What reading inputs gave: the responses, the rows rejected, and warnings about columns.
+public struct ReadAssessments: Sendable {
+    public var responses: [Response] = []
+    public var rejected: [RejectedRow] = []
+    public var warnings: [String] = []
+    /// Data rows read (blank rows are not counted): responses + rejected.
+    public var rowsRead: Int { responses.count + rejected.count }
+
+    public init() {}
+}
+
+/// Maps input columns to a framework's answers and reads each row's values on their scales.
+///
+/// Headers may be the ids a template uses (`assets.1`, `equality.1.survey`) or the full text of a
+/// statement as a forms tool exports it, compared with case and white space folded. The columns
+/// `organisation` (required), `respondent`, `role` and `date` describe the respondent.
+public struct AssessmentReader: Sendable {
+    public let framework: Framework
+    /// Unknown columns are errors instead of warnings.
+    public var strict: Bool
+
+    private let slotsByHeader: [String: AnswerSlot]
+    private let scales: [AnswerSlot: Scale]
+
+    static let metadata: [String: String] = [
+        "organisation": "organisation", "organization": "organisation", "organisation name": "organisation",
+        "respondent": "respondent", "name": "respondent", "role": "role", "date": "date",
+    ]
+
+    public init(framework: Framework, strict: Bool = false) {
+        self.framework = framework
+        self.strict = strict
+        var byHeader: [String: AnswerSlot] = [:]
+        var scales: [AnswerSlot: Scale] = [:]
+        for slot in framework.slots {
+            byHeader[slot.column.foldedForMatching] = slot
+            scales[slot] = framework.scale(of: slot)
+        }
+        // Full statement texts, as forms tools use them for headers; a text used twice is
+        // ambiguous and only its id works.
+        var texts: [String: [AnswerSlot]] = [:]
+        for indicator in framework.indicators { texts[indicator.text.foldedForMatching, default: []].append(AnswerSlot(id: indicator.id, part: .answer)) }
+        for prompt in framework.prompts { texts[prompt.text.foldedForMatching, default: []].append(AnswerSlot(id: prompt.id, part: .prompt)) }
+        for (text, slots) in texts where slots.count == 1 && byHeader[text] == nil { byHeader[text] = slots[0] }
+        slotsByHeader = byHeader
+        self.scales = scales
+    }
+
+    /// Reads one CSV file's bytes; `file` names it in messages.
+    public func readCSV(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) throws(InputError) {
+        var reader = CSVReader(bytes: bytes)
+        guard let header = reader.next() else { throw InputError("\(file): the file is empty (expected a header row with an 'organisation' column)") }
+        if let problem = header.problem { throw InputError("\(file) row 1: \(problem)") }
+        let columns = try mapHeader(header.fields, file: file, into: &result)
+        for record in reader {
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && record.problem == nil { continue }
+            if let problem = record.problem {
+                result.rejected.append(RejectedRow(file: file, row: record.row, organisation: nil, column: nil, reason: problem))
+                continue
+            }
+            if record.fields.count != header.fields.count {
+                result.rejected.append(RejectedRow(file: file, row: record.row, organisation: nil, column: nil,
+                    reason: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"))
+                continue
+            }
+            read(values: record.fields, columns: columns, file: file, row: record.row, into: &result)
+        }
+    }
+
+    /// Reads a JSON file: an array of objects, each one respondent, with the same names as the
+    /// CSV columns either at the top level or inside an "answers" object.
+    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments) throws(InputError) {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw InputError("\(file): not valid JSON (\(error.localizedDescription))")
+        }
+        guard let objects = (parsed as? [Any]) ?? (parsed as? [String: Any]).map({ [$0] }) else {
+            throw InputError("\(file): expected an array of respondents (objects)")
+        }
+        for (index, item) in objects.enumerated() {
+            let row = index + 1
+            guard let object = item as? [String: Any] else {
+                result.rejected.append(RejectedRow(file: file, row: row, reason: "item \(row) is not an object"))
+                continue
+            }
+            var flat = object.filter { $0.key != "answers" }
+            if let answers = object["answers"] as? [String: Any] { flat.merge(answers) { _, answer in answer } }
+            let names = flat.keys.sorted()
+            var perRow = ReadAssessments()
+            let columns = (try? mapHeader(names, file: file, into: &perRow, quietly: index > 0)) ?? []
+            result.warnings += perRow.warnings
+            if !columns.contains(where: { $0 == .metadata("organisation") }) {
+                result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
+                continue
+            }
+            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, file: file, row: row, into: &result)
+        }
+    }
+
+    enum Column: Equatable {
+        case metadata(String)
+        case slot(AnswerSlot)
+        case ignored
+    }
+
+    private func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments, quietly: Bool = false) throws(InputError) -> [Column] {
+        var columns: [Column] = []
+        var seen: [AnswerSlot: String] = [:]
+        for (index, name) in names.enumerated() {
+            let folded = name.foldedForMatching
+            if let field = AssessmentReader.metadata[folded] {
+                columns.append(.metadata(field))
+            } else if let slot = slotsByHeader[folded] {
+                if let earlier = seen[slot] {
+                    throw InputError("\(file): columns \(earlier) and \(AssessmentReader.letter(index)) '\(name)' are both \(slot.column)")
+                }
+                seen[slot] = "\(AssessmentReader.letter(index)) '\(name)'"
+                columns.append(.slot(slot))
+            } else {
+                let message = "\(file): column \(AssessmentReader.letter(index)) '\(name)' is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored"); `coprod template \(framework.id)` lists the columns)"
+                if strict { throw InputError(message) }
+                if !quietly { result.warnings.append(message) }
+                columns.append(.ignored)
+            }
+        }
+        if !columns.contains(.metadata("organisation")) && !quietly {
+            throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))")
+        }
+        return columns
+    }
+
+    private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
+        var response = Response(organisation: "", origin: "\(file) row \(row)")
+        for (index, column) in columns.enumerated() {
+            let value = values[index]
+            switch column {
+            case .metadata(let field):
+                let text = value.trimmingCharacters(in: .whitespaces)
+                switch field {
+                case "organisation": response.organisation = text
+                case "respondent": response.respondent = text.isEmpty ? nil : text
+                case "role": response.role = text.isEmpty ? nil : text.lowercased()
+                default: response.date = text.isEmpty ? nil : text
+                }
+            case .slot(let slot):
+                guard let scale = scales[slot] else { continue }
+                do {
+                    if let answer = try scale.parse(value) { response.answers[slot] = answer }
+                } catch {
+                    result.rejected.append(RejectedRow(
+                        file: file, row: row, organisation: organisationName(values, columns),
+                        column: "\(AssessmentReader.letter(index)) '\(slot.column)'", reason: error.message))
+                    return
+                }
+            case .ignored:
+                continue
+            }
+        }
+        guard !response.organisation.isEmpty else {
+            result.rejected.append(RejectedRow(file: file, row: row, reason: "the organisation is empty"))
+            return
+        }
+        result.responses.append(response)
+    }
+
+    private func organisationName(_ values: [String], _ columns: [Column]) -> String? {
+        columns.firstIndex(of: .metadata("organisation")).map { values[$0] }
+    }
+
+    /// Spreadsheet column letters: 0 is A, 26 is AA.
+    static func letter(_ index: Int) -> String {
+        var number = index + 1
+        var letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
+}
+
+/// JSON values as the text a CSV cell would hold.
+enum JSONText {
+    static func text(_ value: Any?) -> String {
+        switch value {
+        case let string as String: return string
+        case let flag as Bool where String(describing: type(of: value!)).contains("Bool"):
+            return flag ? "yes" : "no"
+        case let number as NSNumber: return number.stringValue
+        default: return ""
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Reads CSV as spreadsheets and forms tools write it: UTF-8 with or without a byte-order mark,
+/// CRLF, LF or CR line ends, quoted fields with doubled quotes and line breaks inside.
+///
+/// It works on bytes and reports problems per record (an unclosed quote, invalid UTF-8) with the
+/// record's row number as a spreadsheet shows it (the header is row 1), so one bad row is
+/// rejected with its reason and the rest are still read. (yaslab/CSV.swift was considered: it
+/// reports no row positions and stops at the first invalid UTF-8 sequence.)
+public struct CSVReader: Sequence, IteratorProtocol {
+    /// One record: its fields, or why it could not be read.
+    public struct Record: Sendable, Equatable {
+        /// Spreadsheet row number: the header is row 1.
+        public var row: Int
+        /// The line of the file the record starts on (differs from `row` after quoted line breaks).
+        public var line: Int
+        public var fields: [String]
+        public var problem: String?
+    }
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var row = 0
+    private var line = 1
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    public mutating func next() -> Record? {
+        guard position < bytes.count else { return nil }
+        row += 1
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var problem: String?
+        var quoted = false
+        var fieldWasQuoted = false
+
+        func finishField() {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                fields.append(String(decoding: field, as: UTF8.self))
+                if problem == nil { problem = "field \(fields.count) is not valid UTF-8 text" }
+            }
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        position += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (position >= bytes.count || bytes[position] != UInt8(ascii: "\n"))) {
+                        line += 1
+                    }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                finishField()
+            case UInt8(ascii: "\""):
+                if field.isEmpty && !fieldWasQuoted {
+                    quoted = true
+                    fieldWasQuoted = true
+                } else {
+                    if problem == nil { problem = "a quote in the middle of field \(fields.count + 1) (quote the whole field and double the quote)" }
+                    field.append(byte)
+                }
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                line += 1
+                finishField()
+                return Record(row: row, line: startLine, fields: fields, problem: problem)
+            default:
+                field.append(byte)
+            }
+        }
+        if quoted {
+            problem = "a quoted field starting on line \(startLine) is never closed"
+        }
+        finishField()
+        return Record(row: row, line: startLine, fields: fields, problem: problem)
+    }
+}
+
+/// Writes CSV fields, quoting only where needed.
+public enum CSVWriter {
+    public static func line(_ fields: [String]) -> String {
+        fields.map(quote).joined(separator: ",") + "\n"
+    }
+
+    public static func quote(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return field }
+        return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import CoprodCore
+
+/// The whole framework, every text, for `coprod show`: as Markdown, as plain text, or as JSON.
+public enum FrameworkDocument {
+    public static func markdown(_ framework: Framework) -> String {
+        var lines: [String] = ["# \(framework.title)"]
+        if let subtitle = framework.subtitle { lines += ["", "*\(subtitle)*"] }
+        let about = [framework.publisher, framework.edition].compactMap { $0 }
+        if !about.isEmpty { lines += ["", about.joined(separator: " · ")] }
+        lines += ["", "Id: `\(framework.id)` · \(framework.sections.count) sections · \(framework.indicators.count) indicators"]
+        if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction) }
+        if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \($0)" } }
+        for section in framework.sections {
+            lines += ["", "## \(section.title)"]
+            if let label = section.label { lines += ["", "*\(label)*"] }
+            if let summary = section.summary { lines += ["", summary] }
+            if !section.questions.isEmpty { lines += [""] + section.questions.map { "> \($0)" } }
+            lines.append("")
+            for element in section.elements {
+                switch element {
+                case .indicator(let indicator): lines += describe(indicator)
+                case .prompt(let prompt): lines.append("- ✎ `\(prompt.id)` \(prompt.text)")
+                case .note(let text): lines.append("- \(text)")
+                case .heading(let text): lines += ["", "### \(text)", ""]
+                case .feel(let text): lines.append("- ♥ \(text)")
+                }
+            }
+            if !section.nextSteps.isEmpty { lines += ["", "**Next steps**", ""] + section.nextSteps.map { "- \($0)" } }
+        }
+        if !framework.notes.isEmpty { lines += ["", "## Notes on this encoding", ""] + framework.notes.map { "- \($0)" } }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Plain text: the Markdown without its markup characters that a terminal shows literally.
+    public static func text(_ framework: Framework) -> String {
+        markdown(framework).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var text = String(line)
+            for marker in ["### ", "## ", "# "] where text.hasPrefix(marker) {
+                text = String(text.dropFirst(marker.count)).uppercased()
+                break
+            }
+            return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+        }.joined(separator: "\n")
+    }
+
+    private static func describe(_ indicator: Indicator) -> [String] {
+        var lines = ["- `\(indicator.id)` \(indicator.text)" + (indicator.must ? " **(must)**" : "") + " — \(indicator.scale.accepted)"]
+        lines += indicator.detail.map { "  - \($0)" }
+        if case .tiers(let levels) = indicator.scale {
+            for tier in levels {
+                let descriptors = indicator.descriptors[tier] ?? []
+                lines.append("  - **\(tier.capitalized)**: " + (descriptors.isEmpty ? "(no descriptor)" : descriptors.joined(separator: " · ")))
+            }
+        }
+        if let survey = indicator.survey {
+            let thresholds = survey.thresholds.sorted { $0.value < $1.value }.map { "\($0.key) ≥ \(Score.format($0.value))%" }
+            lines.append("  - Survey (\(survey.measure)): " + thresholds.joined(separator: ", "))
+        }
+        if let atLeast = indicator.atLeast {
+            let figure = indicator.scale == .ratio ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast) + (indicator.unit.map { " \($0)" } ?? "")
+            lines.append("  - At least \(figure)" + (indicator.numerator.map { ": \($0) / \(indicator.denominator ?? "")" } ?? ""))
+        }
+        if let fails = indicator.fails { lines.append("  - If not met: \(fails)") }
+        if let guidance = indicator.guidance { lines.append("  - \(guidance)") }
+        return lines
+    }
+
+    private static func paragraphs(_ texts: [String]) -> [String] {
+        texts.flatMap { [$0, ""] }.dropLast()
+    }
+
+    public static func json(_ framework: Framework) -> JSON {
+        .object([
+            ("id", .string(framework.id)), ("title", .string(framework.title)), ("subtitle", .optional(framework.subtitle)),
+            ("publisher", .optional(framework.publisher)), ("edition", .optional(framework.edition)),
+            ("source", .optional(framework.source)),
+            ("introduction", .array(framework.introduction.map(JSON.string))),
+            ("guidance", .array(framework.guidance.map(JSON.string))),
+            ("sections", .array(framework.sections.map { section in
+                .object([
+                    ("id", .string(section.id)), ("title", .string(section.title)), ("summary", .optional(section.summary)),
+                    ("questions", .array(section.questions.map(JSON.string))),
+                    ("elements", .array(section.elements.map(element))),
+                    ("next_steps", .array(section.nextSteps.map(JSON.string))),
+                ])
+            })),
+            ("notes", .array(framework.notes.map(JSON.string))),
+        ])
+    }
+
+    private static func element(_ element: Section.Element) -> JSON {
+        switch element {
+        case .indicator(let indicator):
+            var members: [(String, JSON)] = [
+                ("kind", .string(indicator.kind.rawValue)), ("id", .string(indicator.id)), ("text", .string(indicator.text)),
+                ("accepted", .string(indicator.scale.accepted)),
+            ]
+            for (tier, descriptors) in indicator.descriptors.sorted(by: { $0.key < $1.key }) {
+                members.append((tier, .array(descriptors.map(JSON.string))))
+            }
+            if !indicator.detail.isEmpty { members.append(("detail", .array(indicator.detail.map(JSON.string)))) }
+            if indicator.must { members.append(("must", .bool(true))) }
+            if let fails = indicator.fails { members.append(("fails", .string(fails))) }
+            if let atLeast = indicator.atLeast { members.append(("at_least", .number(atLeast))) }
+            if let survey = indicator.survey {
+                members.append(("survey", .object([("measure", .string(survey.measure))]
+                    + survey.thresholds.sorted { $0.value < $1.value }.map { ($0.key, .number($0.value)) })))
+            }
+            return .object(members)
+        case .prompt(let prompt): return .object([("kind", .string("reflect")), ("id", .string(prompt.id)), ("text", .string(prompt.text))])
+        case .note(let text): return .object([("kind", .string("note")), ("text", .string(text))])
+        case .heading(let text): return .object([("kind", .string("heading")), ("text", .string(text))])
+        case .feel(let text): return .object([("kind", .string("feel")), ("text", .string(text))])
+        }
+    }
+}

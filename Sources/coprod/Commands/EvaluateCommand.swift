@@ -1,0 +1,84 @@
+import ArgumentParser
+import CoprodCore
+import CoprodIO
+import CoprodReports
+import Foundation
+
+/// `coprod evaluate`: every organisation in the inputs against one framework.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate self-assessments (CSV or JSON) against a framework.",
+        discussion: """
+            Each input row is one respondent's answers for one organisation; rows for the same \
+            organisation combine into one result that keeps each role's view. A row with a value \
+            off the scale is rejected with its file, row, column and what is accepted; the other \
+            rows are still evaluated.
+
+            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage or a framework \
+            or input that cannot be read.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, markdown
+    }
+
+    @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
+    var framework: String
+
+    @Argument(help: "Assessment files: .csv, or .json (an array of respondents).")
+    var inputs: [String]
+
+    @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown (a report to share).")
+    var format: Format = .text
+
+    @Flag(help: "Treat a column the framework does not have as an error instead of a warning.")
+    var strict = false
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
+    }
+
+    func run() throws {
+        let (loaded, _) = try sandbox.loadFramework(framework)
+        let reader = AssessmentReader(framework: loaded, strict: strict)
+        var read = ReadAssessments()
+        for input in inputs {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                Diagnostics.standardError("coprod: cannot read \(input)")
+                throw ExitCode.usage
+            }
+            do {
+                if input.lowercased().hasSuffix(".json") {
+                    try reader.readJSON(data, file: input, into: &read)
+                } else {
+                    try reader.readCSV([UInt8](data), file: input, into: &read)
+                }
+            } catch {
+                Diagnostics.standardError("coprod: \(error)")
+                throw ExitCode.usage
+            }
+        }
+        for warning in read.warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
+        for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
+
+        let evaluator = Evaluator(framework: loaded)
+        let results = Assessment.group(read.responses).map(evaluator.evaluate)
+        switch format {
+        case .text:
+            let report = TextReport(color: Output.isTerminal)
+            Output.write(results.map { report.render($0, framework: loaded) }.joined(separator: "\n"))
+        case .json:
+            Output.write(JSON.array(results.map(ResultJSON.json)).text(indent: 2) + "\n")
+        case .csv:
+            Output.write(ResultCSV.header(loaded) + results.map(ResultCSV.row).joined())
+        case .markdown:
+            Output.write(results.map { MarkdownReport.render($0, framework: loaded) }.joined(separator: "\n---\n\n"))
+        }
+        Diagnostics.standardError("coprod: \(read.rowsRead) rows read: \(read.responses.count) evaluated for \(results.count) organisation\(results.count == 1 ? "" : "s"), \(read.rejected.count) rejected")
+        if !read.rejected.isEmpty { throw ExitCode.scriptFailed }
+    }
+}

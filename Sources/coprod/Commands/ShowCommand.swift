@@ -1,0 +1,32 @@
+import ArgumentParser
+import CoprodCore
+import CoprodReports
+
+/// `coprod show`: the whole framework, every text.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a framework: every section, indicator, descriptor and prompt."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
+    var framework: String
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .text
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    func run() throws {
+        let (loaded, _) = try sandbox.loadFramework(framework)
+        switch format {
+        case .text: Output.write(FrameworkDocument.text(loaded))
+        case .markdown: Output.write(FrameworkDocument.markdown(loaded))
+        case .json: Output.write(FrameworkDocument.json(loaded).text(indent: 2) + "\n")
+        }
+    }
+}
