@@ -45,7 +45,7 @@ public struct TextReport {
             lines += result.nextSteps.prefix(8).map { "    - " + $0 }
             if result.nextSteps.count > 8 { lines.append(dim("    ... \(result.nextSteps.count - 8) more (see --format markdown)")) }
         }
-        return lines.map { $0.replacing(/ +$/, with: "") }.joined(separator: "\n") + "\n"
+        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
