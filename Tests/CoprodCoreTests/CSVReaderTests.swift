@@ -1,0 +1,41 @@
+import CoprodIO
+import Testing
+
+@Suite("Reading CSV as spreadsheets write it")
+struct CSVReaderTests {
+    private func records(_ text: String) -> [CSVReader.Record] { Array(CSVReader(bytes: Array(text.utf8))) }
+
+    @Test func byteOrderMarkCRLFAndQuotes() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("organisation,comment\r\n\"Hill, Ltd\",\"said \"\"yes\"\"\"\r\n".utf8)
+        let read = Array(CSVReader(bytes: bytes))
+        #expect(read.map(\.fields) == [["organisation", "comment"], ["Hill, Ltd", "said \"yes\""]])
+        #expect(read.map(\.row) == [1, 2])
+    }
+
+    @Test func lineBreaksInsideQuotesKeepRowsAndLinesApart() {
+        let read = records("a,b\n\"one\ntwo\nthree\",x\nlast,y\n")
+        #expect(read.map(\.fields) == [["a", "b"], ["one\ntwo\nthree", "x"], ["last", "y"]])
+        #expect(read.map(\.row) == [1, 2, 3])
+        #expect(read.map(\.line) == [1, 2, 5])
+    }
+
+    @Test func problemsArePerRecord() {
+        let read = records("a,b\nfine,1\nbad\"quote,2\nalso fine,3\n\"never closed,4\n")
+        #expect(read[1].problem == nil)
+        #expect(read[2].problem?.contains("a quote in the middle of field 1") == true)
+        #expect(read[3].fields == ["also fine", "3"])
+        #expect(read[4].problem == "a quoted field starting on line 5 is never closed")
+    }
+
+    @Test func invalidUTF8IsAProblemOfThatRowOnly() {
+        let bytes = Array("a,b\n".utf8) + [0x66, 0xFF, 0x2C, 0x31, 0x0A] + Array("ok,2\n".utf8)
+        let read = Array(CSVReader(bytes: bytes))
+        #expect(read[1].problem == "field 1 is not valid UTF-8 text")
+        #expect(read[2].fields == ["ok", "2"])
+        #expect(read[2].problem == nil)
+    }
+
+    @Test func writerQuotesOnlyWhatNeedsIt() {
+        #expect(CSVWriter.line(["plain", "with, comma", "with \"quote\"", "two\nlines"]) == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\"\n")
+    }
+}
