@@ -6,18 +6,23 @@ public struct Response: Sendable, Equatable {
     public var role: String?
     public var date: String?
     public var answers: [AnswerSlot: Answer]
-    /// Where the row came from, for messages: "file.csv row 4".
-    public var origin: String
+    /// Where the row came from: the file and its spreadsheet row number.
+    public var file: String
+    public var row: Int
 
     public init(organisation: String, respondent: String? = nil, role: String? = nil, date: String? = nil,
-                answers: [AnswerSlot: Answer] = [:], origin: String = "") {
+                answers: [AnswerSlot: Answer] = [:], file: String = "", row: Int = 0) {
         self.organisation = organisation
         self.respondent = respondent
         self.role = role
         self.date = date
         self.answers = answers
-        self.origin = origin
+        self.file = file
+        self.row = row
     }
+
+    /// "file.csv row 4", for messages; empty when the response was not read from a file.
+    public var origin: String { file.isEmpty ? "" : "\(file) row \(row)" }
 
     public subscript(slot: AnswerSlot) -> Answer? { answers[slot] }
 }

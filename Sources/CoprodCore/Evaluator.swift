@@ -1,3 +1,5 @@
+import LuaHost
+
 /// Evaluates assessments against a framework with the built-in scale types, natively, so that a
 /// batch of thousands does not call into Lua for the rules every framework shares.
 ///
@@ -21,7 +23,9 @@ public struct Evaluator: Sendable {
         indicatorsBySection = Dictionary(grouping: framework.indicators, by: \.sectionID)
     }
 
-    public func evaluate(_ assessment: Assessment) -> OrganisationResult {
+    /// Evaluates one organisation. `rules` are the framework's own Lua rules, if it has any; an
+    /// error raised by one of them is thrown, naming the rule's file and line.
+    public func evaluate(_ assessment: Assessment, rules: FrameworkRules? = nil) throws(LuaError) -> OrganisationResult {
         let responses = assessment.responses
         var roles: [String: Int] = [:]
         for response in responses { roles[response.role ?? "", default: 0] += 1 }
@@ -53,8 +57,10 @@ public struct Evaluator: Sendable {
                 let score = sectionScore(indicators, results.map { $0.byRole[role] ?? .none })
                 if score != .none { byRole[role] = score }
             }
+            var score = sectionScore(indicators, results.map(\.score))
+            if let rules, let custom = try rules.sectionScore(section, results) { score = custom }
             sectionResults.append(SectionResult(
-                id: section.id, title: section.title, score: sectionScore(indicators, results.map(\.score)),
+                id: section.id, title: section.title, score: score,
                 answered: results.filter { $0.answers > 0 }.count, expected: results.count, byRole: byRole))
         }
 
@@ -69,6 +75,7 @@ public struct Evaluator: Sendable {
             failures: failures, warnings: warnings, nextSteps: [], texts: texts(responses),
             gaps: gaps(sectionResults, roles: namedRoles))
         result.nextSteps = NextSteps(framework: framework).steps(for: result)
+        if let rules { result.nextSteps = try rules.nextSteps(result, defaults: result.nextSteps) }
         return result
     }
 

@@ -10,6 +10,14 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     public var column: String?
     public var reason: String
 
+    public init(file: String, row: Int, organisation: String? = nil, column: String? = nil, reason: String) {
+        self.file = file
+        self.row = row
+        self.organisation = organisation
+        self.column = column
+        self.reason = reason
+    }
+
     public var description: String {
         var text = "\(file) row \(row)"
         if let column { text += ", column \(column)" }
@@ -159,7 +167,7 @@ public struct AssessmentReader: Sendable {
     }
 
     private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
-        var response = Response(organisation: "", origin: "\(file) row \(row)")
+        var response = Response(organisation: "", file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]
             switch column {

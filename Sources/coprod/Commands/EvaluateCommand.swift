@@ -43,7 +43,14 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, _) = try sandbox.loadFramework(framework)
+        let (loaded, state) = try sandbox.loadFramework(framework)
+        let rules: FrameworkRules?
+        do {
+            rules = try FrameworkRules(framework: loaded, state: state)
+        } catch {
+            Diagnostics.standardError("coprod: \(error)")
+            throw ExitCode.usage
+        }
         let reader = AssessmentReader(framework: loaded, strict: strict)
         var read = ReadAssessments()
         for input in inputs {
@@ -66,7 +73,22 @@ struct EvaluateCommand: ParsableCommand {
         for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
 
         let evaluator = Evaluator(framework: loaded)
-        let results = Assessment.group(read.responses).map(evaluator.evaluate)
+        var results: [OrganisationResult] = []
+        var failedOrganisations = 0
+        for assessment in Assessment.group(read.responses) {
+            do {
+                results.append(try evaluator.evaluate(assessment, rules: rules))
+            } catch {
+                // A rule that fails for one organisation rejects that organisation, not the run.
+                failedOrganisations += 1
+                let rows = assessment.responses.map(\.origin).joined(separator: ", ")
+                Diagnostics.standardError("coprod: \(assessment.organisation) (\(rows)) not evaluated: \(error.located)")
+                read.rejected += assessment.responses.map { response in
+                    RejectedRow(file: response.file, row: response.row, organisation: assessment.organisation, reason: error.located)
+                }
+                read.responses.removeAll { $0.organisation == assessment.organisation }
+            }
+        }
         switch format {
         case .text:
             let report = TextReport(color: Output.isTerminal)
@@ -79,6 +101,6 @@ struct EvaluateCommand: ParsableCommand {
             Output.write(results.map { MarkdownReport.render($0, framework: loaded) }.joined(separator: "\n---\n\n"))
         }
         Diagnostics.standardError("coprod: \(read.rowsRead) rows read: \(read.responses.count) evaluated for \(results.count) organisation\(results.count == 1 ? "" : "s"), \(read.rejected.count) rejected")
-        if !read.rejected.isEmpty { throw ExitCode.scriptFailed }
+        if !read.rejected.isEmpty || failedOrganisations > 0 { throw ExitCode.scriptFailed }
     }
 }
