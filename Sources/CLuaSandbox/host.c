@@ -211,7 +211,10 @@ void coprod_host_interrupt(coprod_host *host) { host->interrupt_requested = 1; }
 /// It returns a string, not the record, because Lua also calls the current message handler for a
 /// "C stack overflow" inside `load`, whose caller then gets the handler's result as its message.
 static int message_handler(lua_State *L) {
-    if (lua_type(L, 1) != LUA_TSTRING) {
+    /* A string error carries its own position, or none on purpose (error("x", 0)); only for
+       other error values is the innermost Lua line recorded. */
+    int locate = lua_type(L, 1) != LUA_TSTRING;
+    if (locate) {
         if (!luaL_callmeta(L, 1, "__tostring") || lua_type(L, -1) != LUA_TSTRING)
             lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
         lua_replace(L, 1);
@@ -219,7 +222,7 @@ static int message_handler(lua_State *L) {
     lua_settop(L, 1);
     lua_createtable(L, 0, 3);
     lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    for (int level = 1; locate && lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
             lua_pushstring(L, ar.short_src);
             lua_setfield(L, -2, "source");

@@ -62,7 +62,8 @@ local function named(kind, build)
     return function(body)
       if type(body) == "string" then body = { text = body } end
       if type(body) ~= "table" then fail(("%s '%s': expected text or a table"):format(kind, id)) end
-      return build(id, body, 2)
+      local built = build(id, body, 2)  -- not a tail call: the levels above count this frame
+      return built
     end
   end
 end
@@ -247,16 +248,30 @@ end)
 local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "source", "introduction",
   "guidance", "notes", "scale", "rules", "combine", "gap" }
 
+-- `return framework { ... }` is a tail call, so the framework file's own frame is gone when
+-- framework() runs: its errors name the file (set by the loader) rather than a line.
+language.current_file = nil
+
+local function framework_fail(message)
+  error((language.current_file and (language.current_file .. ": ") or "") .. message, 0)
+end
+
 --- The framework: metadata, sections in order, and optional rules (Lua functions).
 function language.framework(body)
-  if type(body) ~= "table" then fail("framework: expected a table") end
+  if type(body) ~= "table" then framework_fail("framework: expected a table") end
   local what = ("framework '%s'"):format(tostring(body.id))
-  check_id("framework", body.id, 1)
-  check_fields(what, body, framework_fields, 1)
-  check_text(what, body, "title", 1)
-  for _, field in ipairs({ "introduction", "guidance", "notes" }) do check_list_of_text(what, body, field, 1) end
-  check_scale(what, body, 1)
-  if body.rules ~= nil and type(body.rules) ~= "table" then fail(what .. ": 'rules' must be a table of functions") end
+  local ok, message = pcall(function()
+    check_id("framework", body.id, 1)
+    check_fields(what, body, framework_fields, 1)
+    check_text(what, body, "title", 1)
+    for _, field in ipairs({ "introduction", "guidance", "notes" }) do check_list_of_text(what, body, field, 1) end
+    check_scale(what, body, 1)
+  end)
+  if not ok then framework_fail((tostring(message):gsub("^[^:]*:%d+: ", ""))) end
+  if body.rules ~= nil and type(body.rules) ~= "table" then framework_fail(what .. ": 'rules' must be a table of functions") end
+  if body.combine ~= nil and body.combine ~= "mean" and body.combine ~= "median" then
+    framework_fail(what .. ": 'combine' must be \"mean\" or \"median\"")
+  end
   local framework = { kind = "framework", sections = {} }
   for key, value in pairs(body) do
     if type(key) == "string" then framework[key] = value end
@@ -264,21 +279,21 @@ function language.framework(body)
   local seen = {}
   for index, section in ipairs(body) do
     if type(section) ~= "table" or section.kind ~= "section" then
-      fail(("%s: item %d is not a section"):format(what, index))
+      framework_fail(("%s: item %d is not a section"):format(what, index))
     end
-    if seen[section.id] then fail(("%s: two sections have the id '%s'"):format(what, section.id)) end
+    if seen[section.id] then framework_fail(("%s: two sections have the id '%s'"):format(what, section.id)) end
     seen[section.id] = "section"
     for _, element in ipairs(section.elements) do
       if element.id then
         if seen[element.id] then
-          fail(("%s: the id '%s' is used twice (in section '%s')"):format(what, element.id, section.id))
+          framework_fail(("%s: the id '%s' is used twice (in section '%s')"):format(what, element.id, section.id))
         end
         seen[element.id] = element.kind
       end
     end
     framework.sections[index] = section
   end
-  if #framework.sections == 0 then fail(what .. ": a framework needs at least one section") end
+  if #framework.sections == 0 then framework_fail(what .. ": a framework needs at least one section") end
   return framework
 end
 

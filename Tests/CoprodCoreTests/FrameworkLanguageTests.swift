@@ -1,0 +1,89 @@
+import CoprodCore
+import LuaHost
+import Testing
+
+@Suite("The framework language")
+struct FrameworkLanguageTests {
+    @Test func mistakesNameTheFileAndLine() throws {
+        let error = #expect(throws: FrameworkError.self) {
+            try loadFramework(source: """
+                return framework {
+                  id = "x", title = "X",
+                  section "a" {
+                    titel = "A",
+                  },
+                }
+                """, name: "typo.lua")
+        }
+        #expect(error?.file == "typo.lua")
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("section 'a': unknown field 'titel' (accepted: label, next_steps, questions, scale, summary, title)") == true)
+    }
+
+    @Test func duplicateIdsAndOffScaleDefinitionsAreRefused() throws {
+        let duplicate = #expect(throws: FrameworkError.self) {
+            try loadFramework(source: """
+                return framework { id = "x", title = "X", scale = ordinal { min = 1, max = 3 },
+                  section "a" { title = "A", statement "a.1" "One", statement "a.1" "Again" } }
+                """)
+        }
+        #expect(duplicate?.message.contains("the id 'a.1' is used twice") == true)
+        let labels = #expect(throws: FrameworkError.self) {
+            try loadFramework(source: "return framework { id = 'x', title = 'X', scale = ordinal { min = 1, max = 3, labels = { 'a', 'b' } }, section 'a' { title = 'A' } }")
+        }
+        #expect(labels?.message.contains("2 labels given for the 3 points 1-3") == true)
+    }
+
+    @Test func aFileMustReturnAFramework() throws {
+        let error = #expect(throws: FrameworkError.self) { try loadFramework(source: "return { id = 'x' }", name: "plain.lua") }
+        #expect(error?.message.contains("a framework file must return framework { ... }") == true)
+    }
+
+    @Test func frameworksRunInTheSandbox() throws {
+        let error = #expect(throws: FrameworkError.self) { try loadFramework(source: "io.open('/etc/passwd')", name: "evil.lua") }
+        #expect(error?.message.contains("evil.lua:1: attempt to index a nil value (global 'io')") == true)
+        let loop = #expect(throws: FrameworkError.self) {
+            let state = try FrameworkCatalog().makeState(limits: LuaLimits(instructions: 1_000_000))
+            _ = try FrameworkLoader.load(source: Array("while true do end".utf8), chunkName: "@loop.lua", origin: "", in: state)
+        }
+        #expect(loop?.message.contains("loop.lua:1: instruction limit") == true)
+    }
+
+    @Test func scaleTypesRegisterThroughOneAPI() throws {
+        let framework = try loadFramework(source: """
+            define_scale("quality", function(options) return { levels = options } end)
+            local q = quality { "bronze", "silver" }
+            assert(q.kind == "scale" and q.type == "quality" and q.levels[2] == "silver")
+            return framework { id = "x", title = "X", scale = tiers { "bronze", "silver", "gold" },
+              section "a" { title = "A", indicator "a.1" { text = "One", bronze = { "b" }, silver = "s", gold = { "g1", "g2" } } } }
+            """)
+        #expect(framework.indicators.first?.descriptors == ["bronze": ["b"], "silver": ["s"], "gold": ["g1", "g2"]])
+    }
+
+    @Test func rulesInLuaReplaceTheDefaults() throws {
+        let state = try FrameworkCatalog().makeState()
+        let framework = try FrameworkLoader.load(source: Array("""
+            return framework { id = "best", title = "Best", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One", statement "a.2" "Two" },
+              rules = {
+                section_score = function(section, indicators)
+                  local best = 0
+                  for _, indicator in ipairs(indicators) do best = math.max(best, indicator.score or 0) end
+                  if best == 5 then error("five is not believable") end
+                  return best
+                end,
+                next_steps = function(result, defaults) return { result.organisation .. ": " .. #defaults .. " default steps" } end,
+              } }
+            """.utf8), chunkName: "@best.lua", origin: "best.lua", in: state)
+        let rules = try #require(try FrameworkRules(framework: framework, state: state))
+        let evaluator = Evaluator(framework: framework)
+        let a = AnswerSlot(id: "a.1", part: .answer), b = AnswerSlot(id: "a.2", part: .answer)
+        let result = try evaluator.evaluate(Assessment(organisation: "River", responses: [Response(organisation: "River", answers: [a: .number(2), b: .number(4)])]), rules: rules)
+        #expect(result.section("a")?.score == .number(4))
+        #expect(result.nextSteps == ["River: 1 default steps"])
+        let error = #expect(throws: LuaError.self) {
+            try evaluator.evaluate(Assessment(organisation: "Hill", responses: [Response(organisation: "Hill", answers: [a: .number(5)])]), rules: rules)
+        }
+        #expect(error?.message == "best.lua:7: five is not believable")
+    }
+}
