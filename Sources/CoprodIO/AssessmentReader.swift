@@ -85,21 +85,56 @@ public struct AssessmentReader: Sendable {
     public func readCSV(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) throws(InputError) {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw InputError("\(file): the file is empty (expected a header row with an 'organisation' column)") }
-        if let problem = header.problem { throw InputError("\(file) row 1: \(problem)") }
-        let columns = try mapHeader(header.fields, file: file, into: &result)
+        let columns = try self.columns(header, file: file, warnings: &result.warnings)
         for record in reader {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && record.problem == nil { continue }
-            if let problem = record.problem {
-                result.rejected.append(RejectedRow(file: file, row: record.row, organisation: nil, column: nil, reason: problem))
-                continue
+            switch response(record, columns: columns, file: file) {
+            case .response(let response): result.responses.append(response)
+            case .rejected(let rejected): result.rejected.append(rejected)
+            case .blank: continue
             }
-            if record.fields.count != header.fields.count {
-                result.rejected.append(RejectedRow(file: file, row: record.row, organisation: nil, column: nil,
-                    reason: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"))
-                continue
-            }
-            read(values: record.fields, columns: columns, file: file, row: record.row, into: &result)
         }
+    }
+
+    /// An input file's columns, mapped to the framework: what the header row says.
+    public struct Columns: Sendable {
+        let columns: [Column]
+        let count: Int
+
+        /// Where the organisation is in each record.
+        public var organisationIndex: Int? { columns.firstIndex(of: .metadata("organisation")) }
+    }
+
+    /// Maps a CSV header row. Unknown columns add a warning (or throw with `strict`).
+    public func columns(_ header: CSVReader.Record, file: String, warnings: inout [String]) throws(InputError) -> Columns {
+        if let problem = header.problem { throw InputError("\(file) row 1: \(problem)") }
+        var result = ReadAssessments()
+        let columns = try mapHeader(header.fields, file: file, into: &result)
+        warnings += result.warnings
+        return Columns(columns: columns, count: header.fields.count)
+    }
+
+    /// What one record became.
+    public enum Outcome: Sendable {
+        case response(Response)
+        case rejected(RejectedRow)
+        /// A row with no values at all (spreadsheets export trailing empty rows): not counted.
+        case blank
+    }
+
+    /// Reads one data record against the header's columns.
+    public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
+        if record.problem == nil && record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return .blank }
+        if let problem = record.problem {
+            return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
+        }
+        if record.fields.count != columns.count {
+            return .rejected(RejectedRow(file: file, row: record.row,
+                reason: "the row has \(record.fields.count) fields but the header has \(columns.count)"))
+        }
+        var result = ReadAssessments()
+        read(values: record.fields, columns: columns.columns, file: file, row: record.row, into: &result)
+        if let response = result.responses.first { return .response(response) }
+        return .rejected(result.rejected[0])
     }
 
     /// Reads a JSON file: an array of objects, each one respondent, with the same names as the
@@ -134,7 +169,7 @@ public struct AssessmentReader: Sendable {
         }
     }
 
-    enum Column: Equatable {
+    enum Column: Equatable, Sendable {
         case metadata(String)
         case slot(AnswerSlot)
         case ignored

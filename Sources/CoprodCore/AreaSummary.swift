@@ -1,0 +1,155 @@
+/// The area view over many organisations' results: per section the spread of scores or the count
+/// of each tier, the strongest and weakest organisations, where roles disagree most, and how many
+/// rows were read, evaluated and rejected.
+///
+/// Its memory does not grow with the number of organisations: scores go into a fine histogram
+/// (1/1200 of a point, so means of up to 12 answers land exactly on it), lists keep their top
+/// entries only. Two summaries of separate shards merge into what one run over both would give.
+public struct AreaSummary: Sendable, Equatable {
+    public var framework: String
+    public var rowsRead = 0
+    public var rowsEvaluated = 0
+    public var rowsRejected = 0
+    public var organisations = 0
+    public var organisationsFailed = 0
+    public var sections: [SectionSummary]
+    /// The largest differences between roles, largest first.
+    public var gaps: [GapEntry] = []
+    /// How many entries the top, bottom and gap lists keep.
+    public let keep: Int
+
+    public struct GapEntry: Sendable, Equatable {
+        public var organisation: String
+        public var sectionID: String
+        public var roles: [String]
+        public var scores: [String]
+        public var difference: Double
+    }
+
+    public init(framework: Framework, keep: Int = 10) {
+        self.framework = framework.id
+        self.keep = keep
+        sections = framework.sections.map { section in
+            let indicators = framework.indicators.filter { $0.sectionID == section.id }
+            var range: (Double, Double) = (0, 1)
+            var tiers: [String] = []
+            for indicator in indicators {
+                switch indicator.scale {
+                case .ordinal(let min, let max, _, _), .rating(let min, let max, _):
+                    range = (Double(min), Double(max))
+                case .tiers(let levels): tiers = levels
+                default: break
+                }
+            }
+            return SectionSummary(id: section.id, title: section.title, low: range.0, high: range.1, tiers: tiers)
+        }
+    }
+
+    public mutating func add(_ result: OrganisationResult) {
+        organisations += 1
+        rowsEvaluated += result.respondents
+        for section in result.sections {
+            guard let index = sections.firstIndex(where: { $0.id == section.id }) else { continue }
+            sections[index].add(section.score, organisation: result.organisation, keep: keep)
+        }
+        for gap in result.gaps {
+            gaps.append(GapEntry(organisation: result.organisation, sectionID: gap.sectionID,
+                                 roles: [gap.roles.0, gap.roles.1], scores: [gap.scores.0.display, gap.scores.1.display],
+                                 difference: gap.difference))
+        }
+        trimGaps()
+    }
+
+    public mutating func merge(_ other: AreaSummary) {
+        rowsRead += other.rowsRead
+        rowsEvaluated += other.rowsEvaluated
+        rowsRejected += other.rowsRejected
+        organisations += other.organisations
+        organisationsFailed += other.organisationsFailed
+        for (index, section) in other.sections.enumerated() where index < sections.count {
+            sections[index].merge(section, keep: keep)
+        }
+        gaps += other.gaps
+        trimGaps()
+    }
+
+    private mutating func trimGaps() {
+        gaps.sort { ($0.difference, $1.organisation) > ($1.difference, $0.organisation) }
+        if gaps.count > keep { gaps.removeLast(gaps.count - keep) }
+    }
+}
+
+/// One section across organisations.
+public struct SectionSummary: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Bounds of the score (points scales; 0-1 for shares).
+    public var low: Double
+    public var high: Double
+    public var tiers: [String]
+    public var count = 0
+    /// Counts per histogram bin (score - low) * resolution.
+    public var bins: [Int: Int] = [:]
+    /// Counts per tier name ("none" included), for tiered sections.
+    public var tierCounts: [String: Int] = [:]
+    /// Highest and lowest scoring organisations, best first / worst first.
+    public var top: [Entry] = []
+    public var bottom: [Entry] = []
+
+    public struct Entry: Sendable, Equatable {
+        public var organisation: String
+        public var value: Double
+        public var display: String
+    }
+
+    static let resolution = 1200.0
+
+    mutating func add(_ score: Score, organisation: String, keep: Int) {
+        guard let value = score.number else { return }
+        count += 1
+        if case .tier(_, let name) = score { tierCounts[name, default: 0] += 1 }
+        let bin = Int(((value - low) * SectionSummary.resolution).rounded())
+        bins[bin, default: 0] += 1
+        let entry = Entry(organisation: organisation, value: value, display: score.display)
+        top = SectionSummary.kept(top + [entry], keep: keep, best: true)
+        bottom = SectionSummary.kept(bottom + [entry], keep: keep, best: false)
+    }
+
+    mutating func merge(_ other: SectionSummary, keep: Int) {
+        count += other.count
+        bins.merge(other.bins, uniquingKeysWith: +)
+        tierCounts.merge(other.tierCounts, uniquingKeysWith: +)
+        top = SectionSummary.kept(top + other.top, keep: keep, best: true)
+        bottom = SectionSummary.kept(bottom + other.bottom, keep: keep, best: false)
+    }
+
+    /// Ties keep the organisation that sorts first, so the lists never depend on arrival order.
+    static func kept(_ entries: [Entry], keep: Int, best: Bool) -> [Entry] {
+        let sorted = entries.sorted { a, b in
+            if a.value != b.value { return best ? a.value > b.value : a.value < b.value }
+            return a.organisation < b.organisation
+        }
+        return Array(sorted.prefix(keep))
+    }
+
+    /// The value at rank ceil(p * count) (nearest rank): always a score some organisation has.
+    public func quantile(_ p: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let rank = max(1, Int((p * Double(count)).rounded(.up)))
+        var seen = 0
+        for bin in bins.keys.sorted() {
+            seen += bins[bin] ?? 0
+            if seen >= rank { return low + Double(bin) / SectionSummary.resolution }
+        }
+        return nil
+    }
+
+    public var minimum: Double? { quantile(0) }
+    public var maximum: Double? { quantile(1) }
+
+    /// Organisations counted below `threshold`.
+    public func countBelow(_ threshold: Double) -> Int {
+        let limit = Int(((threshold - low) * SectionSummary.resolution).rounded())
+        return bins.filter { $0.key < limit }.values.reduce(0, +)
+    }
+}

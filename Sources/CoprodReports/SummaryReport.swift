@@ -1,0 +1,70 @@
+import CoprodCore
+import Foundation
+
+/// The area summary as JSON (for other tools) and Markdown (for people).
+public enum SummaryReport {
+    public static func json(_ summary: AreaSummary) -> JSON {
+        .object([
+            ("framework", .string(summary.framework)),
+            ("rows", .object([("read", .integer(summary.rowsRead)), ("evaluated", .integer(summary.rowsEvaluated)),
+                              ("rejected", .integer(summary.rowsRejected))])),
+            ("organisations", .object([("evaluated", .integer(summary.organisations)), ("failed", .integer(summary.organisationsFailed))])),
+            ("sections", .array(summary.sections.map { section in
+                var members: [(String, JSON)] = [("id", .string(section.id)), ("title", .string(section.title)), ("count", .integer(section.count))]
+                if section.tiers.isEmpty {
+                    for (name, p) in [("min", 0.0), ("q1", 0.25), ("median", 0.5), ("q3", 0.75), ("max", 1.0)] {
+                        members.append((name, section.quantile(p).map { .number(ResultJSON.round($0)) } ?? .null))
+                    }
+                } else {
+                    members.append(("tiers", .object((["none"] + section.tiers).map { ($0, .integer(section.tierCounts[$0] ?? 0)) })))
+                }
+                members.append(("top", entries(section.top)))
+                members.append(("bottom", entries(section.bottom)))
+                return .object(members)
+            })),
+            ("role_gaps", .array(summary.gaps.map { gap in
+                .object([("organisation", .string(gap.organisation)), ("section", .string(gap.sectionID)),
+                         ("roles", .array(gap.roles.map(JSON.string))), ("scores", .array(gap.scores.map(JSON.string))),
+                         ("difference", .number(ResultJSON.round(gap.difference)))])
+            })),
+        ])
+    }
+
+    private static func entries(_ list: [SectionSummary.Entry]) -> JSON {
+        .array(list.map { .object([("organisation", .string($0.organisation)), ("score", .string($0.display))]) })
+    }
+
+    public static func markdown(_ summary: AreaSummary, framework: Framework) -> String {
+        var lines = ["# \(framework.title): area summary", ""]
+        lines.append("\(summary.organisations) organisations evaluated from \(summary.rowsEvaluated) rows; "
+                     + "\(summary.rowsRejected) rows rejected (see rejected.csv); \(summary.rowsRead) rows read.")
+        if summary.organisationsFailed > 0 { lines.append("\(summary.organisationsFailed) organisations could not be evaluated (see rejected.csv).") }
+        lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max |", "|---|---|---|---|---|---|---|"]
+        for section in summary.sections where section.tiers.isEmpty {
+            let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(Score.format) ?? "-" }
+            lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " |")
+        }
+        let tiered = summary.sections.filter { !$0.tiers.isEmpty }
+        if let levels = tiered.first?.tiers {
+            lines += ["", "| Section | " + (["none"] + levels).joined(separator: " | ") + " |",
+                      "|---|" + String(repeating: "---|", count: levels.count + 1)]
+            for section in tiered {
+                lines.append("| \(section.title) | " + (["none"] + levels).map { String(section.tierCounts[$0] ?? 0) }.joined(separator: " | ") + " |")
+            }
+        }
+        lines += ["", "## Strongest and weakest per section", ""]
+        for section in summary.sections where section.count > 0 {
+            let top = section.top.prefix(3).map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
+            let bottom = section.bottom.prefix(3).map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
+            lines.append("- **\(section.title)**: strongest \(top); weakest \(bottom)")
+        }
+        if !summary.gaps.isEmpty {
+            lines += ["", "## Where roles disagree most", ""]
+            for gap in summary.gaps {
+                let title = framework.section(gap.sectionID)?.title ?? gap.sectionID
+                lines.append("- \(gap.organisation), \(title): \(gap.roles[0]) \(gap.scores[0]), \(gap.roles[1]) \(gap.scores[1])")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

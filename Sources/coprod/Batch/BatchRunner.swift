@@ -1,0 +1,223 @@
+import CoprodCore
+import CoprodIO
+import CoprodReports
+import Foundation
+import LuaHost
+
+/// Evaluates every organisation in the inputs on several workers, each with its own Lua state,
+/// and writes the results in input order.
+///
+/// One thread reads rows and hands each organisation to the workers once its last row has been
+/// read; the calling thread puts results back in order and writes them. A row that cannot be read,
+/// or an organisation whose rules fail or hit a limit, is rejected with its reason; the batch goes
+/// on, and rows read = evaluated + rejected.
+final class BatchRunner {
+    struct Options {
+        var jobs: Int
+        var limits: LuaLimits
+        var reports: ReportFormat?
+        var progress: Bool
+    }
+
+    enum ReportFormat: String, CaseIterable {
+        case md, html
+    }
+
+    /// What one worker made of one organisation.
+    enum Outcome: Sendable {
+        case evaluated(OrganisationResult, json: String, csv: String, report: String?)
+        case failed(Assessment, reason: String)
+    }
+
+    let frameworkReference: String
+    let catalog: FrameworkCatalog
+    let framework: Framework
+    let input: BatchInput
+    let output: BatchOutput
+    let options: Options
+
+    init(frameworkReference: String, catalog: FrameworkCatalog, framework: Framework, input: BatchInput,
+         output: BatchOutput, options: Options) {
+        self.frameworkReference = frameworkReference
+        self.catalog = catalog
+        self.framework = framework
+        self.input = input
+        self.output = output
+        self.options = options
+    }
+
+    func run() throws -> AreaSummary {
+        // Pass 1: where each organisation's last row is.
+        var warnings: [String] = []
+        var lastRow: [String: Int] = [:]
+        var total = 0
+        try input.forEachRow(warnings: &warnings) { position, outcome in
+            total = position + 1
+            if case .response(let response) = outcome { lastRow[response.organisation] = position }
+        }
+        for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
+
+        let queue = WorkQueue<(Int, Assessment)>(capacity: options.jobs * 32)
+        let ordered = ReorderBuffer<Outcome>()
+        let rejectedByReading = RejectedRows()
+        let workers = try startWorkers(queue: queue, ordered: ordered)
+
+        // Pass 2, on its own thread: read, group, hand over complete organisations.
+        let input = self.input
+        let lastRowOf = lastRow
+        let reader = Thread {
+            var pending: [String: (index: Int, responses: [Response])] = [:]
+            var nextIndex = 0
+            var ignored: [String] = []
+            do {
+                try input.forEachRow(warnings: &ignored) { position, outcome in
+                    switch outcome {
+                    case .response(let response):
+                        if pending[response.organisation] == nil {
+                            pending[response.organisation] = (nextIndex, [])
+                            nextIndex += 1
+                        }
+                        pending[response.organisation]?.responses.append(response)
+                        if lastRowOf[response.organisation] == position, let done = pending.removeValue(forKey: response.organisation) {
+                            queue.put((done.index, Assessment(organisation: response.organisation, responses: done.responses)))
+                        }
+                    case .rejected(let row):
+                        rejectedByReading.add(row)
+                    case .blank:
+                        break
+                    }
+                }
+            } catch {
+                rejectedByReading.add(RejectedRow(file: "", row: 0, reason: String(describing: error)))
+            }
+            for (organisation, rest) in pending.sorted(by: { $0.value.index < $1.value.index }) {
+                queue.put((rest.index, Assessment(organisation: organisation, responses: rest.responses)))
+            }
+            queue.close()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+
+        // Write in order as results arrive.
+        var summary = AreaSummary(framework: framework)
+        let progress = Progress(total: total, enabled: options.progress)
+        var failedRows: [RejectedRow] = []
+        while let outcome = ordered.takeNext() {
+            switch outcome {
+            case .evaluated(let result, let json, let csv, let report):
+                try output.writeResult(json: json, csv: csv)
+                if let report, let format = options.reports { try output.writeReport(report, organisation: result.organisation, format: format) }
+                summary.add(result)
+                progress.advance(by: result.respondents)
+            case .failed(let assessment, let reason):
+                summary.organisationsFailed += 1
+                failedRows += assessment.responses.map {
+                    RejectedRow(file: $0.file, row: $0.row, organisation: assessment.organisation, reason: reason)
+                }
+                progress.advance(by: assessment.responses.count)
+            }
+        }
+        for worker in workers { worker.wait() }
+        progress.finish()
+        let rejected = rejectedByReading.all + failedRows
+        summary.rowsRejected = rejected.count
+        summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
+        try output.finish(rejected: rejected, summary: summary, framework: framework)
+        return summary
+    }
+
+    private func startWorkers(queue: WorkQueue<(Int, Assessment)>, ordered: ReorderBuffer<Outcome>) throws -> [WorkerHandle] {
+        let finishedWorkers = FinishedCount(total: options.jobs, ordered: ordered)
+        var handles: [WorkerHandle] = []
+        let setup = WorkerSetup(reference: frameworkReference, catalog: catalog, limits: options.limits, reports: options.reports)
+        for _ in 0..<options.jobs {
+            let handle = WorkerHandle()
+            let thread = Thread {
+                setup.work(queue: queue, ordered: ordered)
+                finishedWorkers.workerFinished()
+                handle.signal()
+            }
+            // Lua's parser and pattern matcher recurse in C; give them room.
+            thread.stackSize = 16 << 20
+            thread.start()
+            handles.append(handle)
+        }
+        return handles
+    }
+}
+
+/// Everything a worker needs to build its own Lua state; it crosses threads as plain data.
+struct WorkerSetup: Sendable {
+    let reference: String
+    let catalog: FrameworkCatalog
+    let limits: LuaLimits
+    let reports: BatchRunner.ReportFormat?
+
+    func work(queue: WorkQueue<(Int, Assessment)>, ordered: ReorderBuffer<BatchRunner.Outcome>) {
+        let framework: Framework
+        let evaluator: Evaluator
+        let rules: FrameworkRules?
+        do {
+            let state = try catalog.makeState(limits: limits)
+            framework = try catalog.load(reference, in: state)
+            evaluator = Evaluator(framework: framework)
+            rules = try FrameworkRules(framework: framework, state: state)
+        } catch {
+            while let (index, assessment) = queue.take() {
+                ordered.add(BatchRunner.Outcome.failed(assessment, reason: "the framework could not be loaded: \(error)"), at: index)
+            }
+            return
+        }
+        while let (index, assessment) = queue.take() {
+            do {
+                let result = try evaluator.evaluate(assessment, rules: rules)
+                let report: String? = switch reports {
+                case .md: MarkdownReport.render(result, framework: framework)
+                case .html: HTMLReport.render(result, framework: framework)
+                case nil: nil
+                }
+                ordered.add(.evaluated(result, json: ResultJSON.json(result).text() + "\n", csv: ResultCSV.row(result), report: report), at: index)
+            } catch {
+                ordered.add(BatchRunner.Outcome.failed(assessment, reason: error.located), at: index)
+            }
+        }
+    }
+}
+
+/// Rows rejected while reading, collected from the reading thread.
+final class RejectedRows: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var rows: [RejectedRow] = []
+
+    func add(_ row: RejectedRow) { lock.withLock { rows.append(row) } }
+    var all: [RejectedRow] { lock.withLock { rows } }
+}
+
+/// Closes the ordered results once every worker has stopped.
+final class FinishedCount: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var remaining: Int
+    private let ordered: ReorderBuffer<BatchRunner.Outcome>
+
+    init(total: Int, ordered: ReorderBuffer<BatchRunner.Outcome>) {
+        remaining = total
+        self.ordered = ordered
+    }
+
+    func workerFinished() {
+        let last = lock.withLock { () -> Bool in
+            remaining -= 1
+            return remaining == 0
+        }
+        if last { ordered.finish() }
+    }
+}
+
+/// Waits for one worker thread to end.
+final class WorkerHandle: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    func signal() { semaphore.signal() }
+    func wait() { semaphore.wait() }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CoprodCore
+import CoprodIO
+import Foundation
+import LuaHost
+
+/// `coprod batch`: the analyst's job, thousands of assessments in one go.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Evaluate many organisations in parallel and write results, rejected rows and an area summary.",
+        discussion: """
+            Writes to DIR: results.jsonl (one full result per organisation, in input order), \
+            results.csv (a row per organisation, a column per section), rejected.csv (every row \
+            not evaluated, with its reason), summary.json and summary.md (the area view), and with \
+            --reports one report per organisation in reports/. Each file appears complete or not at \
+            all. Inputs: .csv, .jsonl (one respondent per line) or .json (an array).
+
+            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage or a framework \
+            or input that cannot be read.
+            """
+    )
+
+    @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
+    var framework: String
+
+    @Argument(help: "Assessment files.")
+    var inputs: [String]
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))
+    var outputDirectory: String
+
+    @Option(help: "Workers, each with its own Lua state (default: the machine's cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Also write one report per organisation: md or html.", valueName: "format"))
+    var reports: String?
+
+    @Flag(help: "Write into a non-empty output directory that coprod batch did not make.")
+    var force = false
+
+    @Flag(help: "No progress and no closing line.")
+    var quiet = false
+
+    @Flag(help: "Treat a column the framework does not have as an error.")
+    var strict = false
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
+        if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        if let reports, BatchRunner.ReportFormat(rawValue: reports) == nil {
+            throw ValidationError("--reports takes md or html (got '\(reports)').")
+        }
+    }
+
+    func run() throws {
+        let (loaded, _) = try sandbox.loadFramework(framework)
+        let summary: AreaSummary
+        do {
+            let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
+            let runner = BatchRunner(
+                frameworkReference: framework, catalog: sandbox.catalog, framework: loaded,
+                input: BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict)),
+                output: output,
+                options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
+                               progress: !quiet && isatty(2) != 0))
+            summary = try runner.run()
+        } catch let error as InputError {
+            Diagnostics.standardError("coprod: \(error)")
+            throw ExitCode.usage
+        }
+        if !quiet {
+            Diagnostics.standardError("coprod: \(summary.rowsRead) rows read: \(summary.rowsEvaluated) evaluated for \(summary.organisations) organisations, \(summary.rowsRejected) rejected; results in \(outputDirectory)")
+        }
+        if summary.rowsRejected > 0 { throw ExitCode.scriptFailed }
+    }
+}
