@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CoprodCLITests",
-            dependencies: ["coprod"]
+            dependencies: ["coprod"],
+            exclude: ["Fixtures"]  // frameworks the tests load with --path
         ),
     ],
     swiftLanguageModes: [.v6]

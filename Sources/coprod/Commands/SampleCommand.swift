@@ -1,0 +1,124 @@
+import ArgumentParser
+import CoprodCore
+import CoprodIO
+
+/// `coprod sample`: realistic random assessments for any framework, for demos, tests and
+/// benchmarks. The same seed gives the same file.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write random but realistic assessments for a framework as CSV.",
+        discussion: """
+            Each organisation gets a level of its own, and staff tend to rate a little higher \
+            than the people they serve, so the results have spread and role gaps to find.
+            """
+    )
+
+    @Argument(help: "A framework id or a path to a .lua file.")
+    var framework: String
+
+    @Option(help: "How many organisations.")
+    var orgs: Int = 10
+
+    @Option(help: "Respondents per organisation.")
+    var respondents: Int = 3
+
+    @Option(help: "Roles, comma-separated, given to respondents in turn.")
+    var roles: String = "staff,service user,carer"
+
+    @Option(help: "Seed of the random numbers.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var sandbox: SandboxOptions
+
+    func validate() throws {
+        if orgs < 0 || respondents < 1 { throw ValidationError("--orgs must be 0 or more and --respondents 1 or more.") }
+    }
+
+    func run() throws {
+        let (loaded, _) = try sandbox.loadFramework(framework)
+        let roleNames = roles.split(separator: ",").map { String($0).trimmingWhitespaceForSample }
+        var generator = SampleGenerator(framework: loaded, seed: seed)
+        let slots = loaded.slots
+        var text = CSVWriter.line(["organisation", "respondent", "role", "date"] + slots.map(\.column))
+        for organisation in 0..<orgs {
+            let level = generator.unit()
+            for respondent in 0..<respondents {
+                let role = roleNames.isEmpty ? "" : roleNames[respondent % roleNames.count]
+                let bias = role == "staff" ? 0.12 : 0
+                let name = "Organisation \(organisation + 1)"
+                text += CSVWriter.line([name, "R\(respondent + 1)", role, "2026-11-01"]
+                                       + slots.map { generator.value(for: $0, level: min(1, level + bias)) })
+                if text.utf8.count > 1 << 20 {
+                    Output.write(text)
+                    text = ""
+                }
+            }
+        }
+        Output.write(text)
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespaceForSample: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+/// Values drawn around an organisation's level (0-1), reproducibly (SplitMix64).
+struct SampleGenerator {
+    let framework: Framework
+    private var state: UInt64
+    private let scales: [AnswerSlot: Scale]
+
+    init(framework: Framework, seed: UInt64) {
+        self.framework = framework
+        state = seed
+        var scales: [AnswerSlot: Scale] = [:]
+        for slot in framework.slots { scales[slot] = framework.scale(of: slot) }
+        self.scales = scales
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// Near `level`, within the scale.
+    private mutating func around(_ level: Double) -> Double {
+        min(0.999, max(0, level + (unit() - 0.5) * 0.5))
+    }
+
+    mutating func value(for slot: AnswerSlot, level: Double) -> String {
+        if unit() < 0.03 { return "" }  // a few answers left blank, as in real forms
+        switch scales[slot] ?? .text {
+        case .ordinal(let min, let max, let labels, _):
+            let point = min + Int(around(level) * Double(max - min + 1))
+            return !labels.isEmpty && unit() < 0.2 ? labels[point - min] : String(point)
+        case .rating(let min, let max, _):
+            return String(min + Int(around(level) * Double(max - min + 1)))
+        case .tiers(let levels):
+            return (["none"] + levels)[Int(around(level) * Double(levels.count + 1))]
+        case .choice(let options):
+            let applicable = options.filter { $0 != "n/a" }
+            if options.contains("n/a") && unit() < 0.05 { return "n/a" }
+            let index = Int((1 - around(level)) * Double(applicable.count))
+            return applicable[Swift.min(applicable.count - 1, index)]
+        case .ratio:
+            let whole = 6 + Int(unit() * 10)
+            return "\(Int(around(level) * Double(whole + 1)))/\(whole)"
+        case .number(let unit):
+            return unit == "%" ? String(Int(around(level) * 100)) : String(Int(around(level) * 48))
+        case .text:
+            let phrases = ["More time to build trust.", "Pay people for their time.", "Meet in the evenings.",
+                           "Share decisions earlier.", "Go to where people already are."]
+            return unit() < 0.3 ? phrases[Int(unit() * Double(phrases.count))] : ""
+        }
+    }
+}

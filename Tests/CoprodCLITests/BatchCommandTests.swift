@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@Suite("coprod batch", .timeLimit(.minutes(2)))
+struct BatchCommandTests {
+    let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures").path
+    let header = "organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3,assets.reflect\n"
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-batch-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    private func read(_ directory: URL, _ name: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func resultsAreInInputOrderAndIdenticalWhateverTheJobs() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "300", "--seed", "5"])
+        #expect(sample.status == 0)
+        // Interleave the organisations' rows so that grouping has work to do.
+        var lines = sample.standardOutput.split(separator: "\n").map(String.init)
+        let head = lines.removeFirst()
+        let interleaved = [head] + lines.enumerated().sorted { ($0.offset % 3, $0.offset) < ($1.offset % 3, $1.offset) }.map(\.element)
+        let input = try write(interleaved.joined(separator: "\n") + "\n", "sample.csv", in: work)
+        var outputs: [String] = []
+        for jobs in ["1", "4"] {
+            let out = work.appendingPathComponent("out-\(jobs)")
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"])
+            #expect(result.status == 0, "\(result.standardError)")
+            outputs.append(try read(out, "results.jsonl"))
+        }
+        #expect(outputs[0] == outputs[1])
+        let names = outputs[0].split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["organisation"] as? String
+        }
+        #expect(names.count == 300)
+        #expect(names.prefix(3) == ["Organisation 1", "Organisation 2", "Organisation 3"])
+        #expect(names == (1...300).map { "Organisation \($0)" })
+    }
+
+    @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var text = header
+        text += "Good,staff,4,4,4,3,3,3,fine\n"                 // row 2
+        text += "Bad quote,staff,4,\"4,4,3,3,3,\n"              // row 3 never closes: the rest of the file is one record
+        let first = try write(text, "first.csv", in: work)
+        var second = header
+        second += "Short,staff,4,4\n"                          // row 2: too few fields
+        second += "Off,staff,six,4,4,3,3,3,\n"                 // row 3: off the scale
+        second += "Faulty,staff,1,1,1,1,1,1,\n"                // row 4: the rule raises
+        second += "Loopy,staff,2,2,2,2,2,2,\n"                 // row 5: the rule never ends
+        second += "Good,service user,2,2,2,1,1,1,\n"           // row 6: a second view of Good
+        var bytes = Array(second.utf8)
+        bytes += Array("Bytes,staff,".utf8) + [0xFF, 0xFE] + Array(",4,4,3,3,3,\n".utf8)  // row 7: invalid UTF-8
+        let secondPath = work.appendingPathComponent("second.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: secondPath))
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", first, secondPath, "--path", fixtures, "--out", out.path,
+                                    "--jobs", "2", "--instruction-limit", "2000000"])
+        #expect(result.status == 1)
+        let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
+        #expect(rejected.count == 7)  // header + 6 rows
+        #expect(rejected.contains { $0.hasPrefix("\(first),3,,,") && $0.contains("never closed") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),2,,,") && $0.contains("the row has 4 fields but the header has 9") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),3,Off,C 'assets.1',") && $0.contains("'six' is not on the 1-5 scale") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),4,Faulty,,") && $0.contains("mini-audit.lua:20: this rule fails for Faulty") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),5,Loopy,,") && $0.contains("instruction limit of 2000000 reached") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),7,,,") && $0.contains("not valid UTF-8") })
+        let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+        let rows = summary?["rows"] as? [String: Int]
+        #expect(rows == ["read": 8, "evaluated": 2, "rejected": 6])
+        let good = try read(out, "results.csv").split(separator: "\n")
+        #expect(good.count == 2)
+        #expect(good[1].hasPrefix("Good,2,"))
+        #expect(result.standardError.contains("8 rows read: 2 evaluated for 1 organisations, 6 rejected"))
+    }
+
+    @Test func summaryStatisticsWorkedByHand() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // Assets means: A (1+1+1)/3 = 1, B (2+2+2)/3 = 2, C (3+3+4)/3 = 3.33, D (5+5+5)/3 = 5.
+        var text = header
+        text += "A,staff,1,1,1,2,2,2,\nB,staff,2,2,2,2,2,2,\nC,staff,3,3,4,2,2,2,\nD,staff,5,5,5,2,2,2,\n"
+        let input = try write(text, "four.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+        let assets = (summary?["sections"] as? [[String: Any]])?.first
+        // Nearest rank: Q1 is the 1st of 4, the median the 2nd, Q3 the 3rd.
+        #expect(assets?["min"] as? Double == 1)
+        #expect(assets?["q1"] as? Double == 1)
+        #expect(assets?["median"] as? Double == 2)
+        #expect(assets?["q3"] as? Double == 3.3333)
+        #expect(assets?["max"] as? Double == 5)
+        let bottom = (assets?["bottom"] as? [[String: String]])?.first
+        #expect(bottom == ["organisation": "A", "score": "1"])
+    }
+
+    @Test func refusesADirectoryItDidNotMake() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work)
+        let occupied = work.appendingPathComponent("occupied")
+        try FileManager.default.createDirectory(at: occupied, withIntermediateDirectories: true)
+        _ = try write("keep me", "notes.txt", in: occupied)
+        let refused = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", occupied.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("is not empty and was not made by coprod batch"))
+        let forced = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", occupied.path, "--force", "--quiet"])
+        #expect(forced.status == 0)
+        #expect(try read(occupied, "notes.txt") == "keep me")
+        let again = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", occupied.path, "--quiet"])
+        #expect(again.status == 0)
+    }
+
+    @Test func anInterruptedRunLeavesNoHalfWrittenFile() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "40000", "--respondents", "2"])
+        let input = try write(sample.standardOutput, "big.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = coprodExecutable
+        process.arguments = ["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet"]
+        try process.run()
+        // Wait until the run has started writing, then kill it.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: out.appendingPathComponent(".results.jsonl.partial").path) {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        for name in ["results.jsonl", "results.csv", "rejected.csv", "summary.json", "summary.md"] {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) exists")
+        }
+    }
+}
