@@ -24,6 +24,14 @@ public struct AreaSummary: Sendable, Equatable {
         public var roles: [String]
         public var scores: [String]
         public var difference: Double
+
+        public init(organisation: String, sectionID: String, roles: [String], scores: [String], difference: Double) {
+            self.organisation = organisation
+            self.sectionID = sectionID
+            self.roles = roles
+            self.scores = scores
+            self.difference = difference
+        }
     }
 
     public init(framework: Framework, keep: Int = 10) {
@@ -46,18 +54,47 @@ public struct AreaSummary: Sendable, Equatable {
     }
 
     public mutating func add(_ result: OrganisationResult) {
+        add(organisation: result.organisation, respondents: result.respondents,
+            scores: result.sections.map { ($0.id, $0.score) },
+            gaps: result.gaps.map { gap in
+                GapEntry(organisation: result.organisation, sectionID: gap.sectionID,
+                         roles: [gap.roles.0, gap.roles.1], scores: [gap.scores.0.display, gap.scores.1.display],
+                         difference: gap.difference)
+            })
+    }
+
+    /// Adds one organisation from what its result says: used for fresh results and for results
+    /// read back from a batch's results.jsonl (`coprod merge`).
+    public mutating func add(organisation: String, respondents: Int, scores: [(String, Score)], gaps newGaps: [GapEntry]) {
         organisations += 1
-        rowsEvaluated += result.respondents
-        for section in result.sections {
-            guard let index = sections.firstIndex(where: { $0.id == section.id }) else { continue }
-            sections[index].add(section.score, organisation: result.organisation, keep: keep)
+        rowsEvaluated += respondents
+        for (id, score) in scores {
+            guard let index = sections.firstIndex(where: { $0.id == id }) else { continue }
+            sections[index].add(score, organisation: organisation, keep: keep)
         }
-        for gap in result.gaps {
-            gaps.append(GapEntry(organisation: result.organisation, sectionID: gap.sectionID,
-                                 roles: [gap.roles.0, gap.roles.1], scores: [gap.scores.0.display, gap.scores.1.display],
-                                 difference: gap.difference))
+        gaps += newGaps.map { gap in
+            var rounded = gap
+            rounded.difference = AreaSummary.rounded(gap.difference)
+            return rounded
         }
         trimGaps()
+    }
+
+    /// Four decimals, as results.jsonl writes them, so a summary rebuilt from results files
+    /// (`coprod merge`) sorts and bins exactly as the original did.
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// A section's score from its JSON form: a number, a tier name or null.
+    public func score(section id: String, json value: Any?) -> Score {
+        if let name = value as? String, let section = sections.first(where: { $0.id == id }) {
+            if name == "none" { return .tier(0, "none") }
+            if let index = section.tiers.firstIndex(of: name) { return .tier(index + 1, name) }
+        }
+        if let number = value as? Double {
+            let section = sections.first { $0.id == id }
+            return section.map { $0.low == 0 && $0.high == 1 } == true ? .share(number) : .number(number)
+        }
+        return .none
     }
 
     public mutating func merge(_ other: AreaSummary) {
@@ -105,7 +142,8 @@ public struct SectionSummary: Sendable, Equatable {
     static let resolution = 1200.0
 
     mutating func add(_ score: Score, organisation: String, keep: Int) {
-        guard let value = score.number else { return }
+        guard let exact = score.number else { return }
+        let value = AreaSummary.rounded(exact)
         count += 1
         if case .tier(_, let name) = score { tierCounts[name, default: 0] += 1 }
         let bin = Int(((value - low) * SectionSummary.resolution).rounded())

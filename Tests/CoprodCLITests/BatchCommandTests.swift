@@ -125,6 +125,31 @@ struct BatchCommandTests {
         #expect(again.status == 0)
     }
 
+    @Test func mergingShardsEqualsOneRun() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "60", "--seed", "11"])
+        var lines = sample.standardOutput.split(separator: "\n").map(String.init)
+        let head = lines.removeFirst()
+        lines.insert("Off,staff,six,1,1,1,1,1,,,,", at: 100)  // a rejected row in the second shard
+        let all = try write(([head] + lines).joined(separator: "\n") + "\n", "all.csv", in: work)
+        let first = try write(([head] + lines[..<90]).joined(separator: "\n") + "\n", "first.csv", in: work)
+        let second = try write(([head] + lines[90...]).joined(separator: "\n") + "\n", "second.csv", in: work)
+        for (input, name) in [(all, "single"), (first, "shard1"), (second, "shard2")] {
+            _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent(name).path, "--quiet"])
+        }
+        let merged = work.appendingPathComponent("merged")
+        let result = try runCoprod(["merge", work.appendingPathComponent("shard1").path, work.appendingPathComponent("shard2").path,
+                                    "--out", merged.path, "--path", fixtures])
+        #expect(result.status == 0, "\(result.standardError)")
+        for name in ["results.jsonl", "results.csv", "summary.json", "summary.md"] {
+            #expect(try read(merged, name) == read(work.appendingPathComponent("single"), name), "\(name) differs")
+        }
+        // A rejected row names its own shard's file and row, so compare what follows those.
+        let strip = { (text: String) in text.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 2).last ?? "" } }
+        #expect(strip(try read(merged, "rejected.csv")) == strip(try read(work.appendingPathComponent("single"), "rejected.csv")))
+    }
+
     @Test func anInterruptedRunLeavesNoHalfWrittenFile() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
