@@ -18,6 +18,12 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // libedit (BSD licence) for the REPL's line editing and history; never GNU readline too.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // The C half of the bridge: everything that may raise a Lua error lives here, so a
         // longjmp never crosses a Swift frame.
         .target(
@@ -62,6 +68,7 @@ let package = Package(
                 "CoprodCore",
                 "CoprodIO",
                 "CoprodReports",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

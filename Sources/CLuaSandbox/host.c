@@ -141,7 +141,12 @@ coprod_host *coprod_host_create(size_t memory_limit, uint64_t instruction_limit,
 
 void coprod_host_attach(coprod_host *host, void *swift_host) { host->swift_host = swift_host; }
 
-void coprod_host_destroy(coprod_host *host) { free(host); }
+static void forget_sigint_host(coprod_host *host);
+
+void coprod_host_destroy(coprod_host *host) {
+    forget_sigint_host(host);
+    free(host);
+}
 
 static int at_panic(lua_State *L) {
     // Every raising call runs protected; reaching here is a bug in the bridge.
@@ -321,4 +326,40 @@ int coprod_add_searcher(lua_State *L) { return coprod_protected(L, add_searcher,
 int coprod_load_text(lua_State *L, const char *code, size_t length, const char *chunkname) {
     // lua_load is itself protected; "t" refuses precompiled chunks.
     return luaL_loadbufferx(L, code, length, chunkname, "t");
+}
+
+// MARK: - Ctrl-C
+
+static coprod_host *volatile sigint_host = NULL;
+static volatile sig_atomic_t sigint_seen = 0;
+
+static void on_sigint(int signal_number) {
+    (void)signal_number;
+    sigint_seen = 1;
+    coprod_host *host = sigint_host;
+    if (host != NULL) host->interrupt_requested = 1;
+}
+
+void coprod_sigint_install(coprod_host *host) {
+    sigint_host = host;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    /* A parent may have started us with SIGINT blocked; Ctrl-C must reach the handler. */
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+static void forget_sigint_host(coprod_host *host) {
+    if (sigint_host == host) sigint_host = NULL;
+}
+
+int coprod_sigint_take(void) {
+    int seen = sigint_seen;
+    sigint_seen = 0;
+    return seen;
 }

@@ -260,6 +260,12 @@ extension LuaState {
         coprod_stdout_write(bytes.baseAddress, bytes.count)
     }
 
+    /// Makes Ctrl-C (SIGINT) interrupt what this state is running, for an interactive session.
+    public func interruptOnControlC() { coprod_sigint_install(host) }
+
+    /// Whether Ctrl-C was pressed since the last call (it is then forgotten).
+    public static func takeControlC() -> Bool { coprod_sigint_take() != 0 }
+
     /// Whether standard output is a terminal (for colour).
     public static var standardOutputIsTerminal: Bool { isatty(1) != 0 }
 }

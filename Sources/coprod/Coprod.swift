@@ -21,7 +21,7 @@ struct Coprod: ParsableCommand {
             or hit a limit, 2 wrong usage or a framework or input that cannot be read.
             """,
         version: "coprod \(version)",
-        subcommands: [EvaluateCommand.self, BatchCommand.self, MergeCommand.self, SampleCommand.self, FrameworksCommand.self, ShowCommand.self, TemplateCommand.self, LuaCommand.self]
+        subcommands: [EvaluateCommand.self, BatchCommand.self, MergeCommand.self, SampleCommand.self, ReplCommand.self, FrameworksCommand.self, ShowCommand.self, TemplateCommand.self, LuaCommand.self]
     )
 
     /// Like ParsableCommand.main, but wrong usage exits with 2 (not sysexits' 64), the status the

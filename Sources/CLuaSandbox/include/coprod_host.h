@@ -89,6 +89,12 @@ double coprod_pattern_cost(const char *subject, size_t subject_length, size_t in
 /// Returns the length written.
 int coprod_format_number(double value, char *buffer, size_t size);
 
+/// Ctrl-C for an interactive session: SIGINT interrupts the script running in `host` (at its next
+/// instruction) and is remembered; coprod_sigint_take says whether one came since the last call.
+/// The handler is installed without SA_RESTART, so a blocking read returns.
+void coprod_sigint_install(coprod_host *host);
+int coprod_sigint_take(void);
+
 /// The default print sink: C's buffered stdout (Swift 6 cannot touch `stdout` directly).
 void coprod_stdout_write(const void *bytes, size_t length);
 void coprod_stdout_flush(void);

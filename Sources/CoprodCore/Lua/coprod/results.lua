@@ -1,0 +1,227 @@
+-- Collections of organisation results, for exploring in the REPL and in `coprod lua` scripts:
+-- filter, sort by a section, top and bottom N, group, summarise, compare roles, write out.
+-- Each result is a table:
+--   { organisation =, overall =, passed =, respondents =, roles = { staff = 2, ... },
+--     sections = { assets = 3.67, ... },        -- a number, a tier name, or a share (0-1)
+--     values = { assets = 3.67, ... },          -- always a number (tiers by their index), for sorting
+--     by_role = { staff = { assets = 4, ... }, ... }, next_steps = { ... }, failures = { ... },
+--     warnings = { ... }, gaps = { { section =, roles = {a, b}, difference = }, ... } }
+
+local results = {}
+
+local Collection = { __name = "results" }
+Collection.__index = Collection
+
+local Result = { __name = "result" }
+Result.__index = Result
+
+local function format_number(value)
+  if type(value) ~= "number" then return tostring(value) end
+  if value == math.floor(value) then return string.format("%d", value) end
+  return (string.format("%.2f", value):gsub("0+$", ""))
+end
+
+function Result.__summary(result)
+  local parts = {}
+  for _, id in ipairs(result.section_ids or {}) do
+    parts[#parts + 1] = id .. " " .. format_number(result.sections[id] or "-")
+  end
+  return ("<%s: overall %s%s; %s>"):format(result.organisation, format_number(result.overall or "-"),
+    result.passed == false and " (fails)" or "", table.concat(parts, ", "))
+end
+Result.__tostring = Result.__summary
+
+function Collection.__summary(collection)
+  local names = {}
+  for index = 1, math.min(#collection, 3) do names[index] = collection[index].organisation end
+  if #collection > 3 then names[#names + 1] = "..." end
+  return ("<results: %d organisation%s%s>"):format(#collection, #collection == 1 and "" or "s",
+    #names > 0 and (": " .. table.concat(names, ", ")) or "")
+end
+Collection.__tostring = Collection.__summary
+
+--- Wraps a list of result tables (as the host returns them) into a collection.
+function results.new(list, section_ids)
+  local collection = setmetatable({ section_ids = section_ids or {} }, Collection)
+  for index, result in ipairs(list) do
+    result.section_ids = section_ids
+    collection[index] = getmetatable(result) == Result and result or setmetatable(result, Result)
+  end
+  return collection
+end
+
+local function derive(collection, list)
+  return results.new(list, collection.section_ids)
+end
+
+local function key_function(key, section_ids)
+  if type(key) == "function" then return key end
+  if key == nil or key == "overall" then return function(result) return result.overall_value end end
+  if type(key) ~= "string" then error("expected a section id or a function, got " .. type(key), 3) end
+  local known = false
+  for _, id in ipairs(section_ids) do known = known or id == key end
+  if not known then error(("no section '%s' (sections: %s)"):format(key, table.concat(section_ids, ", ")), 3) end
+  return function(result) return result.values[key] end
+end
+
+--- Results for which predicate(result) is true.
+function Collection:filter(predicate)
+  if type(predicate) ~= "function" then error("filter takes a function(result) returning true or false", 2) end
+  local kept = {}
+  for _, result in ipairs(self) do
+    if predicate(result) then kept[#kept + 1] = result end
+  end
+  return derive(self, kept)
+end
+
+--- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
+--- `descending`. Results without that score go last; ties keep organisation order.
+function Collection:sort(key, descending)
+  local value_of = key_function(key, self.section_ids)
+  local list = {}
+  for index, result in ipairs(self) do list[index] = { result = result, value = value_of(result), index = index } end
+  table.sort(list, function(a, b)
+    if a.value == nil or b.value == nil then
+      if a.value ~= b.value then return b.value == nil end
+      return a.index < b.index
+    end
+    if a.value ~= b.value then
+      if descending then return a.value > b.value end
+      return a.value < b.value
+    end
+    return a.index < b.index
+  end)
+  local sorted = {}
+  for index, item in ipairs(list) do sorted[index] = item.result end
+  return derive(self, sorted)
+end
+
+local function first(collection, n)
+  local list = {}
+  for index = 1, math.min(n or 5, #collection) do list[index] = collection[index] end
+  return derive(collection, list)
+end
+
+--- The n highest on a section (default 5).
+function Collection:top(n, key) return first(self:sort(key, true), n) end
+
+--- The n lowest on a section (default 5).
+function Collection:bottom(n, key) return first(self:sort(key, false), n) end
+
+--- A table of collections by the value of `field` (a result field such as "passed", or a
+--- function(result)); with "role", one collection per role, each result showing that role's view.
+function Collection:group(field)
+  local groups = {}
+  if field == "role" then
+    for _, result in ipairs(self) do
+      for role, scores in pairs(result.by_role or {}) do
+        local view = {}
+        for key, value in pairs(result) do view[key] = value end
+        view.sections, view.values, view.role = scores, result.role_values[role] or scores, role
+        groups[role] = groups[role] or {}
+        groups[role][#groups[role] + 1] = setmetatable(view, Result)
+      end
+    end
+  else
+    local value_of = type(field) == "function" and field or function(result) return result[field] end
+    for _, result in ipairs(self) do
+      local key = value_of(result)
+      if key ~= nil then
+        groups[key] = groups[key] or {}
+        groups[key][#groups[key] + 1] = result
+      end
+    end
+  end
+  for key, list in pairs(groups) do groups[key] = derive(self, list) end
+  return groups
+end
+
+local function quantile(sorted, p)
+  if #sorted == 0 then return nil end
+  local rank = math.max(1, math.ceil(p * #sorted))
+  return sorted[rank]
+end
+
+--- Per section: count, mean, min, q1, median, q3, max (nearest rank, as the batch summary).
+function Collection:summary()
+  local summary = {}
+  for _, id in ipairs(self.section_ids) do
+    local values = {}
+    for _, result in ipairs(self) do
+      local value = result.values[id]
+      if type(value) == "number" then values[#values + 1] = value end
+    end
+    table.sort(values)
+    local sum = 0
+    for _, value in ipairs(values) do sum = sum + value end
+    summary[id] = { count = #values, mean = #values > 0 and sum / #values or nil, min = values[1],
+      q1 = quantile(values, 0.25), median = quantile(values, 0.5), q3 = quantile(values, 0.75), max = values[#values] }
+  end
+  return summary
+end
+
+--- Where two roles see a section differently, largest difference first:
+--- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }
+function Collection:compare(role_a, role_b)
+  if type(role_a) ~= "string" or type(role_b) ~= "string" then error("compare takes two role names", 2) end
+  local rows = {}
+  for _, result in ipairs(self) do
+    local a, b = result.role_values[role_a], result.role_values[role_b]
+    if a and b then
+      for _, id in ipairs(self.section_ids) do
+        if type(a[id]) == "number" and type(b[id]) == "number" then
+          rows[#rows + 1] = { organisation = result.organisation, section = id, [role_a] = a[id], [role_b] = b[id],
+            difference = a[id] - b[id] }
+        end
+      end
+    end
+  end
+  table.sort(rows, function(x, y)
+    if math.abs(x.difference) ~= math.abs(y.difference) then return math.abs(x.difference) > math.abs(y.difference) end
+    if x.organisation ~= y.organisation then return x.organisation < y.organisation end
+    return x.section < y.section
+  end)
+  return rows
+end
+
+--- The organisations' names, in order.
+function Collection:names()
+  local names = {}
+  for index, result in ipairs(self) do names[index] = result.organisation end
+  return names
+end
+
+--- The result of one organisation, by name.
+function Collection:get(name)
+  for _, result in ipairs(self) do
+    if result.organisation == name then return result end
+  end
+  return nil
+end
+
+local function csv_field(value)
+  local text = value
+  if value == nil then
+    text = ""
+  elseif type(value) == "number" then
+    text = value == math.floor(value) and string.format("%d", value) or (string.format("%.4f", value):gsub("0+$", ""))
+  end
+  text = tostring(text)
+  if text:find('[,"\r\n]') then text = '"' .. text:gsub('"', '""') .. '"' end
+  return text
+end
+
+--- The collection as CSV: organisation, overall, passed, then one column per section.
+function Collection:csv()
+  local lines = { table.concat({ "organisation", "overall", "passed", table.unpack(self.section_ids) }, ",") }
+  for _, result in ipairs(self) do
+    local fields = { csv_field(result.organisation), csv_field(result.overall), result.passed and "yes" or "no" }
+    for _, id in ipairs(self.section_ids) do fields[#fields + 1] = csv_field(result.sections[id]) end
+    lines[#lines + 1] = table.concat(fields, ",")
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+results.Collection = Collection
+results.Result = Result
+return results

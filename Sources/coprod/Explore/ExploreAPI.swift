@@ -1,0 +1,178 @@
+import CoprodCore
+import CoprodIO
+import CoprodReports
+import Foundation
+import LuaHost
+
+/// The host API for exploring results, shared by `coprod repl` and `coprod lua`: load frameworks
+/// and inputs, evaluate, and work with collections of results (see coprod/results.lua).
+enum ExploreAPI {
+    /// The documentation of every function, shown by `:help api` and in the README.
+    static let functions: [(name: String, summary: String)] = [
+        ("coprod.frameworks()", "the frameworks available: { { id =, title =, sections =, indicators = }, ... }"),
+        ("coprod.framework(id_or_path)", "a framework as a table: id, title, sections with their indicators and texts"),
+        ("coprod.evaluate(framework, file, ...)", "evaluates CSV/JSON inputs; returns a collection of results"),
+        ("results:filter(function(r) ... end)", "the results for which the function returns true"),
+        ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function)"),
+        ("results:top(n, section) / results:bottom(n, section)", "the n highest / lowest on a section"),
+        ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\" for each role's view)"),
+        ("results:summary()", "per section: count, mean, min, q1, median, q3, max"),
+        ("results:compare(role_a, role_b)", "where two roles differ, largest difference first"),
+        ("results:get(name) / results:names()", "one organisation's result / all the names"),
+        ("results:csv() / results:write_csv(path)", "the collection as CSV text / written to a new file"),
+        ("results:write_json(path)", "the collection as JSON, written to a new file"),
+        ("coprod.inspect(value [, {depth =, items =}])", "the text the REPL prints for a value"),
+    ]
+
+    static func install(in state: LuaState, catalog: FrameworkCatalog) throws(LuaError) {
+        try state.register("coprod.frameworks") { _ in
+            var list: [LuaValue] = []
+            for id in FrameworkCatalog.builtInIDs {
+                let framework = try catalog.load(id, in: state)
+                list.append(["id": .string(framework.id), "title": .string(framework.title),
+                             "sections": .integer(Int64(framework.sections.count)), "indicators": .integer(Int64(framework.indicators.count))])
+            }
+            return [.table(LuaTable(array: list))]
+        }
+        try state.register("coprod._framework_data") { arguments in
+            let framework = try catalog.load(try arguments.string(1), in: state)
+            let data = try state.run("return require('coprod.frameworks').data(FRAMEWORKS[...])", arguments: [.string(framework.id)])
+            return data
+        }
+        try state.register("coprod._evaluate") { arguments in
+            let reference = try arguments.string(1)
+            let files = try arguments.table(2).sequence.compactMap(\.stringValue)
+            let framework = try catalog.load(reference, in: state)
+            var read = ReadAssessments()
+            let reader = AssessmentReader(framework: framework)
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { throw LuaError(.runtime, "cannot read \(file)") }
+                if file.lowercased().hasSuffix(".json") {
+                    try reader.readJSON(data, file: file, into: &read)
+                } else {
+                    try reader.readCSV([UInt8](data), file: file, into: &read)
+                }
+            }
+            let rules = try FrameworkRules(framework: framework, state: state)
+            let evaluator = Evaluator(framework: framework)
+            let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
+                ExploreAPI.table(try evaluator.evaluate(assessment, rules: rules))
+            }
+            let rejected = read.rejected.map { LuaValue.string($0.description) }
+            return [.table(LuaTable(array: results)), .table(LuaTable(array: framework.sections.map { .string($0.id) })),
+                    .table(LuaTable(array: rejected))]
+        }
+        try state.register("coprod._json") { arguments in
+            [.string(ExploreAPI.json(try arguments.value(1)).text(indent: 2))]
+        }
+        try state.register("coprod.write") { arguments in
+            let path = try arguments.string(1)
+            let text = try arguments.string(2)
+            let overwrite = try arguments.boolean(3)
+            if !overwrite && FileManager.default.fileExists(atPath: path) {
+                throw LuaError(.runtime, "\(path) exists; pass true as the last argument to replace it")
+            }
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                throw LuaError(.runtime, "cannot write \(path)")
+            }
+            return [.string(path)]
+        }
+        try state.run(prelude, chunkName: "=(coprod explore)")
+    }
+
+    /// The Lua half: wraps the host functions into collections.
+    static let prelude = """
+        local results = require "coprod.results"
+        local inspect = require "coprod.inspect"
+        coprod.inspect = inspect.text
+        local Framework = { __name = "framework" }
+        function Framework.__summary(framework)
+          local indicators = 0
+          for _, section in ipairs(framework.sections) do
+            for _, element in ipairs(section.elements) do
+              if element.kind == "indicator" then indicators = indicators + 1 end
+            end
+          end
+          return ("<framework %s: %s, %d sections, %d indicators>"):format(framework.id, framework.title,
+            #framework.sections, indicators)
+        end
+        Framework.__tostring = Framework.__summary
+        function coprod.framework(reference)
+          local framework = coprod._framework_data(reference)
+          framework.reference = reference  -- how to load it again (an id or a path)
+          return setmetatable(framework, Framework)
+        end
+        function coprod.evaluate(framework, ...)
+          local files = { ... }
+          if type(framework) == "table" then framework = framework.reference or framework.id end
+          if #files == 0 then error("coprod.evaluate(framework, file, ...) needs at least one input file", 2) end
+          local list, section_ids, rejected = coprod._evaluate(framework, files)
+          for _, message in ipairs(rejected) do print("rejected: " .. message) end
+          return results.new(list, section_ids)
+        end
+        function results.Collection:write_csv(path, overwrite) return coprod.write(path, self:csv(), overwrite) end
+        function results.Collection:write_json(path, overwrite)
+          local parts = {}
+          for index, result in ipairs(self) do parts[index] = coprod._json(result) end
+          return coprod.write(path, "[\\n" .. table.concat(parts, ",\\n") .. "\\n]\\n", overwrite)
+        end
+        """
+
+    /// Data as JSON; a table whose keys are 1...n is an array.
+    static func json(_ value: LuaValue) -> JSON {
+        switch value {
+        case .nil: return .null
+        case .boolean(let flag): return .bool(flag)
+        case .integer(let number): return .integer(Int(number))
+        case .number(let number): return .number(number)
+        case .string(let text): return .string(text)
+        case .bytes(let bytes): return .string(String(decoding: bytes, as: UTF8.self))
+        case .table(let table):
+            let sequence = table.sequence
+            if !sequence.isEmpty && sequence.count == table.count { return .array(sequence.map(json)) }
+            return .object(table.entries.compactMap { entry in
+                guard let key = entry.key.stringValue, key != "section_ids" else { return nil }
+                return (key, json(entry.value))
+            })
+        }
+    }
+
+    static func table(_ result: OrganisationResult) -> LuaValue {
+        func value(_ score: Score) -> LuaValue {
+            switch score {
+            case .number(let number), .share(let number): .number(number)
+            case .tier(_, let name): .string(name)
+            case .none: .nil
+            }
+        }
+        func number(_ score: Score) -> LuaValue { score.number.map(LuaValue.number) ?? .nil }
+        var sections = LuaTable(), values = LuaTable(), byRole = LuaTable(), roleValues = LuaTable()
+        for section in result.sections {
+            sections[section.id] = value(section.score)
+            values[section.id] = number(section.score)
+            for (role, score) in section.byRole {
+                var scores = byRole[role].tableValue ?? LuaTable()
+                scores[section.id] = value(score)
+                byRole[role] = .table(scores)
+                var numbers = roleValues[role].tableValue ?? LuaTable()
+                numbers[section.id] = number(score)
+                roleValues[role] = .table(numbers)
+            }
+        }
+        var roles = LuaTable()
+        for (role, count) in result.roles where !role.isEmpty { roles[role] = .integer(Int64(count)) }
+        let gaps = result.gaps.map { gap -> LuaValue in
+            ["section": .string(gap.sectionID), "roles": [.string(gap.roles.0), .string(gap.roles.1)],
+             "difference": .number(gap.difference)]
+        }
+        return .table(LuaTable(dictionary: [
+            "organisation": .string(result.organisation), "overall": value(result.overall), "overall_value": number(result.overall),
+            "passed": .boolean(result.passed), "respondents": .integer(Int64(result.respondents)), "roles": .table(roles),
+            "sections": .table(sections), "values": .table(values), "by_role": .table(byRole), "role_values": .table(roleValues),
+            "next_steps": .table(LuaTable(array: result.nextSteps.map(LuaValue.string))),
+            "failures": .table(LuaTable(array: result.failures.map { .string($0.message) })),
+            "warnings": .table(LuaTable(array: result.warnings.map(LuaValue.string))),
+            "gaps": .table(LuaTable(array: gaps)),
+        ]))
+    }
+}

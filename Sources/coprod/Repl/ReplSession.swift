@@ -1,0 +1,167 @@
+import CoprodCore
+import CoprodReports
+import Foundation
+import LuaHost
+
+/// One REPL session: a sandboxed state with the exploring API, the framework and results loaded,
+/// and the handling of each line (Lua chunks, possibly over several lines, and `:` commands).
+final class ReplSession {
+    enum LineResult {
+        /// The chunk is incomplete: read another line.
+        case more
+        case done
+        case quit
+    }
+
+    let catalog: FrameworkCatalog
+    let limits: LuaLimits
+    let framework: String?
+    let inputs: [String]
+    private(set) var state: LuaState
+    private var pending: [String] = []
+    private let write: (String) -> Void
+    private let report: (String) -> Void
+    /// Whether any chunk or command failed (a piped session exits 1 then).
+    private(set) var failed = false
+
+    /// `write` receives normal output, `report` errors.
+    init(catalog: FrameworkCatalog, limits: LuaLimits, framework: String?, inputs: [String],
+         write: @escaping (String) -> Void, report: @escaping (String) -> Void) throws(LuaError) {
+        self.catalog = catalog
+        self.limits = limits
+        self.framework = framework
+        self.inputs = inputs
+        self.write = write
+        self.report = report
+        state = try ReplSession.makeState(catalog: catalog, limits: limits)
+        try start()
+    }
+
+    private static func makeState(catalog: FrameworkCatalog, limits: LuaLimits) throws(LuaError) -> LuaState {
+        let state = try LuaState(limits: limits, searchPath: catalog.searchPath)
+        try ExploreAPI.install(in: state, catalog: catalog)
+        try state.run(replPrelude, chunkName: "=(coprod repl)")
+        return state
+    }
+
+    /// Loads the framework and inputs given on the command line, as globals.
+    private func start() throws(LuaError) {
+        guard let framework else { return }
+        try state.setGlobal("FRAMEWORK_ID", .string(framework))
+        try state.setGlobal("INPUT_FILES", .table(LuaTable(array: inputs.map(LuaValue.string))))
+        try state.run("""
+            framework = coprod.framework(FRAMEWORK_ID)
+            if #INPUT_FILES > 0 then results = coprod.evaluate(framework, table.unpack(INPUT_FILES)) end
+            FRAMEWORK_ID, INPUT_FILES = nil, nil
+            """, chunkName: "=(startup)")
+    }
+
+    /// What a session starting on a terminal says first.
+    var banner: String {
+        var lines = ["coprod \(Coprod.version) — Lua 5.4 in coprod's sandbox. :help for help, :quit or Ctrl-D to leave."]
+        if let summary = try? state.run("""
+            local parts = {}
+            if framework then parts[#parts + 1] = "framework = " .. framework.id .. " (" .. framework.title .. ")" end
+            if results then parts[#parts + 1] = "results = " .. tostring(results) end
+            return table.concat(parts, "\\n")
+            """).first?.stringValue, !summary.isEmpty {
+            lines.append(summary)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var isContinuing: Bool { !pending.isEmpty }
+
+    /// Forgets a chunk that was being continued (Ctrl-C at a continuation prompt).
+    func discardPending() { pending.removeAll() }
+
+    func handle(_ line: String) -> LineResult {
+        if pending.isEmpty, line.hasPrefix(":") { return command(line) }
+        if pending.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty { return .done }
+        pending.append(line)
+        let code = pending.joined(separator: "\n")
+        do {
+            let outcome = try state.run("return coprod._repl(...)", chunkName: "=(coprod repl)",
+                                        arguments: [.string(code), .string("=stdin")])
+            if outcome.first == "incomplete" { return .more }
+        } catch {
+            failed = true
+            report(error.kind == .limit(.interrupted) ? "interrupted\n" : error.located + "\n")
+        }
+        pending.removeAll()
+        return .done
+    }
+
+    private func command(_ line: String) -> LineResult {
+        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts.first ?? ""
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "quit", "q", "exit":
+            return .quit
+        case "help", "h", "?":
+            write(ReplHelp.text(topic: argument))
+        case "load":
+            guard !argument.isEmpty else { return fail(":load needs a file: :load FILE") }
+            do { try state.runFile(argument) } catch { return fail(error.located) }
+        case "frameworks":
+            for id in FrameworkCatalog.builtInIDs {
+                if let framework = try? catalog.load(id, in: state) {
+                    write("\(framework.id)\t\(framework.sections.count) sections, \(framework.indicators.count) indicators\t\(framework.title)\n")
+                }
+            }
+        case "show":
+            guard !argument.isEmpty else { return fail(":show needs a framework id: :show involvement-audit") }
+            do { write(FrameworkDocument.text(try catalog.load(argument, in: state))) } catch { return fail(error.description) }
+        case "reset":
+            do {
+                state = try ReplSession.makeState(catalog: catalog, limits: limits)
+                state.interruptOnControlC()
+                try start()
+                write("a fresh session\n")
+            } catch {
+                return fail(error.located)
+            }
+        default:
+            return fail("unknown command :\(name) (commands: :help, :load, :frameworks, :show, :reset, :quit)")
+        }
+        return .done
+    }
+
+    private func fail(_ message: String) -> LineResult {
+        failed = true
+        report(message + "\n")
+        return .done
+    }
+
+    /// Tab completions for the text before the cursor; runs no user code.
+    func completions(for line: String) -> [String] {
+        let found = try? state.run("return require('coprod.complete').candidates(..., _G)", arguments: [.string(line)])
+        return found?.first?.tableValue?.sequence.compactMap(\.stringValue) ?? []
+    }
+
+    /// Runs a chunk as the REPL does: an expression prints its values; a statement runs.
+    static let replPrelude = """
+        local inspect = require "coprod.inspect"
+        function coprod._show(...)
+          local count = select("#", ...)
+          if count == 0 then return end
+          local parts = {}
+          for index = 1, count do parts[index] = inspect.text((select(index, ...))) end
+          print(table.concat(parts, "\\t"))
+        end
+        function coprod._repl(code, name)
+          local chunk = load("return " .. code, name)
+          if not chunk then
+            local message
+            chunk, message = load(code, name)
+            if not chunk then
+              if message:sub(-5) == "<eof>" then return "incomplete" end
+              error(message, 0)
+            end
+          end
+          coprod._show(chunk())
+          return "done"
+        end
+        """
+}

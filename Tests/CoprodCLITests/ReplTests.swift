@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@Suite("coprod repl", .timeLimit(.minutes(1)))
+struct ReplTests {
+    let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures").path
+    /// River: staff 4,2,4 / 2,3,2 and service user 2,2,3 / 1,1,1. Hill: staff 5,5,5 / 4,4,4.
+    let input = """
+        organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3,assets.reflect
+        River,staff,4,Made a start,4,2,3,2,More peer work
+        River,service user,2,2,3,1,1,1,
+        Hill,staff,5,5,5,4,4,4,
+
+        """
+
+    private func inputFile() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("repl-\(UUID()).csv")
+        try Data(input.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func pipedSessionPrintsValuesAndGoesOnAfterErrors() throws {
+        let session = """
+            1 + 1
+            local t = {3, 2, 1, nested = {x = "y"}} t.self = t return t
+            function double(n)
+              return n * 2
+            end
+            double(21)
+            error("on purpose")
+            "still here"
+            """
+        let result = try runCoprod(["repl"], input: session)
+        #expect(result.standardOutput == """
+            2
+            { 3, 2, 1, nested = { x = "y" }, self = <cycle> }
+            42
+            "still here"
+
+            """)
+        #expect(result.standardError == "stdin:1: on purpose\n")
+        #expect(result.status == 1)
+    }
+
+    @Test func exploringAPIWithValuesWorkedByHand() throws {
+        let file = try inputFile()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("weakest-\(UUID()).csv").path
+        let session = """
+            results
+            results:bottom(1, "networks"):names()[1]
+            results:get("River").sections.assets
+            results:get("River").by_role.staff.networks
+            results:compare("staff", "service user")[1].difference
+            results:summary().networks.median
+            #results:filter(function(r) return r.values.assets > 4 end)
+            results:bottom(2, "networks"):write_csv("\(output)")
+            """
+        let result = try runCoprod(["repl", "mini-audit", file, "--path", fixtures], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        // River assets: per statement means (3, 2, 3.5), mean 2.8333; staff networks (2+3+2)/3;
+        // the staff / service-user gap on networks: 2.3333 - 1; medians of Hill 4 and River 1.6667
+        // by nearest rank: the lower.
+        #expect(result.standardOutput == """
+            <results: 2 organisations: River, Hill>
+            "River"
+            2.8333333333333
+            2.3333333333333
+            1.3333333333333
+            1.6666666666667
+            1
+            "\(output)"
+
+            """)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == """
+            organisation,overall,passed,assets,networks
+            River,2.25,yes,2.8333,1.6667
+            Hill,4.5,yes,5,4
+
+            """)
+    }
+
+    @Test func commandsWork() throws {
+        let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
+        #expect(result.standardOutput.contains(":load FILE"))
+        #expect(result.standardOutput.contains("results:compare(role_a, role_b)"))
+        #expect(!result.standardOutput.contains("\n2\n"))
+        #expect(result.standardError.contains("unknown command :nonsense"))
+    }
+
+    @Test func limitsApplyInTheRepl() throws {
+        let result = try runCoprod(["repl", "--instruction-limit", "1000000"], input: "while true do end\n'after'\n")
+        #expect(result.standardError.contains("instruction limit of 1000000 reached"))
+        #expect(result.standardOutput == "\"after\"\n")
+    }
+
+    @Test func terminalSessionCompletesAndSurvivesControlC() throws {
+        let terminal = try PseudoTerminal(arguments: ["repl", "mini-audit", try inputFile(), "--path", fixtures],
+                                          environment: ["HOME": FileManager.default.temporaryDirectory.path])
+        defer { terminal.close() }
+        #expect(terminal.waitFor("> "))
+        terminal.type("while true do end\r")
+        #expect(terminal.waitFor("while true do end"))
+        Thread.sleep(forTimeInterval: 0.5)
+        terminal.interrupt()
+        #expect(terminal.waitFor("interrupted"), "\(terminal.transcript)")
+        terminal.type("6 * 7\r")
+        #expect(terminal.waitFor("42"))
+        // Tab completes a global, then a method; running the line shows what was completed.
+        terminal.type("resu\t\r")
+        #expect(terminal.waitFor("<results: 2 organisations: River, Hill>"), "\(terminal.transcript)")
+        terminal.type("results:bott\t(1, 'assets'):names()[1]\r")
+        #expect(terminal.waitFor("\"River\""), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+}
+
+/// Runs coprod on a pseudo-terminal made by script(1) (util-linux), as in a person's terminal:
+/// the terminal is the program's controlling terminal, so Ctrl-C sends SIGINT as it would.
+final class PseudoTerminal: @unchecked Sendable {  // `seen` is guarded by `lock`
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var seen = ""
+
+    init(arguments: [String], environment: [String: String]) throws {
+        let command = ([coprodExecutable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", "stty cols 200; exec " + command.joined(separator: " "), "/dev/null"]
+        process.currentDirectoryURL = packageRoot
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        merged["TERM"] = "xterm"
+        process.environment = merged
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock {
+                self.seen += String(decoding: data, as: UTF8.self)
+                self.all += String(decoding: data, as: UTF8.self)
+            }
+        }
+        try process.run()
+    }
+
+    /// Everything the terminal has shown.
+    var transcript: String { lock.withLock { all } }
+    private var all = ""
+
+    func type(_ text: String) {
+        input.fileHandleForWriting.write(Data(text.utf8))
+    }
+
+    /// Ctrl-C, typed.
+    func interrupt() { type("\u{03}") }
+
+    /// Waits until `text` has appeared since the last match, for up to five seconds.
+    func waitFor(_ text: String) -> Bool {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            let found = lock.withLock { () -> Bool in
+                guard let range = seen.range(of: text) else { return false }
+                seen = String(seen[range.upperBound...])
+                return true
+            }
+            if found { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
+    }
+
+    func waitForExit() -> Int32 {
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return process.isRunning ? -1 : process.terminationStatus
+    }
+
+    func close() {
+        output.fileHandleForReading.readabilityHandler = nil
+        if process.isRunning { process.terminate() }
+    }
+}
