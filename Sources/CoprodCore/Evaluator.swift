@@ -239,7 +239,8 @@ public struct Evaluator: Sendable {
                     guard let a = section.byRole[first], let b = section.byRole[second],
                           let x = a.number, let y = b.number else { continue }
                     let difference = abs(x - y)
-                    if difference > threshold {
+                    // A hair's breadth of rounding (2.333... - 1.333...) is not a difference.
+                    if difference > threshold + 1e-9 {
                         gaps.append(RoleGap(sectionID: section.id, roles: (first, second), scores: (a, b), difference: difference))
                     }
                 }

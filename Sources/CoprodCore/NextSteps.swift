@@ -30,7 +30,8 @@ struct NextSteps {
         if let lowest = scored.map(\.1).min(), scored.count > 1 || scored.first.map({ $0.1 < maximum($0.0) }) == true {
             for (section, value) in scored where value == lowest && value < maximum(section) {
                 guard let definition = framework.section(section.id) else { continue }
-                let prompts = definition.nextSteps.isEmpty ? definition.prompts.map(\.text) : definition.nextSteps
+                // The framework's next-steps prompts, or else its first reflection prompt.
+                let prompts = definition.nextSteps.isEmpty ? Array(definition.prompts.prefix(1).map(\.text)) : definition.nextSteps
                 let asked = prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")
                 steps.append("\(definition.title) is the lowest (\(Score.format(value))).\(asked)")
             }

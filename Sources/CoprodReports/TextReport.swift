@@ -15,15 +15,15 @@ public struct TextReport {
         let width = max(12, framework.sections.map(\.title.count).max() ?? 12)
         let roleNames = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
         if !roleNames.isEmpty {
-            lines.append("  " + pad("", width) + "  " + pad("score", 8) + roleNames.map { pad($0, 14) }.joined())
+            lines.append("  " + pad("", width) + "  " + pad("score", 8) + roleNames.map { pad($0, 13) + " " }.joined())
         }
         for section in result.sections {
-            var line = "  " + pad(section.title, width) + "  " + pad(section.score.display, 8)
-            line += roleNames.map { pad(section.byRole[$0]?.display ?? "-", 14) }.joined()
+            var line = "  " + pad(section.title, width) + "  " + pad(section.score.display, 7) + " "
+            line += roleNames.map { pad(section.byRole[$0]?.display ?? "-", 13) + " " }.joined()
             if section.answered < section.expected { line += dim(" \(section.answered)/\(section.expected) answered") }
             lines.append(line)
         }
-        lines.append("  " + pad("Overall", width) + "  " + bold(result.overall.display)
+        lines.append("  " + pad("Overall", width) + "  " + bold(pad(result.overall.display, 7))
                      + dim("  \(result.answered)/\(result.expected) indicators answered"))
         if !result.failures.isEmpty {
             lines.append(red("  Fails: \(result.failures.count) must-rule\(result.failures.count == 1 ? "" : "s") not met"))
@@ -49,7 +49,7 @@ public struct TextReport {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
     private func styled(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
