@@ -30,3 +30,20 @@ extension OrganisationResult {
     func section(_ id: String) -> SectionResult? { sections.first { $0.id == id } }
     func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
 }
+
+/// The package's root, for tests that read Examples/.
+let packageRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+}()
+
+func example(_ name: String) throws -> String {
+    try String(contentsOfFile: packageRoot + "/Examples/" + name, encoding: .utf8)
+}
+
+/// Close enough for results worked out by hand to two or more decimals.
+func approximately(_ score: Score?, _ expected: Double) -> Bool {
+    guard let value = score?.number else { return false }
+    return abs(value - expected) < 0.0001
+}
