@@ -23,6 +23,9 @@ local wales = ordinal {
 
 local improve = "What would help you to improve in this area?"
 
+-- The cover sheet asks for one action per principle under this heading.
+local cover_sheet = "The five things which will help us to improve the most are:"
+
 return framework {
   id = "involvement-audit",
   title = "Co-production & Involvement Audit",
@@ -58,7 +61,7 @@ return framework {
     statement "assets.2" "You find ways to use and develop their assets, which builds their confidence and capacity further.",
     statement "assets.3" "You demonstrate that you value everyone's contribution, and you ensure everyone's voice is heard.",
     reflect "assets.reflect" (improve),
-    reflect "assets.action" "The five things which will help us to improve the most are: 1. Assets",
+    reflect "assets.action" (cover_sheet),
   },
 
   section "networks" {
@@ -68,7 +71,7 @@ return framework {
     statement "networks.2" "You help people to make connections with communities, groups or other networks.",
     statement "networks.3" "You use these networks to make positive change happen.",
     reflect "networks.reflect" (improve),
-    reflect "networks.action" "The five things which will help us to improve the most are: 2. Networks",
+    reflect "networks.action" (cover_sheet),
   },
 
   section "outcomes" {
@@ -78,7 +81,7 @@ return framework {
     statement "outcomes.2" "You focus on creating good outcomes (the difference in someone's life) more than on outputs (what you did and how often).",
     statement "outcomes.3" "Your monitoring and evaluation systems are built around these good outcomes.",
     reflect "outcomes.reflect" (improve),
-    reflect "outcomes.action" "The five things which will help us to improve the most are: 3. Outcomes",
+    reflect "outcomes.action" (cover_sheet),
   },
 
   section "relationships" {
@@ -88,7 +91,7 @@ return framework {
     statement "relationships.2" "You respect each other's perspective and the value everyone brings to the table.",
     statement "relationships.3" "You ensure your approaches, systems and structures enable and encourage the sharing of power.",
     reflect "relationships.reflect" (improve),
-    reflect "relationships.action" "The five things which will help us to improve the most are: 4. Relationships",
+    reflect "relationships.action" (cover_sheet),
   },
 
   section "catalysts" {
@@ -98,7 +101,7 @@ return framework {
     statement "catalysts.2" "You help people to build the life they want by enabling them to take action.",
     statement "catalysts.3" "You work in partnership with the people you support to co-commission, co-design, co-deliver and co-evaluate your services.",
     reflect "catalysts.reflect" (improve),
-    reflect "catalysts.action" "The five things which will help us to improve the most are: 5. Catalysts",
+    reflect "catalysts.action" (cover_sheet),
   },
 
   notes = {

@@ -43,6 +43,7 @@ public struct Evaluator: Sendable {
                 if score != .none { byRole[role] = score }
             }
             if let failure = mustRule(indicator, combined) { failures.append(failure) }
+            if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
             indicatorResults.append(IndicatorResult(
                 id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
                 declared: combined.declared, answers: combined.count, byRole: byRole))
@@ -188,6 +189,15 @@ public struct Evaluator: Sendable {
         default:
             return nil
         }
+    }
+
+    /// A figure below its `at_least` that is not a must-rule: a warning, not a failure.
+    func threshold(_ indicator: Indicator, _ combined: Combined) -> String? {
+        guard !indicator.must, let atLeast = indicator.atLeast, let value = combined.score.number, value < atLeast else { return nil }
+        let unit = indicator.unit.map { " \($0)" } ?? ""
+        let needed = indicator.scale == .ratio ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast) + unit
+        let given = combined.answer ?? (Score.format(value) + unit)
+        return "\(indicator.id) \"\(indicator.text)\": \(given) given, at least \(needed) expected"
     }
 
     // MARK: - Sections and the whole

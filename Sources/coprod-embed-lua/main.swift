@@ -1,7 +1,10 @@
 // Build-time tool behind the EmbedLua plugin: checks that each Lua file compiles, then writes a
 // Swift file holding their sources.
 //
-//   coprod-embed-lua OUTPUT.swift MODULE=PATH...
+//   coprod-embed-lua OUTPUT.swift [--frameworks DIR] [--library DIR] [MODULE=PATH...]
+//
+// Every DIR/*.lua of --frameworks is module `frameworks.NAME`; every .lua file under --library is
+// named by its path (`coprod/language.lua` is `coprod.language`).
 //
 // A syntax error is printed as `PATH:LINE: error: MESSAGE`, which the build shows against the
 // file, and fails the build.
@@ -10,17 +13,40 @@ import LuaHost
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: coprod-embed-lua OUTPUT.swift MODULE=PATH...\n".utf8))
+    FileHandle.standardError.write(Data("usage: coprod-embed-lua OUTPUT.swift [--frameworks DIR] [--library DIR] [MODULE=PATH...]\n".utf8))
     exit(2)
+}
+
+/// MODULE=PATH pairs from the arguments and the folders.
+func requestedModules(_ arguments: ArraySlice<String>) -> [(name: String, path: String)] {
+    var modules: [(name: String, path: String)] = []
+    var remaining = arguments
+    while let argument = remaining.popFirst() {
+        switch argument {
+        case "--frameworks":
+            guard let directory = remaining.popFirst() else { continue }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for file in files.sorted() where file.hasSuffix(".lua") {
+                modules.append(("frameworks." + String(file.dropLast(4)), directory + "/" + file))
+            }
+        case "--library":
+            guard let directory = remaining.popFirst() else { continue }
+            let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
+            for file in files.sorted() where file.hasSuffix(".lua") {
+                modules.append((String(file.dropLast(4)).replacingOccurrences(of: "/", with: "."), directory + "/" + file))
+            }
+        default:
+            guard let separator = argument.firstIndex(of: "=") else { continue }
+            modules.append((String(argument[..<separator]), String(argument[argument.index(after: separator)...])))
+        }
+    }
+    return modules
 }
 
 var modules: [(name: String, source: String)] = []
 var failed = false
 let checker = try LuaState()
-for argument in arguments.dropFirst() {
-    guard let separator = argument.firstIndex(of: "=") else { continue }
-    let name = String(argument[..<separator])
-    let path = String(argument[argument.index(after: separator)...])
+for (name, path) in requestedModules(arguments.dropFirst()) {
     guard let data = FileManager.default.contents(atPath: path), let source = String(data: data, encoding: .utf8) else {
         FileHandle.standardError.write(Data("\(path):1: error: cannot read this file as UTF-8 text\n".utf8))
         failed = true

@@ -38,7 +38,8 @@ struct LuaCommand: ParsableCommand {
     func run() throws {
         let state: LuaState
         do {
-            state = try LuaState(limits: sandbox.limits, searchPath: sandbox.searchPath)
+            state = try LuaState(limits: sandbox.limits, searchPath: sandbox.catalog.searchPath)
+            try ExploreAPI.install(in: state, catalog: sandbox.catalog)
             try state.setGlobal("arg", .table(scriptArguments))
             for (index, chunk) in code.enumerated() {
                 try state.run(chunk, chunkName: code.count == 1 ? "=(command line)" : "=(command line \(index + 1))")
