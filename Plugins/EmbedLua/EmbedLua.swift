@@ -19,13 +19,14 @@ struct EmbedLua: BuildToolPlugin {
             let relative = file.path.dropFirst(library.path.count + 1).dropLast(".lua".count)
             modules.append((relative.replacingOccurrences(of: "/", with: "."), file))
         }
+        // The generator lists the two folders itself when it runs, so a file added after the
+        // build was planned is still embedded; the folders are inputs so that adding one reruns it.
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedLua.swift")
-        let arguments = [output.path] + modules.map { "\($0.name)=\($0.file.path)" }
         return [
             .buildCommand(
                 displayName: "Embedding \(modules.count) Lua files into \(target.name)",
                 executable: try context.tool(named: "coprod-embed-lua").url,
-                arguments: arguments,
+                arguments: [output.path, "--frameworks", frameworks.path, "--library", library.path],
                 inputFiles: modules.map(\.file) + [frameworks, library],
                 outputFiles: [output]
             )

@@ -203,10 +203,15 @@ public struct Evaluator: Sendable {
     // MARK: - Sections and the whole
 
     /// Points scales score the mean; tiers the lowest tier; checklists the share met.
+    /// The section's kind of score follows its indicators' scales, answered or not: any points
+    /// scale makes it a mean of points, so an answered checklist item or figure beside them never
+    /// turns it into a share.
     func sectionScore(_ indicators: [Indicator], _ scores: [Score]) -> Score {
         let pairs = zip(indicators, scores).filter { $0.1 != .none }
-        let points = pairs.filter { if case .number = $0.1, $0.0.scale.range != nil { true } else { false } }
-        if !points.isEmpty { return Statistics.mean(points.compactMap { $0.1.number }).map(Score.number) ?? .none }
+        if indicators.contains(where: { $0.scale.range != nil }) {
+            let points = pairs.filter { $0.0.scale.range != nil }.compactMap { $0.1.number }
+            return Statistics.mean(points).map(Score.number) ?? .none
+        }
         let tiers = pairs.compactMap { pair -> (Int, String)? in
             if case .tier(let index, let name) = pair.1 { return (index, name) }
             return nil
