@@ -14,12 +14,13 @@ public struct TextReport {
         lines.append(bold(result.organisation) + "  " + dim("\(framework.title) · \(who)"))
         let width = max(12, framework.sections.map(\.title.count).max() ?? 12)
         let roleNames = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
+        let roleWidth = max(13, roleNames.map(\.count).max() ?? 0)
         if !roleNames.isEmpty {
-            lines.append("  " + pad("", width) + "  " + pad("score", 8) + roleNames.map { pad($0, 13) + " " }.joined())
+            lines.append("  " + pad("", width) + "  " + pad("score", 8) + roleNames.map { pad($0, roleWidth) + " " }.joined())
         }
         for section in result.sections {
             var line = "  " + pad(section.title, width) + "  " + pad(section.score.display, 7) + " "
-            line += roleNames.map { pad(section.byRole[$0]?.display ?? "-", 13) + " " }.joined()
+            line += roleNames.map { pad(section.byRole[$0]?.display ?? "-", roleWidth) + " " }.joined()
             if section.answered < section.expected { line += dim(" \(section.answered)/\(section.expected) answered") }
             lines.append(line)
         }

@@ -100,7 +100,7 @@ struct LuaCommandTests {
         #expect(!first.standardOutput.isEmpty)
     }
 
-    @Test func readmeExampleRuns() throws {
+    @Test func auditAveragesScriptRuns() throws {
         let result = try runCoprod(["lua", "Examples/audit-averages.lua"])
         #expect(result.status == 0, "\(result.standardError)")
         // Worked by hand from the seed's rule, sum / 3: Assets (4 + 3 + 4) / 3, Catalysts (1 + 2 + 2) / 3.

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@Suite("frameworks, show, template and evaluate, run as a user would", .timeLimit(.minutes(1)))
+struct FrameworkCommandTests {
+    @Test func frameworksListsTheFive() throws {
+        let result = try runCoprod(["frameworks"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines[0].hasPrefix("ID"))
+        #expect(lines.contains { $0.hasPrefix("quality-standards") && $0.contains(" 10 ") && $0.contains(" 36 ") })
+    }
+
+    @Test func showPrintsEveryText() throws {
+        let result = try runCoprod(["show", "quality-standards", "--format", "markdown"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("At least 90% of service user satisfaction rates for inclusion reported during annual survey."))
+        #expect(result.standardOutput.contains("## Collective Leadership and Partnership Working"))
+        let json = try runCoprod(["show", "involvement-audit", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect((object?["sections"] as? [Any])?.count == 5)
+    }
+
+    @Test func templateRoundTripsThroughEvaluate() throws {
+        let template = try runCoprod(["template", "involvement-audit"])
+        #expect(template.status == 0)
+        let header = template.standardOutput.trimmingCharacters(in: .newlines)
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(columns.prefix(5) == ["organisation", "respondent", "role", "date", "assets.1"])
+        // Fill every scored column with 4 and every free-text column with a word.
+        let row = columns.map { column -> String in
+            switch column {
+            case "organisation": return "Round Trip"
+            case "respondent", "role", "date": return ""
+            default: return column.hasSuffix(".reflect") || column.hasSuffix(".action") ? "words" : "4"
+            }
+        }.joined(separator: ",")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("template-\(UUID()).csv")
+        try Data((header + "\n" + row + "\n").utf8).write(to: file)
+        let result = try runCoprod(["evaluate", "involvement-audit", file.path, "--format", "csv"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == """
+            organisation,respondents,overall,passed,answered,expected,assets,networks,outcomes,relationships,catalysts,failures,warnings
+            Round Trip,1,4,yes,15,15,4,4,4,4,4,0,0
+
+            """)
+        let json = try runCoprod(["template", "quality-standards", "--format", "json"])
+        #expect(json.standardOutput.contains("\"equality.1.survey\": \"\""))
+    }
+
+    @Test func evaluateRejectsOffScaleRowsAndGoesOn() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("offscale-\(UUID()).csv")
+        try Data("organisation,assets.1\nGood,4\nBad,six\n".utf8).write(to: file)
+        let result = try runCoprod(["evaluate", "involvement-audit", file.path, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(file.path) row 3, column B 'assets.1': 'six' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"))
+        #expect(result.standardError.contains("2 rows read: 1 evaluated for 1 organisation, 1 rejected"))
+        #expect(result.standardOutput.contains("\"organisation\": \"Good\""))
+    }
+
+    @Test func unknownColumnsWarnOrFailWithStrict() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-\(UUID()).csv")
+        try Data("organisation,assets.1,favourite colour\nA,4,blue\n".utf8).write(to: file)
+        let warned = try runCoprod(["evaluate", "involvement-audit", file.path])
+        #expect(warned.status == 0)
+        #expect(warned.standardError.contains("column C 'favourite colour' is not part of involvement-audit (ignored"))
+        let strict = try runCoprod(["evaluate", "involvement-audit", file.path, "--strict"])
+        #expect(strict.status == 2)
+    }
+
+    @Test func frameworkErrorsNameTheFileAndLineAndExitTwo() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID()).lua")
+        try Data("return framework {\n  id = 'x', title = 'X',\n  section 'a' { titel = 'A' },\n}\n".utf8).write(to: file)
+        let result = try runCoprod(["show", file.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("coprod: \(file.path):3: section 'a': unknown field 'titel'"))
+        let missing = try runCoprod(["show", "no-such-framework"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("no framework 'no-such-framework'"))
+    }
+
+    @Test func readmeMainCommandEvaluatesTheExample() throws {
+        let result = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Riverside Carers Centre"))
+        #expect(result.standardOutput.contains("  Catalysts      1.78"))
+    }
+}
