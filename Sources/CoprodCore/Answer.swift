@@ -77,13 +77,18 @@ extension Scale {
     public func parse(_ raw: String) throws(ValueProblem) -> Answer? {
         let text = raw.trimmingWhitespace
         if text.isEmpty { return nil }
+        // Most cells are plain numbers: read them before any folding of case and white space.
+        switch self {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _):
+            if let point = Int(text), point >= min, point <= max { return .number(Double(point)) }
+        default:
+            break
+        }
         let folded = text.foldedForMatching
         switch self {
-        case .ordinal(let min, let max, let labels, _):
-            if let point = Int(text), point >= min, point <= max { return .number(Double(point)) }
+        case .ordinal(let min, _, let labels, _):
             if let index = labels.firstIndex(where: { $0.foldedForMatching == folded }) { return .number(Double(min + index)) }
-        case .rating(let min, let max, let anchors):
-            if let point = Int(text), point >= min, point <= max { return .number(Double(point)) }
+        case .rating(_, _, let anchors):
             if let anchor = anchors.first(where: { $0.value.foldedForMatching == folded }) { return .number(Double(anchor.key)) }
         case .tiers(let levels):
             if folded == "none" { return .tier(0) }
@@ -128,6 +133,9 @@ extension Scale {
 
 extension String {
     var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
@@ -139,6 +147,10 @@ extension String {
     /// headers and labels are compared, so "Made a start", "made  a START" and a forms tool's
     /// copy of a statement all match.
     public var foldedForMatching: String {
+        // Plain ASCII without doubled or outer spaces (most labels and answers): lower-case bytes.
+        if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), !hasPrefix(" "), !hasSuffix(" "), !contains("  ") {
+            return String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var result = ""
         var pendingSpace = false
         for scalar in unicodeScalars {

@@ -16,11 +16,26 @@ import LuaHost
 ///   lowest share: a hard rule is not averaged away.
 public struct Evaluator: Sendable {
     public let framework: Framework
+    // Worked out once: evaluating thousands of organisations reuses them.
+    private let indicators: [Indicator]
     private let indicatorsBySection: [String: [Indicator]]
+    private let textSlots: [(slot: AnswerSlot, prompt: String)]
+    private let nextSteps: NextSteps
 
     public init(framework: Framework) {
         self.framework = framework
-        indicatorsBySection = Dictionary(grouping: framework.indicators, by: \.sectionID)
+        indicators = framework.indicators
+        indicatorsBySection = Dictionary(grouping: indicators, by: \.sectionID)
+        let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        textSlots = framework.slots.compactMap { slot in
+            switch slot.part {
+            case .prompt: (slot, prompts[slot.id] ?? slot.id)
+            case .comment: (slot, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
+            default: nil
+            }
+        }
+        nextSteps = NextSteps(framework: framework)
     }
 
     /// Evaluates one organisation. `rules` are the framework's own Lua rules, if it has any; an
@@ -34,7 +49,7 @@ public struct Evaluator: Sendable {
         var warnings: [String] = []
         var failures: [Failure] = []
         var indicatorResults: [IndicatorResult] = []
-        for indicator in framework.indicators {
+        for indicator in indicators {
             let combined = combine(indicator, responses)
             warnings += combined.warnings
             var byRole: [String: Score] = [:]
@@ -75,7 +90,7 @@ public struct Evaluator: Sendable {
             overall: overallScore(sectionResults.map(\.score)), answered: answered, expected: indicatorResults.count,
             failures: failures, warnings: warnings, nextSteps: [], texts: texts(responses),
             gaps: gaps(sectionResults, roles: namedRoles))
-        result.nextSteps = NextSteps(framework: framework).steps(for: result)
+        result.nextSteps = nextSteps.steps(for: result)
         if let rules { result.nextSteps = try rules.nextSteps(result, defaults: result.nextSteps) }
         return result
     }
@@ -276,13 +291,9 @@ public struct Evaluator: Sendable {
 
     private func texts(_ responses: [Response]) -> [TextAnswer] {
         var texts: [TextAnswer] = []
-        let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let indicatorTexts = Dictionary(framework.indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        for slot in framework.slots where slot.part == .prompt || slot.part == .comment {
+        for (slot, prompt) in textSlots {
             for response in responses {
                 guard case .text(let text)? = response[slot] else { continue }
-                let prompt = slot.part == .prompt ? prompts[slot.id] ?? slot.id
-                    : "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id)
                 texts.append(TextAnswer(id: slot.column, prompt: prompt, role: response.role,
                                         respondent: response.respondent, text: text))
             }

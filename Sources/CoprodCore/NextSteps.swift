@@ -2,12 +2,27 @@
 /// next tier's descriptors for each indicator below the top tier, then the lowest-scoring sections
 /// with the framework's next-steps prompts (or its reflection prompts), then checklist items not
 /// yet met.
-struct NextSteps {
+struct NextSteps: Sendable {
     let framework: Framework
+    private let indicators: [String: Indicator]
+    private let maxima: [String: Double]
+
+    init(framework: Framework) {
+        self.framework = framework
+        indicators = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var maxima: [String: Double] = [:]
+        for indicator in framework.indicators {
+            switch indicator.scale {
+            case .ordinal(_, let max, _, _), .rating(_, let max, _):
+                maxima[indicator.sectionID] = Swift.max(maxima[indicator.sectionID] ?? -.infinity, Double(max))
+            default: break
+            }
+        }
+        self.maxima = maxima
+    }
 
     func steps(for result: OrganisationResult) -> [String] {
         var steps: [String] = result.failures.map { "Must: \($0.message)" }
-        let indicators = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         // The next tier, lowest first.
         let tiered = result.indicators.compactMap { item -> (IndicatorResult, Indicator, Int, [String])? in
@@ -46,13 +61,5 @@ struct NextSteps {
         return steps
     }
 
-    private func maximum(_ section: SectionResult) -> Double {
-        let ranges = framework.indicators.filter { $0.sectionID == section.id }.compactMap { indicator -> Double? in
-            switch indicator.scale {
-            case .ordinal(_, let max, _, _), .rating(_, let max, _): Double(max)
-            default: nil
-            }
-        }
-        return ranges.max() ?? .infinity
-    }
+    private func maximum(_ section: SectionResult) -> Double { maxima[section.id] ?? .infinity }
 }

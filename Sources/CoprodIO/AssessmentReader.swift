@@ -123,7 +123,7 @@ public struct AssessmentReader: Sendable {
 
     /// Reads one data record against the header's columns.
     public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
-        if record.problem == nil && record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return .blank }
+        if record.problem == nil && record.fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return .blank }
         if let problem = record.problem {
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
         }
@@ -207,7 +207,7 @@ public struct AssessmentReader: Sendable {
             let value = values[index]
             switch column {
             case .metadata(let field):
-                let text = value.trimmingCharacters(in: .whitespaces)
+                let text = value.trimmingWhitespaceForInput
                 switch field {
                 case "organisation": response.organisation = text
                 case "respondent": response.respondent = text.isEmpty ? nil : text
@@ -262,5 +262,15 @@ enum JSONText {
         case let number as NSNumber: return number.stringValue
         default: return ""
         }
+    }
+}
+
+extension String {
+    /// Without spaces and tabs at either end; the common case (none) costs one look at each end.
+    var trimmingWhitespaceForInput: String {
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

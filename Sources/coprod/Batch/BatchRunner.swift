@@ -57,7 +57,8 @@ final class BatchRunner {
         }
         for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
 
-        let queue = WorkQueue<(Int, Assessment)>(capacity: options.jobs * 32)
+        // Organisations travel in small batches, so threads meet once per batch, not once each.
+        let queue = WorkQueue<[(Int, Assessment)]>(capacity: options.jobs * 4)
         let ordered = ReorderBuffer<Outcome>()
         let rejectedByReading = RejectedRows()
         let workers = try startWorkers(queue: queue, ordered: ordered)
@@ -68,6 +69,14 @@ final class BatchRunner {
         let reader = Thread {
             var pending: [String: (index: Int, responses: [Response])] = [:]
             var nextIndex = 0
+            var ready: [(Int, Assessment)] = []
+            func handOver(_ index: Int, _ assessment: Assessment) {
+                ready.append((index, assessment))
+                if ready.count >= BatchRunner.handOverSize {
+                    queue.put(ready)
+                    ready.removeAll(keepingCapacity: true)
+                }
+            }
             var ignored: [String] = []
             do {
                 try input.forEachRow(warnings: &ignored) { position, outcome in
@@ -79,7 +88,7 @@ final class BatchRunner {
                         }
                         pending[response.organisation]?.responses.append(response)
                         if lastRowOf[response.organisation] == position, let done = pending.removeValue(forKey: response.organisation) {
-                            queue.put((done.index, Assessment(organisation: response.organisation, responses: done.responses)))
+                            handOver(done.index, Assessment(organisation: response.organisation, responses: done.responses))
                         }
                     case .rejected(let row):
                         rejectedByReading.add(row)
@@ -91,8 +100,9 @@ final class BatchRunner {
                 rejectedByReading.add(RejectedRow(file: "", row: 0, reason: String(describing: error)))
             }
             for (organisation, rest) in pending.sorted(by: { $0.value.index < $1.value.index }) {
-                queue.put((rest.index, Assessment(organisation: organisation, responses: rest.responses)))
+                handOver(rest.index, Assessment(organisation: organisation, responses: rest.responses))
             }
+            if !ready.isEmpty { queue.put(ready) }
             queue.close()
         }
         reader.stackSize = 8 << 20
@@ -126,7 +136,10 @@ final class BatchRunner {
         return summary
     }
 
-    private func startWorkers(queue: WorkQueue<(Int, Assessment)>, ordered: ReorderBuffer<Outcome>) throws -> [WorkerHandle] {
+    /// How many organisations go to a worker at once.
+    static let handOverSize = 64
+
+    private func startWorkers(queue: WorkQueue<[(Int, Assessment)]>, ordered: ReorderBuffer<Outcome>) throws -> [WorkerHandle] {
         let finishedWorkers = FinishedCount(total: options.jobs, ordered: ordered)
         var handles: [WorkerHandle] = []
         let setup = WorkerSetup(reference: frameworkReference, catalog: catalog, limits: options.limits, reports: options.reports)
@@ -153,7 +166,7 @@ struct WorkerSetup: Sendable {
     let limits: LuaLimits
     let reports: BatchRunner.ReportFormat?
 
-    func work(queue: WorkQueue<(Int, Assessment)>, ordered: ReorderBuffer<BatchRunner.Outcome>) {
+    func work(queue: WorkQueue<[(Int, Assessment)]>, ordered: ReorderBuffer<BatchRunner.Outcome>) {
         let framework: Framework
         let evaluator: Evaluator
         let rules: FrameworkRules?
@@ -163,23 +176,28 @@ struct WorkerSetup: Sendable {
             evaluator = Evaluator(framework: framework)
             rules = try FrameworkRules(framework: framework, state: state)
         } catch {
-            while let (index, assessment) = queue.take() {
-                ordered.add(BatchRunner.Outcome.failed(assessment, reason: "the framework could not be loaded: \(error)"), at: index)
+            while let batch = queue.take() {
+                ordered.add(batch.map { ($0.0, BatchRunner.Outcome.failed($0.1, reason: "the framework could not be loaded: \(error)")) })
             }
             return
         }
-        while let (index, assessment) = queue.take() {
-            do {
-                let result = try evaluator.evaluate(assessment, rules: rules)
-                let report: String? = switch reports {
-                case .md: MarkdownReport.render(result, framework: framework)
-                case .html: HTMLReport.render(result, framework: framework)
-                case nil: nil
+        while let batch = queue.take() {
+            var outcomes: [(Int, BatchRunner.Outcome)] = []
+            outcomes.reserveCapacity(batch.count)
+            for (index, assessment) in batch {
+                do {
+                    let result = try evaluator.evaluate(assessment, rules: rules)
+                    let report: String? = switch reports {
+                    case .md: MarkdownReport.render(result, framework: framework)
+                    case .html: HTMLReport.render(result, framework: framework)
+                    case nil: nil
+                    }
+                    outcomes.append((index, .evaluated(result, json: ResultJSON.json(result).text() + "\n", csv: ResultCSV.row(result), report: report)))
+                } catch {
+                    outcomes.append((index, .failed(assessment, reason: error.located)))
                 }
-                ordered.add(.evaluated(result, json: ResultJSON.json(result).text() + "\n", csv: ResultCSV.row(result), report: report), at: index)
-            } catch {
-                ordered.add(BatchRunner.Outcome.failed(assessment, reason: error.located), at: index)
             }
+            ordered.add(outcomes)
         }
     }
 }

@@ -53,10 +53,13 @@ final class ReorderBuffer<Element: Sendable>: @unchecked Sendable {
     private var next = 0
     private var finished = false
 
-    func add(_ element: Element, at index: Int) {
+    func add(_ element: Element, at index: Int) { add([(index, element)]) }
+
+    /// Adds several at once; wakes the writer only when the one it waits for has arrived.
+    func add(_ elements: [(Int, Element)]) {
         condition.lock()
-        waiting[index] = element
-        condition.broadcast()
+        for (index, element) in elements { waiting[index] = element }
+        if waiting[next] != nil { condition.broadcast() }
         condition.unlock()
     }
 
