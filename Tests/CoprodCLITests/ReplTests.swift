@@ -110,6 +110,20 @@ struct ReplTests {
         #expect(terminal.waitFor("<results: 2 organisations: River, Hill>"), "\(terminal.transcript)")
         terminal.type("results:bott\t(1, 'assets'):names()[1]\r")
         #expect(terminal.waitFor("\"River\""), "\(terminal.transcript)")
+        // A field of a table.
+        terminal.type("coprod.insp\t(results:get('Hill'), {full = true}):match('organisation = \"(%a+)\"')\r")
+        #expect(terminal.waitFor("\"Hill\""), "\(terminal.transcript)")
+        // Two Ctrl-Cs at an empty prompt leave.
+        terminal.interrupt()
+        #expect(terminal.waitFor("Ctrl-C again"))
+        terminal.interrupt()
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func quitLeavesTheTerminalSession() throws {
+        let terminal = try PseudoTerminal(arguments: ["repl"], environment: ["HOME": FileManager.default.temporaryDirectory.path])
+        defer { terminal.close() }
+        #expect(terminal.waitFor("> "))
         terminal.type(":quit\r")
         #expect(terminal.waitForExit() == 0)
     }

@@ -21,7 +21,7 @@ enum ExploreAPI {
         ("results:get(name) / results:names()", "one organisation's result / all the names"),
         ("results:csv() / results:write_csv(path)", "the collection as CSV text / written to a new file"),
         ("results:write_json(path)", "the collection as JSON, written to a new file"),
-        ("coprod.inspect(value [, {depth =, items =}])", "the text the REPL prints for a value"),
+        ("coprod.inspect(value [, {depth =, items =, full = true}])", "the text the REPL prints for a value; full shows a summary's fields"),
     ]
 
     static func install(in state: LuaState, catalog: FrameworkCatalog) throws(LuaError) {

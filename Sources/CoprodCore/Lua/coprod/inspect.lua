@@ -30,7 +30,9 @@ end
 local function render(value, options, depth, seen, indent)
   if type(value) ~= "table" then return scalar(value) end
   local meta = getmetatable(value)
-  if type(meta) == "table" and rawget(meta, "__summary") then return rawget(meta, "__summary")(value) end
+  if type(meta) == "table" and rawget(meta, "__summary") and not (options.full and depth == 0) then
+    return rawget(meta, "__summary")(value)
+  end
   if seen[value] then return "<cycle>" end
   if depth >= options.depth then return "{...}" end
   seen[value] = true
@@ -65,10 +67,12 @@ local function render(value, options, depth, seen, indent)
   return "{\n" .. indent .. "  " .. table.concat(parts, ",\n" .. indent .. "  ") .. "\n" .. indent .. "}"
 end
 
---- Text for `value`. Options: depth (default 4), items per table (default 20), width (default 80).
+--- Text for `value`. Options: depth (default 4), items per table (default 20), width (default 80),
+--- full (true: show a framework, result or collection's own fields instead of its summary).
 function inspect.text(value, options)
   options = options or {}
-  local settings = { depth = options.depth or 4, items = options.items or 20, width = options.width or 80 }
+  local settings = { depth = options.depth or 4, items = options.items or 20, width = options.width or 80,
+    full = options.full }
   return render(value, settings, 0, {}, "")
 end
 
