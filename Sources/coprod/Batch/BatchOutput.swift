@@ -12,6 +12,9 @@ final class BatchOutput {
     private let results: FileHandle
     private let table: FileHandle
     private var partials: [(temporary: URL, final: URL)] = []
+    /// Written in blocks: one write per organisation would cost more than evaluating it.
+    private var pendingResults = ""
+    private var pendingTable = ""
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -50,8 +53,16 @@ final class BatchOutput {
     }
 
     func writeResult(json: String, csv: String) throws {
-        results.write(Data(json.utf8))
-        table.write(Data(csv.utf8))
+        pendingResults += json
+        pendingTable += csv
+        if pendingResults.utf8.count > 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        results.write(Data(pendingResults.utf8))
+        table.write(Data(pendingTable.utf8))
+        pendingResults.removeAll(keepingCapacity: true)
+        pendingTable.removeAll(keepingCapacity: true)
     }
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws {
@@ -63,6 +74,7 @@ final class BatchOutput {
 
     /// Writes the rest and renames every partial file to its final name.
     func finish(rejected: [RejectedRow], summary: AreaSummary, framework: Framework) throws {
+        flush()
         try results.close()
         try table.close()
         var rejectedCSV = CSVWriter.line(["file", "row", "organisation", "column", "reason"])

@@ -61,6 +61,10 @@ final class BatchRunner {
         let queue = WorkQueue<[(Int, Assessment)]>(capacity: options.jobs * 4)
         let ordered = ReorderBuffer<Outcome>()
         let rejectedByReading = RejectedRows()
+        // At most this many organisations between reading and writing, so memory stays flat
+        // however far the writer falls behind.
+        let inFlight = DispatchSemaphore(value: options.jobs * 512)
+        let unpermitted = IndexSet()
         let workers = try startWorkers(queue: queue, ordered: ordered)
 
         // Pass 2, on its own thread: read, group, hand over complete organisations.
@@ -70,12 +74,27 @@ final class BatchRunner {
             var pending: [String: (index: Int, responses: [Response])] = [:]
             var nextIndex = 0
             var ready: [(Int, Assessment)] = []
-            func handOver(_ index: Int, _ assessment: Assessment) {
-                ready.append((index, assessment))
-                if ready.count >= BatchRunner.handOverSize {
-                    queue.put(ready)
-                    ready.removeAll(keepingCapacity: true)
+            func flushReady() {
+                guard !ready.isEmpty else { return }
+                queue.put(ready)
+                ready.removeAll(keepingCapacity: true)
+            }
+            // Waits for room between reading and writing, unless the writer is itself waiting
+            // for an organisation whose rows are still being read (interleaved input): then
+            // going on is the only way forward, and that organisation goes without a permit.
+            func permit() -> Bool {
+                while inFlight.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                    flushReady()
+                    let waitingFor = ordered.nextIndex
+                    if pending.values.contains(where: { $0.index == waitingFor }) { return false }
                 }
+                return true
+            }
+            func handOver(_ index: Int, _ assessment: Assessment) {
+                let permitted = permit()
+                if !permitted { unpermitted.insert(index) }
+                ready.append((index, assessment))
+                if ready.count >= BatchRunner.handOverSize { flushReady() }
             }
             var ignored: [String] = []
             do {
@@ -102,7 +121,7 @@ final class BatchRunner {
             for (organisation, rest) in pending.sorted(by: { $0.value.index < $1.value.index }) {
                 handOver(rest.index, Assessment(organisation: organisation, responses: rest.responses))
             }
-            if !ready.isEmpty { queue.put(ready) }
+            flushReady()
             queue.close()
         }
         reader.stackSize = 8 << 20
@@ -112,7 +131,10 @@ final class BatchRunner {
         var summary = AreaSummary(framework: framework)
         let progress = Progress(total: total, enabled: options.progress)
         var failedRows: [RejectedRow] = []
+        var written = 0
         while let outcome = ordered.takeNext() {
+            if !unpermitted.remove(written) { inFlight.signal() }
+            written += 1
             switch outcome {
             case .evaluated(let result, let json, let csv, let report):
                 try output.writeResult(json: json, csv: csv)
@@ -200,6 +222,17 @@ struct WorkerSetup: Sendable {
             ordered.add(outcomes)
         }
     }
+}
+
+/// Indexes of organisations handed over without a permit, shared by the reader and the writer.
+final class IndexSet: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var indexes: Set<Int> = []
+
+    func insert(_ index: Int) { lock.withLock { _ = indexes.insert(index) } }
+    /// Whether it was there.
+    func remove(_ index: Int) -> Bool { lock.withLock { indexes.remove(index) != nil } }
 }
 
 /// Rows rejected while reading, collected from the reading thread.

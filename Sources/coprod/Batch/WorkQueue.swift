@@ -73,6 +73,13 @@ final class ReorderBuffer<Element: Sendable>: @unchecked Sendable {
         return element
     }
 
+    /// The index the writer waits for.
+    var nextIndex: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return next
+    }
+
     func finish() {
         condition.lock()
         finished = true
