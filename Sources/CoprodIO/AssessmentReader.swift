@@ -81,6 +81,16 @@ public struct AssessmentReader: Sendable {
         self.scales = scales
     }
 
+    /// Reads a file by its extension: `.json` as JSON, anything else as CSV.
+    public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+        if path.lowercased().hasSuffix(".json") {
+            try readJSON(data, file: path, into: &result)
+        } else {
+            try readCSV([UInt8](data), file: path, into: &result)
+        }
+    }
+
     /// Reads one CSV file's bytes; `file` names it in messages.
     public func readCSV(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) throws(InputError) {
         var reader = CSVReader(bytes: bytes)

@@ -54,16 +54,8 @@ struct EvaluateCommand: ParsableCommand {
         let reader = AssessmentReader(framework: loaded, strict: strict)
         var read = ReadAssessments()
         for input in inputs {
-            guard let data = FileManager.default.contents(atPath: input) else {
-                Diagnostics.standardError("coprod: cannot read \(input)")
-                throw ExitCode.usage
-            }
             do {
-                if input.lowercased().hasSuffix(".json") {
-                    try reader.readJSON(data, file: input, into: &read)
-                } else {
-                    try reader.readCSV([UInt8](data), file: input, into: &read)
-                }
+                try reader.readFile(input, into: &read)
             } catch {
                 Diagnostics.standardError("coprod: \(error)")
                 throw ExitCode.usage

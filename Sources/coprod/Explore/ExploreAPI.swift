@@ -45,14 +45,7 @@ enum ExploreAPI {
             let framework = try catalog.load(reference, in: state)
             var read = ReadAssessments()
             let reader = AssessmentReader(framework: framework)
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { throw LuaError(.runtime, "cannot read \(file)") }
-                if file.lowercased().hasSuffix(".json") {
-                    try reader.readJSON(data, file: file, into: &read)
-                } else {
-                    try reader.readCSV([UInt8](data), file: file, into: &read)
-                }
-            }
+            for file in files { try reader.readFile(file, into: &read) }
             let rules = try FrameworkRules(framework: framework, state: state)
             let evaluator = Evaluator(framework: framework)
             let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
