@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads CSV as spreadsheets and forms tools write it: UTF-8 with or without a byte-order mark,
 /// CRLF, LF or CR line ends, quoted fields with doubled quotes and line breaks inside.
 ///
@@ -16,17 +18,73 @@ public struct CSVReader: Sequence, IteratorProtocol {
         public var problem: String?
     }
 
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var position: Int
     private var row = 0
     private var line = 1
+    /// More of the input, for reading a file in blocks; nil once it is all in `bytes`.
+    private var more: (() -> [UInt8]?)?
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
+    /// Reads `path` a block at a time, so memory does not grow with the file; nil if it cannot
+    /// be opened.
+    public init?(path: String, blockSize: Int = 1 << 20) {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        self.init(bytes: [])
+        more = {
+            let block = file.readData(ofLength: blockSize)
+            if block.isEmpty {
+                try? file.close()
+                return nil
+            }
+            return [UInt8](block)
+        }
+        while bytes.count < 3 && loadMore() {}
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    /// Appends the next block, dropping what has been read already. False at the end.
+    @discardableResult
+    private mutating func loadMore() -> Bool {
+        guard let block = more?() else {
+            more = nil
+            return false
+        }
+        if position > 0 {
+            bytes.removeFirst(Swift.min(position, bytes.count))
+            position = 0
+        }
+        bytes.append(contentsOf: block)
+        return true
+    }
+
     public mutating func next() -> Record? {
+        if position >= bytes.count && !loadMore() { return nil }
+        guard more != nil else { return parseRecord() }
+        // Reading in blocks: parse, and if the record ran into the end of the block, load the
+        // next block and parse it again from its start.
+        let saved = (row: row, line: line)
+        var start = position
+        while true {
+            let record = parseRecord()
+            if !reachedEnd || more == nil { return record }
+            position = start
+            row = saved.row
+            line = saved.line
+            if !loadMore() { return parseRecord() }
+            start = position  // the block before the record has been dropped
+        }
+    }
+
+    /// Whether the last parse stopped at the end of the bytes rather than at a line end.
+    private var reachedEnd = false
+
+    private mutating func parseRecord() -> Record? {
+        reachedEnd = false
         guard position < bytes.count else { return nil }
         row += 1
         let startLine = line
@@ -52,6 +110,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
             position += 1
             if quoted {
                 if byte == UInt8(ascii: "\"") {
+                    if position >= bytes.count && more != nil {
+                        reachedEnd = true  // a doubled quote may be split across two blocks
+                        return nil
+                    }
                     if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
                         field.append(byte)
                         position += 1
@@ -78,6 +140,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     field.append(byte)
                 }
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r") && position >= bytes.count && more != nil {
+                    reachedEnd = true  // a CRLF split across two blocks: read again with the next
+                    return nil
+                }
                 if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") { position += 1 }
                 line += 1
                 finishField()
@@ -86,6 +152,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 field.append(byte)
             }
         }
+        reachedEnd = true
         if quoted {
             problem = "a quoted field starting on line \(startLine) is never closed"
         }

@@ -1,4 +1,5 @@
 import CoprodIO
+import Foundation
 import Testing
 
 @Suite("Reading CSV as spreadsheets write it")
@@ -33,6 +34,21 @@ struct CSVReaderTests {
         #expect(read[1].problem == "field 1 is not valid UTF-8 text")
         #expect(read[2].fields == ["ok", "2"])
         #expect(read[2].problem == nil)
+    }
+
+    @Test("reading a file in small blocks gives the same records", arguments: [1, 2, 3, 7, 64])
+    func blocks(_ size: Int) throws {
+        let text = "\u{FEFF}a,b\r\n\"one\r\ntwo\",x\r\n\"q \"\"quoted\"\"\",y\r\nbad\"quote,z\r\nlast,\r\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = Array(CSVReader(bytes: Array(text.utf8)))
+        var reader = try #require(CSVReader(path: url.path, blockSize: size))
+        var streamed: [CSVReader.Record] = []
+        while let record = reader.next() { streamed.append(record) }
+        #expect(streamed == whole)
+        #expect(whole.map(\.fields) == [["a", "b"], ["one\r\ntwo", "x"], ["q \"quoted\"", "y"], ["bad\"quote", "z"], ["last", ""]])
+        #expect(whole.map(\.row) == [1, 2, 3, 4, 5])
     }
 
     @Test func writerQuotesOnlyWhatNeedsIt() {

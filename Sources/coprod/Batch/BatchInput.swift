@@ -15,10 +15,24 @@ struct BatchInput: Sendable {
     func forEachRow(warnings: inout [String], _ visit: (Int, AssessmentReader.Outcome) -> Void) throws(InputError) {
         var position = 0
         for file in files {
+            let lower = file.lowercased()
+            let isJSON = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
+            if !isJSON {
+                // CSV is read a block at a time: memory does not grow with the file.
+                guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
+                guard let header = records.next() else { throw InputError("\(file): the file is empty") }
+                let columns = try reader.columns(header, file: file, warnings: &warnings)
+                while let record = records.next() {
+                    let outcome = reader.response(record, columns: columns, file: file)
+                    if case .blank = outcome { continue }
+                    visit(position, outcome)
+                    position += 1
+                }
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError("cannot read \(file)")
             }
-            let lower = file.lowercased()
             if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
                 var line = 0
                 for text in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -34,16 +48,6 @@ struct BatchInput: Sendable {
                 var rows: [(Int, AssessmentReader.Outcome)] = read.responses.map { ($0.row, .response($0)) }
                 rows += read.rejected.map { ($0.row, .rejected($0)) }
                 for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
-                    visit(position, outcome)
-                    position += 1
-                }
-            } else {
-                var records = CSVReader(bytes: [UInt8](data))
-                guard let header = records.next() else { throw InputError("\(file): the file is empty") }
-                let columns = try reader.columns(header, file: file, warnings: &warnings)
-                for record in records {
-                    let outcome = reader.response(record, columns: columns, file: file)
-                    if case .blank = outcome { continue }
                     visit(position, outcome)
                     position += 1
                 }

@@ -5,8 +5,9 @@ import Foundation
 final class WorkQueue<Element: Sendable>: @unchecked Sendable {
     // All state is guarded by `condition`.
     private let condition = NSCondition()
+    // Small by construction (at most `capacity`), so removing from the front is cheap, and a
+    // taken element is released at once.
     private var items: [Element] = []
-    private var head = 0
     private var closed = false
     private let capacity: Int
 
@@ -16,7 +17,7 @@ final class WorkQueue<Element: Sendable>: @unchecked Sendable {
 
     func put(_ item: Element) {
         condition.lock()
-        while items.count - head >= capacity { condition.wait() }
+        while items.count >= capacity { condition.wait() }
         items.append(item)
         condition.broadcast()
         condition.unlock()
@@ -25,14 +26,9 @@ final class WorkQueue<Element: Sendable>: @unchecked Sendable {
     func take() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        guard head < items.count else { return nil }
-        let item = items[head]
-        head += 1
-        if head > 1024 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
+        while items.isEmpty && !closed { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        let item = items.removeFirst()
         condition.broadcast()
         return item
     }
