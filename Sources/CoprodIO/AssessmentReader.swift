@@ -131,9 +131,14 @@ public struct AssessmentReader: Sendable {
         case blank
     }
 
+    /// A row with no values at all, which is not counted as a row read.
+    public static func isBlank(_ record: CSVReader.Record) -> Bool {
+        record.problem == nil && record.fields.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
     /// Reads one data record against the header's columns.
     public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
-        if record.problem == nil && record.fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return .blank }
+        if AssessmentReader.isBlank(record) { return .blank }
         if let problem = record.problem {
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
         }
@@ -277,7 +282,7 @@ enum JSONText {
 
 extension String {
     /// Without spaces and tabs at either end; the common case (none) costs one look at each end.
-    var trimmingWhitespaceForInput: String {
+    public var trimmingWhitespaceForInput: String {
         let bytes = utf8
         guard let first = bytes.first, let last = bytes.last else { return self }
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }

@@ -10,10 +10,40 @@ struct BatchInput: Sendable {
     let files: [String]
     let reader: AssessmentReader
 
+    /// Pass 1: where organisations whose rows are not all together have their last row. Only the
+    /// organisation column of a CSV is looked at. Positions count the rows `forEachRow` visits.
+    func plan(warnings: inout [String]) throws(InputError) -> OrganisationPlan {
+        var plan = OrganisationPlan()
+        for file in files {
+            let lower = file.lowercased()
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
+                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, outcome in
+                    if case .response(let response) = outcome { plan.add(response.organisation) } else { plan.add(nil) }
+                }
+                continue
+            }
+            guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
+            guard let header = records.next() else { throw InputError("\(file): the file is empty") }
+            let columns = try reader.columns(header, file: file, warnings: &warnings)
+            let index = columns.organisationIndex
+            while let record = records.next() {
+                if AssessmentReader.isBlank(record) { continue }
+                let usable = record.problem == nil && record.fields.count == header.fields.count
+                plan.add(usable ? index.map { record.fields[$0].trimmingWhitespaceForInput } : nil)
+            }
+        }
+        return plan
+    }
+
     /// Visits every data row of every file in order. `visit` gets the row's global position and
     /// what the row became.
     func forEachRow(warnings: inout [String], _ visit: (Int, AssessmentReader.Outcome) -> Void) throws(InputError) {
-        var position = 0
+        try forEachRow(files: files, startingAt: 0, warnings: &warnings, visit)
+    }
+
+    private func forEachRow(files: [String], startingAt start: Int, warnings: inout [String],
+                            _ visit: (Int, AssessmentReader.Outcome) -> Void) throws(InputError) {
+        var position = start
         for file in files {
             let lower = file.lowercased()
             let isJSON = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
@@ -73,4 +103,36 @@ struct BatchInput: Sendable {
         }
         return .blank
     }
+}
+
+/// Which organisations' rows are not all in one run, and where their last row is. Most inputs
+/// keep an organisation's rows together, and those need no entry: the organisation is complete
+/// when the next organisation starts. Memory grows only with the scattered ones.
+struct OrganisationPlan: Sendable {
+    /// Last row of each scattered organisation, by the hash of its name.
+    private(set) var lastRowOfScattered: [Int: Int] = [:]
+    private(set) var rows = 0
+    private var seen = Set<Int>()
+    private var previous: Int?
+
+    mutating func add(_ organisation: String?) {
+        defer { rows += 1 }
+        guard let organisation else {
+            previous = nil
+            return
+        }
+        let key = organisation.hashValue
+        if key != previous {
+            if !seen.insert(key).inserted { lastRowOfScattered[key] = rows }
+            previous = key
+        } else if lastRowOfScattered[key] != nil {
+            lastRowOfScattered[key] = rows
+        }
+    }
+
+    /// Drops what only planning needed.
+    mutating func finish() { seen = [] }
+
+    /// The last row of a scattered organisation; nil for one whose rows are together.
+    func lastRow(of organisation: String) -> Int? { lastRowOfScattered[organisation.hashValue] }
 }

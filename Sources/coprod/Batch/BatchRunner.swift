@@ -47,14 +47,11 @@ final class BatchRunner {
     }
 
     func run() throws -> AreaSummary {
-        // Pass 1: where each organisation's last row is.
+        // Pass 1: which organisations have their rows apart, and where the last one is.
         var warnings: [String] = []
-        var lastRow: [String: Int] = [:]
-        var total = 0
-        try input.forEachRow(warnings: &warnings) { position, outcome in
-            total = position + 1
-            if case .response(let response) = outcome { lastRow[response.organisation] = position }
-        }
+        var plan = try input.plan(warnings: &warnings)
+        plan.finish()
+        let total = plan.rows
         for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
 
         // Organisations travel in small batches, so threads meet once per batch, not once each.
@@ -69,9 +66,12 @@ final class BatchRunner {
 
         // Pass 2, on its own thread: read, group, hand over complete organisations.
         let input = self.input
-        let lastRowOf = lastRow
+        let organisations = plan
         let reader = Thread {
+            // Scattered organisations waiting for their last row, and the organisation whose rows
+            // are together and being read now.
             var pending: [String: (index: Int, responses: [Response])] = [:]
+            var current: (name: String, index: Int, responses: [Response])?
             var nextIndex = 0
             var ready: [(Int, Assessment)] = []
             func flushReady() {
@@ -86,7 +86,7 @@ final class BatchRunner {
                 while inFlight.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
                     flushReady()
                     let waitingFor = ordered.nextIndex
-                    if pending.values.contains(where: { $0.index == waitingFor }) { return false }
+                    if pending.values.contains(where: { $0.index == waitingFor }) || current?.index == waitingFor { return false }
                 }
                 return true
             }
@@ -101,13 +101,23 @@ final class BatchRunner {
                 try input.forEachRow(warnings: &ignored) { position, outcome in
                     switch outcome {
                     case .response(let response):
-                        if pending[response.organisation] == nil {
-                            pending[response.organisation] = (nextIndex, [])
-                            nextIndex += 1
-                        }
-                        pending[response.organisation]?.responses.append(response)
-                        if lastRowOf[response.organisation] == position, let done = pending.removeValue(forKey: response.organisation) {
-                            handOver(done.index, Assessment(organisation: response.organisation, responses: done.responses))
+                        let name = response.organisation
+                        if let last = organisations.lastRow(of: name) {
+                            if pending[name] == nil {
+                                pending[name] = (nextIndex, [])
+                                nextIndex += 1
+                            }
+                            pending[name]?.responses.append(response)
+                            if last == position, let done = pending.removeValue(forKey: name) {
+                                handOver(done.index, Assessment(organisation: name, responses: done.responses))
+                            }
+                        } else {
+                            if current?.name != name {
+                                if let done = current { handOver(done.index, Assessment(organisation: done.name, responses: done.responses)) }
+                                current = (name, nextIndex, [])
+                                nextIndex += 1
+                            }
+                            current?.responses.append(response)
                         }
                     case .rejected(let row):
                         rejectedByReading.add(row)
@@ -115,6 +125,7 @@ final class BatchRunner {
                         break
                     }
                 }
+                if let done = current { handOver(done.index, Assessment(organisation: done.name, responses: done.responses)) }
             } catch {
                 rejectedByReading.add(RejectedRow(file: "", row: 0, reason: String(describing: error)))
             }
