@@ -112,7 +112,7 @@ struct OrganisationPlan: Sendable {
     /// Last row of each scattered organisation, by the hash of its name.
     private(set) var lastRowOfScattered: [Int: Int] = [:]
     private(set) var rows = 0
-    private var seen = Set<Int>()
+    private var seen = SeenFilter()
     private var previous: Int?
 
     mutating func add(_ organisation: String?) {
@@ -123,7 +123,7 @@ struct OrganisationPlan: Sendable {
         }
         let key = organisation.hashValue
         if key != previous {
-            if !seen.insert(key).inserted { lastRowOfScattered[key] = rows }
+            if !seen.insert(key) { lastRowOfScattered[key] = rows }
             previous = key
         } else if lastRowOfScattered[key] != nil {
             lastRowOfScattered[key] = rows
@@ -131,8 +131,37 @@ struct OrganisationPlan: Sendable {
     }
 
     /// Drops what only planning needed.
-    mutating func finish() { seen = [] }
+    mutating func finish() { seen = SeenFilter(bits: 64) }
 
     /// The last row of a scattered organisation; nil for one whose rows are together.
     func lastRow(of organisation: String) -> Int? { lastRowOfScattered[organisation.hashValue] }
+}
+
+/// Names seen before, in a fixed 1 MiB (a Bloom filter): it never forgets one, and now and then
+/// takes a new one for a seen one, which only makes that organisation wait for its last row.
+/// A set of every name would grow with the input.
+struct SeenFilter: Sendable {
+    private var words: [UInt64]
+    private let mask: UInt64
+
+    init(bits: Int = 1 << 23) {
+        words = [UInt64](repeating: 0, count: bits / 64)
+        mask = UInt64(bits - 1)
+    }
+
+    /// Adds `key`; true if it was (probably) not there before.
+    mutating func insert(_ key: Int) -> Bool {
+        let hash = UInt64(bitPattern: Int64(key))
+        let (first, second) = (hash, (hash >> 32) | (hash << 32) | 1)
+        var new = false
+        for probe in 0..<3 {
+            let bit = (first &+ UInt64(probe) &* second) & mask
+            let (word, offset) = (Int(bit >> 6), bit & 63)
+            if words[word] & (1 << offset) == 0 {
+                new = true
+                words[word] |= 1 << offset
+            }
+        }
+        return new
+    }
 }
