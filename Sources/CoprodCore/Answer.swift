@@ -148,7 +148,8 @@ extension String {
     /// copy of a statement all match.
     public var foldedForMatching: String {
         // Plain ASCII without doubled or outer spaces (most labels and answers): lower-case bytes.
-        if utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F || $0 == 0x20 }), !hasPrefix(" "), !hasSuffix(" "), !contains("  ") {
+        if isPlainFoldedASCII {
+            if !utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return self }
             return String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
         }
         var result = ""
@@ -169,5 +170,15 @@ extension String {
             }
         }
         return result
+    }
+
+    /// Printable ASCII with single spaces only between words: folding only lowers its case.
+    private var isPlainFoldedASCII: Bool {
+        var previous: UInt8 = 0x20
+        for byte in utf8 {
+            guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 }

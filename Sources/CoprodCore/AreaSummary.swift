@@ -72,6 +72,7 @@ public struct AreaSummary: Sendable, Equatable {
             guard let index = sections.firstIndex(where: { $0.id == id }) else { continue }
             sections[index].add(score, organisation: organisation, keep: keep)
         }
+        guard !newGaps.isEmpty else { return }
         gaps += newGaps.map { gap in
             var rounded = gap
             rounded.difference = AreaSummary.rounded(gap.difference)
@@ -148,9 +149,22 @@ public struct SectionSummary: Sendable, Equatable {
         if case .tier(_, let name) = score { tierCounts[name, default: 0] += 1 }
         let bin = Int(((value - low) * SectionSummary.resolution).rounded())
         bins[bin, default: 0] += 1
-        let entry = Entry(organisation: organisation, value: value, display: score.display)
-        top = SectionSummary.kept(top + [entry], keep: keep, best: true)
-        bottom = SectionSummary.kept(bottom + [entry], keep: keep, best: false)
+        SectionSummary.insert(organisation, value, score, into: &top, keep: keep, best: true)
+        SectionSummary.insert(organisation, value, score, into: &bottom, keep: keep, best: false)
+    }
+
+    /// Puts one organisation into a kept list if it belongs there: the same list `kept` would
+    /// make, without sorting it again for every organisation of a batch.
+    private static func insert(_ organisation: String, _ value: Double, _ score: Score, into list: inout [Entry], keep: Int, best: Bool) {
+        func before(_ a: (Double, String), _ b: Entry) -> Bool {
+            if a.0 != b.value { return best ? a.0 > b.value : a.0 < b.value }
+            return a.1 < b.organisation
+        }
+        let candidate = (value, organisation)
+        if list.count >= keep, let last = list.last, !before(candidate, last) { return }
+        let position = list.firstIndex { before(candidate, $0) } ?? list.count
+        list.insert(Entry(organisation: organisation, value: value, display: score.display), at: position)
+        if list.count > keep { list.removeLast(list.count - keep) }
     }
 
     mutating func merge(_ other: SectionSummary, keep: Int) {

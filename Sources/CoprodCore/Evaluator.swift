@@ -19,6 +19,11 @@ public struct Evaluator: Sendable {
     // Worked out once: evaluating thousands of organisations reuses them.
     private let indicators: [Indicator]
     private let indicatorsBySection: [String: [Indicator]]
+    /// For each of the framework's sections, in order: where its indicators are in `indicators`.
+    private let sectionMembers: [[Int]]
+    private let answerSlots: [AnswerSlot]
+    /// Which indicators are on a points scale.
+    private let onPoints: [Bool]
     private let textSlots: [(slot: AnswerSlot, prompt: String)]
     private let nextSteps: NextSteps
 
@@ -26,6 +31,10 @@ public struct Evaluator: Sendable {
         self.framework = framework
         indicators = framework.indicators
         indicatorsBySection = Dictionary(grouping: indicators, by: \.sectionID)
+        let all = indicators
+        sectionMembers = framework.sections.map { section in all.indices.filter { all[$0].sectionID == section.id } }
+        answerSlots = indicators.map { AnswerSlot(id: $0.id, part: .answer) }
+        onPoints = indicators.map { $0.scale.range != nil }
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = framework.slots.compactMap { slot in
@@ -49,35 +58,32 @@ public struct Evaluator: Sendable {
         var warnings: [String] = []
         var failures: [Failure] = []
         var indicatorResults: [IndicatorResult] = []
-        for indicator in indicators {
-            let combined = combine(indicator, responses)
-            warnings += combined.warnings
-            var byRole: [String: Score] = [:]
-            for role in namedRoles {
-                let score = combine(indicator, responses.filter { $0.role == role }).score
-                if score != .none { byRole[role] = score }
-            }
-            if let failure = mustRule(indicator, combined) { failures.append(failure) }
-            if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
-            indicatorResults.append(IndicatorResult(
-                id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
-                declared: combined.declared, answers: combined.count, byRole: byRole))
+        indicatorResults.reserveCapacity(indicators.count)
+        // When everyone gave the same role, that role's view is the whole view.
+        let onlyRole = namedRoles.count == 1 && roles[""] == nil ? namedRoles.first : nil
+        for position in indicators.indices {
+            indicatorResults.append(evaluate(indicators[position], slot: answerSlots[position], responses, roles: namedRoles,
+                                             onlyRole: onlyRole, warnings: &warnings, failures: &failures))
         }
 
         var sectionResults: [SectionResult] = []
-        for section in framework.sections {
-            let results = indicatorResults.filter { $0.sectionID == section.id }
-            let indicators = indicatorsBySection[section.id] ?? []
+        sectionResults.reserveCapacity(framework.sections.count)
+        for (sectionIndex, section) in framework.sections.enumerated() {
+            let members = sectionMembers[sectionIndex]
+            var score = sectionScore(members, members.map { indicatorResults[$0].score })
             var byRole: [String: Score] = [:]
-            for role in namedRoles {
-                let score = sectionScore(indicators, results.map { $0.byRole[role] ?? .none })
-                if score != .none { byRole[role] = score }
+            if let onlyRole {
+                if score != .none { byRole[onlyRole] = score }
+            } else {
+                for role in namedRoles {
+                    let score = sectionScore(members, members.map { indicatorResults[$0].byRole[role] ?? .none })
+                    if score != .none { byRole[role] = score }
+                }
             }
-            var score = sectionScore(indicators, results.map(\.score))
-            if let rules, let custom = try rules.sectionScore(section, results) { score = custom }
+            if let rules, let custom = try rules.sectionScore(section, members.map { indicatorResults[$0] }) { score = custom }
             sectionResults.append(SectionResult(
                 id: section.id, title: section.title, score: score,
-                answered: results.filter { $0.answers > 0 }.count, expected: results.count, byRole: byRole))
+                answered: members.filter { indicatorResults[$0].answers > 0 }.count, expected: members.count, byRole: byRole))
         }
 
         let answered = indicatorResults.filter { $0.answers > 0 }.count
@@ -97,6 +103,26 @@ public struct Evaluator: Sendable {
 
     // MARK: - Indicators
 
+    /// One indicator over every response, and over each role's.
+    private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], roles: [String], onlyRole: String?,
+                          warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
+        let combined = combine(indicator, slot: slot, responses)
+        warnings += combined.warnings
+        var byRole: [String: Score] = [:]
+        if let onlyRole {
+            if combined.score != .none { byRole[onlyRole] = combined.score }
+        } else {
+            for role in roles {
+                let score = combine(indicator, slot: slot, responses.filter { $0.role == role }).score
+                if score != .none { byRole[role] = score }
+            }
+        }
+        if let failure = mustRule(indicator, combined) { failures.append(failure) }
+        if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
+        return IndicatorResult(id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
+                               declared: combined.declared, answers: combined.count, byRole: byRole)
+    }
+
     struct Combined {
         var score: Score = .none
         var answer: String?
@@ -105,8 +131,7 @@ public struct Evaluator: Sendable {
         var warnings: [String] = []
     }
 
-    func combine(_ indicator: Indicator, _ responses: [Response]) -> Combined {
-        let slot = AnswerSlot(id: indicator.id, part: .answer)
+    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response]) -> Combined {
         var combined = Combined()
         switch indicator.scale {
         case .ordinal, .rating, .number:
@@ -221,12 +246,18 @@ public struct Evaluator: Sendable {
     /// The section's kind of score follows its indicators' scales, answered or not: any points
     /// scale makes it a mean of points, so an answered checklist item or figure beside them never
     /// turns it into a share.
-    func sectionScore(_ indicators: [Indicator], _ scores: [Score]) -> Score {
-        let pairs = zip(indicators, scores).filter { $0.1 != .none }
-        if indicators.contains(where: { $0.scale.range != nil }) {
-            let points = pairs.filter { $0.0.scale.range != nil }.compactMap { $0.1.number }
-            return Statistics.mean(points).map(Score.number) ?? .none
+    func sectionScore(_ members: [Int], _ scores: [Score]) -> Score {
+        if members.contains(where: { onPoints[$0] }) {
+            var total = 0.0
+            var count = 0
+            for (member, score) in zip(members, scores) where onPoints[member] {
+                guard let value = score.number else { continue }
+                total += value
+                count += 1
+            }
+            return count > 0 ? .number(total / Double(count)) : .none
         }
+        let pairs = zip(members.map { indicators[$0] }, scores).filter { $0.1 != .none }
         let tiers = pairs.compactMap { pair -> (Int, String)? in
             if case .tier(let index, let name) = pair.1 { return (index, name) }
             return nil

@@ -108,7 +108,7 @@ public struct AssessmentReader: Sendable {
     /// An input file's columns, mapped to the framework: what the header row says.
     public struct Columns: Sendable {
         let columns: [Column]
-        let count: Int
+        public let count: Int
 
         /// Where the organisation is in each record.
         public var organisationIndex: Int? { columns.firstIndex(of: .metadata("organisation")) }

@@ -18,7 +18,7 @@ public enum ResultCSV {
     /// Numbers as numbers (shares as 0-1 fractions), tiers by name, nothing as an empty cell.
     static func value(_ score: Score) -> String {
         switch score {
-        case .number(let number), .share(let number): JSON.number(ResultJSON.round(number)).text()
+        case .number(let number), .share(let number): JSONStream.text(ResultJSON.round(number))
         case .tier(_, let name): name
         case .none: ""
         }

@@ -3,65 +3,127 @@ import CoprodCore
 /// The whole result of one organisation as JSON: what `evaluate --format json` prints (one object
 /// per organisation, in an array) and what a batch writes, one per line.
 public enum ResultJSON {
-    public static func json(_ result: OrganisationResult) -> JSON {
-        .object([
-            ("framework", .string(result.framework)),
-            ("organisation", .string(result.organisation)),
-            ("respondents", .integer(result.respondents)),
-            ("roles", .object(result.roles.sorted { $0.key < $1.key }.map { ($0.key.isEmpty ? "(no role)" : $0.key, .integer($0.value)) })),
-            ("overall", score(result.overall)),
-            ("passed", .bool(result.passed)),
-            ("completeness", .object([("answered", .integer(result.answered)), ("expected", .integer(result.expected))])),
-            ("sections", .array(result.sections.map { section in
-                .object([
-                    ("id", .string(section.id)), ("title", .string(section.title)), ("score", score(section.score)),
-                    ("answered", .integer(section.answered)), ("expected", .integer(section.expected)),
-                    ("by_role", byRole(section.byRole)),
-                ])
-            })),
-            ("indicators", .array(result.indicators.map { indicator in
-                var members: [(String, JSON)] = [
-                    ("id", .string(indicator.id)), ("section", .string(indicator.sectionID)), ("score", score(indicator.score)),
-                ]
-                if let answer = indicator.answer { members.append(("answer", .string(answer))) }
-                if let declared = indicator.declared { members.append(("declared", score(declared))) }
-                members.append(("answers", .integer(indicator.answers)))
-                if !indicator.byRole.isEmpty { members.append(("by_role", byRole(indicator.byRole))) }
-                return .object(members)
-            })),
-            ("failures", .array(result.failures.map { .object([("indicator", .string($0.indicatorID)), ("message", .string($0.message))]) })),
-            ("warnings", .array(result.warnings.map(JSON.string))),
-            ("gaps", .array(result.gaps.map { gap in
-                .object([
-                    ("section", .string(gap.sectionID)),
-                    ("roles", .array([.string(gap.roles.0), .string(gap.roles.1)])),
-                    ("scores", .array([score(gap.scores.0), score(gap.scores.1)])),
-                    ("difference", .number(round(gap.difference))),
-                ])
-            })),
-            ("next_steps", .array(result.nextSteps.map(JSON.string))),
-            ("texts", .array(result.texts.map { text in
-                .object([
-                    ("id", .string(text.id)), ("prompt", .string(text.prompt)), ("role", .optional(text.role)),
-                    ("respondent", .optional(text.respondent)), ("text", .string(text.text)),
-                ])
-            })),
-        ])
+    /// The result as compact or indented text.
+    public static func text(_ result: OrganisationResult, indent: Int? = nil) -> String {
+        var stream = JSONStream(indent: indent)
+        write(result, to: &stream)
+        return String(decoding: stream.bytes, as: UTF8.self)
+    }
+
+    /// Writes the result straight into `stream`: a batch does this for every organisation.
+    public static func write(_ result: OrganisationResult, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("framework"); json.string(result.framework)
+        json.key("organisation"); json.string(result.organisation)
+        json.key("respondents"); json.integer(result.respondents)
+        json.key("roles")
+        json.beginObject()
+        for (role, count) in result.roles.sorted(by: { $0.key < $1.key }) {
+            json.key(role.isEmpty ? "(no role)" : role)
+            json.integer(count)
+        }
+        json.endObject()
+        json.key("overall"); score(result.overall, to: &json)
+        json.key("passed"); json.bool(result.passed)
+        json.key("completeness")
+        json.beginObject()
+        json.key("answered"); json.integer(result.answered)
+        json.key("expected"); json.integer(result.expected)
+        json.endObject()
+
+        json.key("sections")
+        json.beginArray()
+        for section in result.sections {
+            json.beginObject()
+            json.key("id"); json.string(section.id)
+            json.key("title"); json.string(section.title)
+            json.key("score"); score(section.score, to: &json)
+            json.key("answered"); json.integer(section.answered)
+            json.key("expected"); json.integer(section.expected)
+            json.key("by_role"); byRole(section.byRole, to: &json)
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("indicators")
+        json.beginArray()
+        for indicator in result.indicators {
+            json.beginObject()
+            json.key("id"); json.string(indicator.id)
+            json.key("section"); json.string(indicator.sectionID)
+            json.key("score"); score(indicator.score, to: &json)
+            if let answer = indicator.answer { json.key("answer"); json.string(answer) }
+            if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }
+            json.key("answers"); json.integer(indicator.answers)
+            if !indicator.byRole.isEmpty { json.key("by_role"); byRole(indicator.byRole, to: &json) }
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("failures")
+        json.beginArray()
+        for failure in result.failures {
+            json.beginObject()
+            json.key("indicator"); json.string(failure.indicatorID)
+            json.key("message"); json.string(failure.message)
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("warnings")
+        json.beginArray()
+        for warning in result.warnings { json.string(warning) }
+        json.endArray()
+
+        json.key("gaps")
+        json.beginArray()
+        for gap in result.gaps {
+            json.beginObject()
+            json.key("section"); json.string(gap.sectionID)
+            json.key("roles"); json.beginArray(); json.string(gap.roles.0); json.string(gap.roles.1); json.endArray()
+            json.key("scores"); json.beginArray(); score(gap.scores.0, to: &json); score(gap.scores.1, to: &json); json.endArray()
+            json.key("difference"); json.number(round(gap.difference))
+            json.endObject()
+        }
+        json.endArray()
+
+        json.key("next_steps")
+        json.beginArray()
+        for step in result.nextSteps { json.string(step) }
+        json.endArray()
+
+        json.key("texts")
+        json.beginArray()
+        for text in result.texts {
+            json.beginObject()
+            json.key("id"); json.string(text.id)
+            json.key("prompt"); json.string(text.prompt)
+            json.key("role"); json.string(text.role)
+            json.key("respondent"); json.string(text.respondent)
+            json.key("text"); json.string(text.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
     /// Numbers rounded to 4 decimals, so results print the same everywhere.
     static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
-    static func score(_ score: Score) -> JSON {
+    static func score(_ score: Score, to json: inout JSONStream) {
         switch score {
-        case .number(let value): .number(round(value))
-        case .tier(_, let name): .string(name)
-        case .share(let value): .number(round(value))
-        case .none: .null
+        case .number(let value), .share(let value): json.number(round(value))
+        case .tier(_, let name): json.string(name)
+        case .none: json.null()
         }
     }
 
-    private static func byRole(_ scores: [String: Score]) -> JSON {
-        .object(scores.sorted { $0.key < $1.key }.map { ($0.key, score($0.value)) })
+    private static func byRole(_ scores: [String: Score], to json: inout JSONStream) {
+        json.beginObject()
+        for (role, value) in scores.sorted(by: { $0.key < $1.key }) {
+            json.key(role)
+            score(value, to: &json)
+        }
+        json.endObject()
     }
 }

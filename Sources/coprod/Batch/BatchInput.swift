@@ -17,9 +17,7 @@ struct BatchInput: Sendable {
         for file in files {
             let lower = file.lowercased()
             if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
-                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, outcome in
-                    if case .response(let response) = outcome { plan.add(response.organisation) } else { plan.add(nil) }
-                }
+                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, row in plan.add(row.organisation) }
                 continue
             }
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
@@ -35,14 +33,34 @@ struct BatchInput: Sendable {
         return plan
     }
 
-    /// Visits every data row of every file in order. `visit` gets the row's global position and
-    /// what the row became.
-    func forEachRow(warnings: inout [String], _ visit: (Int, AssessmentReader.Outcome) -> Void) throws(InputError) {
-        try forEachRow(files: files, startingAt: 0, warnings: &warnings, visit)
+    /// Visits every data row of every file in order, with the row's global position. CSV records
+    /// are only split into fields and grouped by organisation here; their values are read later.
+    func forEachRow(warnings: inout [String], _ visit: (Int, BatchRow) -> Void) throws(InputError) {
+        try forEachRow(files: files, startingAt: 0, warnings: &warnings) { position, row in
+            switch row {
+            case .record(let record, _, let columns, let file):
+                // Rows that cannot be grouped are rejected at once, as pass 1 left them out.
+                guard let index = columns.organisationIndex, record.problem == nil, record.fields.count == columns.count
+                else { return visit(position, .rejected(BatchInput.rejection(reader.response(record, columns: columns, file: file)))) }
+                let organisation = record.fields[index].trimmingWhitespaceForInput
+                if organisation.isEmpty { return visit(position, .rejected(BatchInput.rejection(reader.response(record, columns: columns, file: file)))) }
+                visit(position, .record(record, organisation: organisation, columns: columns, file: file))
+            default:
+                visit(position, row)
+            }
+        }
+    }
+
+    private static func rejection(_ outcome: AssessmentReader.Outcome) -> RejectedRow {
+        switch outcome {
+        case .rejected(let row): row
+        case .response(let response): RejectedRow(file: response.file, row: response.row, reason: "the row could not be grouped")
+        case .blank: RejectedRow(file: "", row: 0, reason: "a blank row")
+        }
     }
 
     private func forEachRow(files: [String], startingAt start: Int, warnings: inout [String],
-                            _ visit: (Int, AssessmentReader.Outcome) -> Void) throws(InputError) {
+                            _ visit: (Int, BatchRow) -> Void) throws(InputError) {
         var position = start
         for file in files {
             let lower = file.lowercased()
@@ -53,9 +71,8 @@ struct BatchInput: Sendable {
                 guard let header = records.next() else { throw InputError("\(file): the file is empty") }
                 let columns = try reader.columns(header, file: file, warnings: &warnings)
                 while let record = records.next() {
-                    let outcome = reader.response(record, columns: columns, file: file)
-                    if case .blank = outcome { continue }
-                    visit(position, outcome)
+                    if AssessmentReader.isBlank(record) { continue }
+                    visit(position, .record(record, organisation: "", columns: columns, file: file))
                     position += 1
                 }
                 continue
@@ -68,14 +85,18 @@ struct BatchInput: Sendable {
                 for text in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
                     line += 1
                     if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
-                    visit(position, jsonRow(Data(text), file: file, row: line, warnings: &warnings))
+                    switch jsonRow(Data(text), file: file, row: line, warnings: &warnings) {
+                    case .response(let response): visit(position, .response(response))
+                    case .rejected(let row): visit(position, .rejected(row))
+                    case .blank: continue
+                    }
                     position += 1
                 }
             } else if lower.hasSuffix(".json") {
                 var read = ReadAssessments()
                 try reader.readJSON(data, file: file, into: &read)
                 warnings += read.warnings
-                var rows: [(Int, AssessmentReader.Outcome)] = read.responses.map { ($0.row, .response($0)) }
+                var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
                 rows += read.rejected.map { ($0.row, .rejected($0)) }
                 for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
                     visit(position, outcome)

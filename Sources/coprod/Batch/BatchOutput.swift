@@ -13,8 +13,8 @@ final class BatchOutput {
     private let table: FileHandle
     private var partials: [(temporary: URL, final: URL)] = []
     /// Written in blocks: one write per organisation would cost more than evaluating it.
-    private var pendingResults = ""
-    private var pendingTable = ""
+    private var pendingResults: [UInt8] = []
+    private var pendingTable: [UInt8] = []
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -52,15 +52,15 @@ final class BatchOutput {
         return try FileHandle(forWritingTo: temporary)
     }
 
-    func writeResult(json: String, csv: String) throws {
+    func writeResult(json: ArraySlice<UInt8>, csv: ArraySlice<UInt8>) throws {
         pendingResults += json
         pendingTable += csv
-        if pendingResults.utf8.count > 1 << 20 { flush() }
+        if pendingResults.count > 1 << 20 { flush() }
     }
 
     private func flush() {
-        results.write(Data(pendingResults.utf8))
-        table.write(Data(pendingTable.utf8))
+        results.write(Data(pendingResults))
+        table.write(Data(pendingTable))
         pendingResults.removeAll(keepingCapacity: true)
         pendingTable.removeAll(keepingCapacity: true)
     }

@@ -23,10 +23,35 @@ final class BatchRunner {
         case md, html
     }
 
-    /// What one worker made of one organisation.
+    /// What one worker made of one organisation: its lines for the results files, or the rows
+    /// rejected when none of its rows could be evaluated.
     enum Outcome: Sendable {
-        case evaluated(OrganisationResult, json: String, csv: String, report: String?)
-        case failed(Assessment, reason: String)
+        case evaluated(lines: Lines, json: Range<Int>, csv: Range<Int>, report: Report?, rows: Int)
+        case rejected(rows: Int)
+    }
+
+    /// The results lines of one hand-over, in one buffer per file: one allocation per batch
+    /// rather than per organisation, freed by the thread that writes them.
+    final class Lines: Sendable {
+        let json: [UInt8]
+        let csv: [UInt8]
+
+        init(json: [UInt8], csv: [UInt8]) {
+            self.json = json
+            self.csv = csv
+        }
+    }
+
+    struct Report: Sendable {
+        var organisation: String
+        var text: String
+    }
+
+    /// An organisation with all its rows, on its way to a worker.
+    struct Work: Sendable {
+        var index: Int
+        var organisation: String
+        var rows: [BatchRow]
     }
 
     let frameworkReference: String
@@ -55,14 +80,15 @@ final class BatchRunner {
         for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
 
         // Organisations travel in small batches, so threads meet once per batch, not once each.
-        let queue = WorkQueue<[(Int, Assessment)]>(capacity: options.jobs * 4)
+        let queue = WorkQueue<[Work]>(capacity: options.jobs * 4)
         let ordered = ReorderBuffer<Outcome>()
         let rejectedByReading = RejectedRows()
         // At most this many organisations between reading and writing, so memory stays flat
         // however far the writer falls behind.
         let inFlight = DispatchSemaphore(value: options.jobs * 512)
         let unpermitted = IndexSet()
-        let workers = try startWorkers(queue: queue, ordered: ordered)
+        let rejectedByWorkers = RejectedRows()
+        let workers = try startWorkers(queue: queue, ordered: ordered, rejected: rejectedByWorkers)
 
         // Pass 2, on its own thread: read, group, hand over complete organisations.
         let input = self.input
@@ -70,10 +96,10 @@ final class BatchRunner {
         let reader = Thread {
             // Scattered organisations waiting for their last row, and the organisation whose rows
             // are together and being read now.
-            var pending: [String: (index: Int, responses: [Response])] = [:]
-            var current: (name: String, index: Int, responses: [Response])?
+            var pending: [String: Work] = [:]
+            var current: Work?
             var nextIndex = 0
-            var ready: [(Int, Assessment)] = []
+            var ready: [Work] = []
             func flushReady() {
                 guard !ready.isEmpty else { return }
                 queue.put(ready)
@@ -90,48 +116,39 @@ final class BatchRunner {
                 }
                 return true
             }
-            func handOver(_ index: Int, _ assessment: Assessment) {
-                let permitted = permit()
-                if !permitted { unpermitted.insert(index) }
-                ready.append((index, assessment))
+            func handOver(_ work: Work) {
+                if !permit() { unpermitted.insert(work.index) }
+                ready.append(work)
                 if ready.count >= BatchRunner.handOverSize { flushReady() }
             }
             var ignored: [String] = []
             do {
-                try input.forEachRow(warnings: &ignored) { position, outcome in
-                    switch outcome {
-                    case .response(let response):
-                        let name = response.organisation
-                        if let last = organisations.lastRow(of: name) {
-                            if pending[name] == nil {
-                                pending[name] = (nextIndex, [])
-                                nextIndex += 1
-                            }
-                            pending[name]?.responses.append(response)
-                            if last == position, let done = pending.removeValue(forKey: name) {
-                                handOver(done.index, Assessment(organisation: name, responses: done.responses))
-                            }
-                        } else {
-                            if current?.name != name {
-                                if let done = current { handOver(done.index, Assessment(organisation: done.name, responses: done.responses)) }
-                                current = (name, nextIndex, [])
-                                nextIndex += 1
-                            }
-                            current?.responses.append(response)
+                try input.forEachRow(warnings: &ignored) { position, row in
+                    guard let name = row.organisation else {
+                        if case .rejected(let rejected) = row { rejectedByReading.add(rejected) }
+                        return
+                    }
+                    if let last = organisations.lastRow(of: name) {
+                        if pending[name] == nil {
+                            pending[name] = Work(index: nextIndex, organisation: name, rows: [])
+                            nextIndex += 1
                         }
-                    case .rejected(let row):
-                        rejectedByReading.add(row)
-                    case .blank:
-                        break
+                        pending[name]?.rows.append(row)
+                        if last == position, let done = pending.removeValue(forKey: name) { handOver(done) }
+                    } else {
+                        if current?.organisation != name {
+                            if let done = current { handOver(done) }
+                            current = Work(index: nextIndex, organisation: name, rows: [])
+                            nextIndex += 1
+                        }
+                        current?.rows.append(row)
                     }
                 }
-                if let done = current { handOver(done.index, Assessment(organisation: done.name, responses: done.responses)) }
+                if let done = current { handOver(done) }
             } catch {
                 rejectedByReading.add(RejectedRow(file: "", row: 0, reason: String(describing: error)))
             }
-            for (organisation, rest) in pending.sorted(by: { $0.value.index < $1.value.index }) {
-                handOver(rest.index, Assessment(organisation: organisation, responses: rest.responses))
-            }
+            for rest in pending.values.sorted(by: { $0.index < $1.index }) { handOver(rest) }
             flushReady()
             queue.close()
         }
@@ -139,30 +156,28 @@ final class BatchRunner {
         reader.start()
 
         // Write in order as results arrive.
-        var summary = AreaSummary(framework: framework)
         let progress = Progress(total: total, enabled: options.progress)
-        var failedRows: [RejectedRow] = []
         var written = 0
         while let outcome = ordered.takeNext() {
             if !unpermitted.remove(written) { inFlight.signal() }
             written += 1
             switch outcome {
-            case .evaluated(let result, let json, let csv, let report):
-                try output.writeResult(json: json, csv: csv)
-                if let report, let format = options.reports { try output.writeReport(report, organisation: result.organisation, format: format) }
-                summary.add(result)
-                progress.advance(by: result.respondents)
-            case .failed(let assessment, let reason):
-                summary.organisationsFailed += 1
-                failedRows += assessment.responses.map {
-                    RejectedRow(file: $0.file, row: $0.row, organisation: assessment.organisation, reason: reason)
-                }
-                progress.advance(by: assessment.responses.count)
+            case .evaluated(let lines, let json, let csv, let report, let rows):
+                try output.writeResult(json: lines.json[json], csv: lines.csv[csv])
+                if let report, let format = options.reports { try output.writeReport(report.text, organisation: report.organisation, format: format) }
+                progress.advance(by: rows)
+            case .rejected(let rows):
+                progress.advance(by: rows)
             }
         }
-        for worker in workers { worker.wait() }
+        // Each worker summarised what it evaluated; summaries merge exactly.
+        var summary = AreaSummary(framework: framework)
+        for worker in workers {
+            worker.wait()
+            if let part = worker.summary { summary.merge(part) }
+        }
         progress.finish()
-        let rejected = rejectedByReading.all + failedRows
+        let rejected = rejectedByReading.all + rejectedByWorkers.all
         summary.rowsRejected = rejected.count
         summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
         try output.finish(rejected: rejected, summary: summary, framework: framework)
@@ -172,14 +187,15 @@ final class BatchRunner {
     /// How many organisations go to a worker at once.
     static let handOverSize = 64
 
-    private func startWorkers(queue: WorkQueue<[(Int, Assessment)]>, ordered: ReorderBuffer<Outcome>) throws -> [WorkerHandle] {
+    private func startWorkers(queue: WorkQueue<[Work]>, ordered: ReorderBuffer<Outcome>, rejected: RejectedRows) throws -> [WorkerHandle] {
         let finishedWorkers = FinishedCount(total: options.jobs, ordered: ordered)
         var handles: [WorkerHandle] = []
-        let setup = WorkerSetup(reference: frameworkReference, catalog: catalog, limits: options.limits, reports: options.reports)
+        let setup = WorkerSetup(reference: frameworkReference, catalog: catalog, reader: input.reader, limits: options.limits,
+                                reports: options.reports)
         for _ in 0..<options.jobs {
             let handle = WorkerHandle()
             let thread = Thread {
-                setup.work(queue: queue, ordered: ordered)
+                handle.summary = setup.work(queue: queue, ordered: ordered, rejected: rejected)
                 finishedWorkers.workerFinished()
                 handle.signal()
             }
@@ -196,10 +212,13 @@ final class BatchRunner {
 struct WorkerSetup: Sendable {
     let reference: String
     let catalog: FrameworkCatalog
+    let reader: AssessmentReader
     let limits: LuaLimits
     let reports: BatchRunner.ReportFormat?
 
-    func work(queue: WorkQueue<[(Int, Assessment)]>, ordered: ReorderBuffer<BatchRunner.Outcome>) {
+    /// Reads, evaluates and writes out organisations until the queue closes; returns the summary
+    /// of what it evaluated.
+    func work(queue: WorkQueue<[BatchRunner.Work]>, ordered: ReorderBuffer<BatchRunner.Outcome>, rejected: RejectedRows) -> AreaSummary? {
         let framework: Framework
         let evaluator: Evaluator
         let rules: FrameworkRules?
@@ -210,14 +229,42 @@ struct WorkerSetup: Sendable {
             rules = try FrameworkRules(framework: framework, state: state)
         } catch {
             while let batch = queue.take() {
-                ordered.add(batch.map { ($0.0, BatchRunner.Outcome.failed($0.1, reason: "the framework could not be loaded: \(error)")) })
+                for work in batch {
+                    rejected.add(work.rows.map { row in
+                        let origin = row.read(with: reader)
+                        return WorkerSetup.rejection(origin, organisation: work.organisation, reason: "the framework could not be loaded: \(error)")
+                    })
+                }
+                ordered.add(batch.map { ($0.index, BatchRunner.Outcome.rejected(rows: $0.rows.count)) })
             }
-            return
+            return nil
         }
+        var summary = AreaSummary(framework: framework)
+        var json = JSONStream(capacity: 1 << 18)
+        var csv: [UInt8] = []
+        var evaluated: [(index: Int, json: Range<Int>, csv: Range<Int>, report: BatchRunner.Report?, rows: Int)] = []
+        var outcomes: [(Int, BatchRunner.Outcome)] = []
+        var rejections: [RejectedRow] = []
         while let batch = queue.take() {
-            var outcomes: [(Int, BatchRunner.Outcome)] = []
-            outcomes.reserveCapacity(batch.count)
-            for (index, assessment) in batch {
+            outcomes.removeAll(keepingCapacity: true)
+            evaluated.removeAll(keepingCapacity: true)
+            json.reset()
+            csv.removeAll(keepingCapacity: true)
+            for work in batch {
+                var responses: [Response] = []
+                responses.reserveCapacity(work.rows.count)
+                for row in work.rows {
+                    switch row.read(with: reader) {
+                    case .response(let response): responses.append(response)
+                    case .rejected(let row): rejections.append(row)
+                    case .blank: continue
+                    }
+                }
+                guard !responses.isEmpty else {
+                    outcomes.append((work.index, .rejected(rows: work.rows.count)))
+                    continue
+                }
+                let assessment = Assessment(organisation: work.organisation, responses: responses)
                 do {
                     let result = try evaluator.evaluate(assessment, rules: rules)
                     let report: String? = switch reports {
@@ -225,12 +272,38 @@ struct WorkerSetup: Sendable {
                     case .html: HTMLReport.render(result, framework: framework)
                     case nil: nil
                     }
-                    outcomes.append((index, .evaluated(result, json: ResultJSON.json(result).text() + "\n", csv: ResultCSV.row(result), report: report)))
+                    let jsonStart = json.bytes.count
+                    ResultJSON.write(result, to: &json)
+                    json.raw("\n")
+                    let csvStart = csv.count
+                    csv += ResultCSV.row(result).utf8
+                    summary.add(result)
+                    evaluated.append((work.index, jsonStart..<json.bytes.count, csvStart..<csv.count,
+                                      report.map { BatchRunner.Report(organisation: result.organisation, text: $0) }, work.rows.count))
                 } catch {
-                    outcomes.append((index, .failed(assessment, reason: error.located)))
+                    summary.organisationsFailed += 1
+                    rejections += responses.map {
+                        RejectedRow(file: $0.file, row: $0.row, organisation: assessment.organisation, reason: error.located)
+                    }
+                    outcomes.append((work.index, .rejected(rows: work.rows.count)))
                 }
             }
+            if !rejections.isEmpty {
+                rejected.add(rejections)
+                rejections.removeAll(keepingCapacity: true)
+            }
+            let lines = BatchRunner.Lines(json: Array(json.bytes), csv: Array(csv))
+            outcomes += evaluated.map { ($0.index, .evaluated(lines: lines, json: $0.json, csv: $0.csv, report: $0.report, rows: $0.rows)) }
             ordered.add(outcomes)
+        }
+        return summary
+    }
+
+    private static func rejection(_ outcome: AssessmentReader.Outcome, organisation: String, reason: String) -> RejectedRow {
+        switch outcome {
+        case .response(let response): RejectedRow(file: response.file, row: response.row, organisation: organisation, reason: reason)
+        case .rejected(let row): row
+        case .blank: RejectedRow(file: "", row: 0, organisation: organisation, reason: reason)
         }
     }
 }
@@ -253,6 +326,7 @@ final class RejectedRows: @unchecked Sendable {
     private var rows: [RejectedRow] = []
 
     func add(_ row: RejectedRow) { lock.withLock { rows.append(row) } }
+    func add(_ more: [RejectedRow]) { lock.withLock { rows += more } }
     var all: [RejectedRow] { lock.withLock { rows } }
 }
 
@@ -280,6 +354,8 @@ final class FinishedCount: @unchecked Sendable {
 /// Waits for one worker thread to end.
 final class WorkerHandle: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
+    /// Set by the worker before it signals; read after `wait`.
+    var summary: AreaSummary?
     func signal() { semaphore.signal() }
     func wait() { semaphore.wait() }
 }

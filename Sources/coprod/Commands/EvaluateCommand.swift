@@ -86,7 +86,12 @@ struct EvaluateCommand: ParsableCommand {
             let report = TextReport(color: Output.isTerminal)
             Output.write(results.map { report.render($0, framework: loaded) }.joined(separator: "\n"))
         case .json:
-            Output.write(JSON.array(results.map(ResultJSON.json)).text(indent: 2) + "\n")
+            var json = JSONStream(indent: 2)
+            json.beginArray()
+            for result in results { ResultJSON.write(result, to: &json) }
+            json.endArray()
+            json.raw("\n")
+            Output.write(String(decoding: json.bytes, as: UTF8.self))
         case .csv:
             Output.write(ResultCSV.header(loaded) + results.map(ResultCSV.row).joined())
         case .markdown:

@@ -1,0 +1,177 @@
+/// Writes JSON text straight into bytes as values are given, compact or indented.
+///
+/// A batch writes a full result per organisation; building a `JSON` tree first and then its text
+/// cost more than evaluating. This writes the same text with no tree and no `String` in between.
+/// Containers keep track of their own commas, so callers only say what comes next.
+public struct JSONStream {
+    public private(set) var bytes: [UInt8] = []
+    private let indent: Int?
+    /// Per open container: whether it has an element yet.
+    private var filled: [Bool] = []
+    /// A key has just been written: the value follows it with no comma or line break.
+    private var afterKey = false
+
+    public init(indent: Int? = nil, capacity: Int = 1024) {
+        self.indent = indent
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Empties the bytes for the next document, keeping their storage.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        filled.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// A member's name; its value comes next.
+    public mutating func key(_ name: StaticString) {
+        element()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        separateKey()
+    }
+
+    public mutating func key(_ name: String) {
+        element()
+        quote(name)
+        separateKey()
+    }
+
+    public mutating func string(_ text: String) {
+        element()
+        quote(text)
+    }
+
+    public mutating func string(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    public mutating func integer(_ value: Int) {
+        element()
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            digits(value.magnitude)
+        } else {
+            digits(UInt(value))
+        }
+    }
+
+    /// Whole numbers without a decimal point; others as Swift's shortest exact form; NaN and
+    /// infinities as null (JSON has no word for them).
+    public mutating func number(_ value: Double) {
+        if !value.isFinite { return null() }
+        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
+        element()
+        var text = value.description
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A number as `number(_:)` writes it, for other formats that want the same figures.
+    public static func text(_ value: Double) -> String {
+        var stream = JSONStream(capacity: 24)
+        stream.number(value)
+        return String(decoding: stream.bytes, as: UTF8.self)
+    }
+
+    public mutating func bool(_ flag: Bool) {
+        element()
+        raw(flag ? "true" : "false")
+    }
+
+    public mutating func null() {
+        element()
+        raw("null")
+    }
+
+    /// Appends bytes as they are, e.g. a line break between documents.
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    // MARK: - Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        element()
+        bytes.append(bracket)
+        filled.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadElements = filled.removeLast()
+        if hadElements { newline() }
+        bytes.append(bracket)
+    }
+
+    /// Starts a value or a key: a comma after the container's previous element, and a new line
+    /// when indenting.
+    private mutating func element() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = filled.indices.last else { return }
+        if filled[last] { bytes.append(UInt8(ascii: ",")) }
+        filled[last] = true
+        newline()
+    }
+
+    private mutating func separateKey() {
+        bytes.append(UInt8(ascii: ":"))
+        if indent != nil { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    private mutating func newline() {
+        guard let indent else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * filled.count))
+    }
+
+    private mutating func digits(_ value: UInt) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        let start = bytes.count
+        var rest = value
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    private mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most texts need no escaping: copy them whole.
+            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case UInt8(ascii: "\n"): raw("\\n")
+                case UInt8(ascii: "\r"): raw("\\r")
+                case UInt8(ascii: "\t"): raw("\\t")
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,29 @@
+import CoprodCore
+import CoprodIO
+
+/// One input row as the reading thread hands it on: a CSV record whose values are not checked
+/// yet (the workers check them, so reading stays a small part of a batch), a respondent already
+/// read from JSON, or a row rejected before it could be grouped.
+enum BatchRow: Sendable {
+    case record(CSVReader.Record, organisation: String, columns: AssessmentReader.Columns, file: String)
+    case response(Response)
+    case rejected(RejectedRow)
+
+    /// The organisation the row is grouped under; nil for a rejected row.
+    var organisation: String? {
+        switch self {
+        case .record(_, let organisation, _, _): organisation
+        case .response(let response): response.organisation
+        case .rejected: nil
+        }
+    }
+
+    /// Checks the row's values on their scales.
+    func read(with reader: AssessmentReader) -> AssessmentReader.Outcome {
+        switch self {
+        case .record(let record, _, let columns, let file): reader.response(record, columns: columns, file: file)
+        case .response(let response): .response(response)
+        case .rejected(let row): .rejected(row)
+        }
+    }
+}
