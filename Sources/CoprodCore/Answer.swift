@@ -50,15 +50,30 @@ public struct AnswerSlot: Sendable, Equatable, Hashable {
         case prompt
     }
 
-    public var id: String
-    public var part: Part
-    public var tier: String?
+    public let id: String
+    public let part: Part
+    public let tier: String?
+    /// Worked out once when the slot is made: every respondent's answers are looked up by slot,
+    /// and hashing three strings for each lookup cost more than evaluating.
+    private let key: UInt64
 
     public init(id: String, part: Part, tier: String? = nil) {
         self.id = id
         self.part = part
         self.tier = tier
+        // FNV-1a over the parts; equality still compares the parts themselves.
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in part.rawValue.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in (tier ?? "").utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.key = key
     }
+
+    public static func == (a: AnswerSlot, b: AnswerSlot) -> Bool {
+        a.key == b.key && a.id == b.id && a.part == b.part && a.tier == b.tier
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// The column header that names this slot in a template: `equality.1`, `equality.1.survey`,
     /// `equality.1.silver`, `equality.1.comment`.

@@ -5,11 +5,14 @@
 struct NextSteps: Sendable {
     let framework: Framework
     private let indicators: [String: Indicator]
+    /// The framework's indicators in order, as a result lists them.
+    private let ordered: [Indicator]
     private let maxima: [String: Double]
 
     init(framework: Framework) {
         self.framework = framework
         indicators = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ordered = framework.indicators
         var maxima: [String: Double] = [:]
         for indicator in framework.indicators {
             switch indicator.scale {
@@ -25,8 +28,8 @@ struct NextSteps: Sendable {
         var steps: [String] = result.failures.map { "Must: \($0.message)" }
 
         // The next tier, lowest first.
-        let tiered = result.indicators.compactMap { item -> (IndicatorResult, Indicator, Int, [String])? in
-            guard case .tier(let index, _) = item.score, let indicator = indicators[item.id],
+        let tiered = result.indicators.enumerated().compactMap { position, item -> (IndicatorResult, Indicator, Int, [String])? in
+            guard case .tier(let index, _) = item.score, let indicator = indicator(item, at: position),
                   case .tiers(let levels) = indicator.scale, index < levels.count else { return nil }
             return (item, indicator, index, levels)
         }.sorted { $0.2 < $1.2 }
@@ -53,12 +56,19 @@ struct NextSteps: Sendable {
         }
 
         // Checklist items not yet met (must-rules are already listed).
-        for item in result.indicators {
-            guard let indicator = indicators[item.id], !indicator.must, case .choice = indicator.scale,
+        for (position, item) in result.indicators.enumerated() {
+            guard case .share = item.score, let indicator = indicator(item, at: position), !indicator.must, case .choice = indicator.scale,
                   let answer = item.answer, answer == "no" || answer == "partly" else { continue }
             steps.append("Not yet met (\(answer)): \(indicator.text)")
         }
         return steps
+    }
+
+    /// The definition of a result's indicator: by position when the result follows the framework's
+    /// order (it always does when the evaluator made it), else by id.
+    private func indicator(_ item: IndicatorResult, at position: Int) -> Indicator? {
+        if position < ordered.count, ordered[position].id == item.id { return ordered[position] }
+        return indicators[item.id]
     }
 
     private func maximum(_ section: SectionResult) -> Double { maxima[section.id] ?? .infinity }

@@ -152,7 +152,12 @@ public struct JSONStream {
         var text = text
         text.withUTF8 { utf8 in
             // Most texts need no escaping: copy them whole.
-            guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            var plain = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                plain = false
+                break
+            }
+            guard !plain else {
                 bytes.append(contentsOf: utf8)
                 return
             }

@@ -120,9 +120,15 @@ public enum ResultJSON {
 
     private static func byRole(_ scores: [String: Score], to json: inout JSONStream) {
         json.beginObject()
-        for (role, value) in scores.sorted(by: { $0.key < $1.key }) {
+        // Most organisations have one role: no sorting needed.
+        if scores.count == 1, let (role, value) = scores.first {
             json.key(role)
             score(value, to: &json)
+        } else {
+            for (role, value) in scores.sorted(by: { $0.key < $1.key }) {
+                json.key(role)
+                score(value, to: &json)
+            }
         }
         json.endObject()
     }
