@@ -24,6 +24,8 @@ public struct Evaluator: Sendable {
     private let answerSlots: [AnswerSlot]
     /// Which indicators are on a points scale.
     private let onPoints: [Bool]
+    /// Where each tiered indicator's evidence is, by indicator id.
+    private let tierSlots: [String: TierReading.Slots]
     private let textSlots: [(slot: AnswerSlot, prompt: String)]
     private let nextSteps: NextSteps
 
@@ -35,6 +37,10 @@ public struct Evaluator: Sendable {
         sectionMembers = framework.sections.map { section in all.indices.filter { all[$0].sectionID == section.id } }
         answerSlots = indicators.map { AnswerSlot(id: $0.id, part: .answer) }
         onPoints = indicators.map { $0.scale.range != nil }
+        tierSlots = Dictionary(indicators.compactMap { indicator in
+            guard case .tiers(let levels) = indicator.scale else { return nil }
+            return (indicator.id, TierReading.Slots(indicator: indicator, levels: levels))
+        }, uniquingKeysWith: { first, _ in first })
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = framework.slots.compactMap { slot in
@@ -146,8 +152,9 @@ public struct Evaluator: Sendable {
         case .tiers(let levels):
             var tiers: [Int] = []
             var declaredTiers: [Int] = []
+            let slots = tierSlots[indicator.id] ?? TierReading.Slots(indicator: indicator, levels: levels)
             for response in responses {
-                let reading = TierReading(indicator: indicator, levels: levels, response: response)
+                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response)
                 combined.warnings += reading.warnings
                 if let tier = reading.tier { tiers.append(tier) }
                 if let declared = reading.declared { declaredTiers.append(declared) }

@@ -13,14 +13,31 @@ struct TierReading {
     /// The tier this respondent's answers support: the evidence, or else what was declared.
     var tier: Int? { evidence ?? declared }
 
+    /// Where a tiered indicator's evidence is in a response; made once per framework.
+    struct Slots: Sendable {
+        let answer: AnswerSlot
+        let survey: AnswerSlot
+        let criteria: [AnswerSlot]
+
+        init(indicator: Indicator, levels: [String]) {
+            answer = AnswerSlot(id: indicator.id, part: .answer)
+            survey = AnswerSlot(id: indicator.id, part: .survey)
+            criteria = levels.map { AnswerSlot(id: indicator.id, part: .criteria, tier: $0) }
+        }
+    }
+
     init(indicator: Indicator, levels: [String], response: Response) {
-        if case .tier(let index)? = response[AnswerSlot(id: indicator.id, part: .answer)] { declared = index }
+        self.init(indicator: indicator, levels: levels, slots: Slots(indicator: indicator, levels: levels), response: response)
+    }
+
+    init(indicator: Indicator, levels: [String], slots: Slots, response: Response) {
+        if case .tier(let index)? = response[slots.answer] { declared = index }
         let who = response.origin.isEmpty ? "" : " (\(response.origin))"
         var reasons: [String] = []
 
         // Criteria per tier, cumulative.
-        let criteria = levels.map { tier -> Bool? in
-            guard case .choice(let answer)? = response[AnswerSlot(id: indicator.id, part: .criteria, tier: tier)] else { return nil }
+        let criteria = slots.criteria.map { slot -> Bool? in
+            guard case .choice(let answer)? = response[slot] else { return nil }
             return answer == "yes"
         }
         if criteria.contains(where: { $0 != nil }) {
@@ -35,7 +52,7 @@ struct TierReading {
         }
 
         // A survey percentage against the thresholds.
-        if let survey = indicator.survey, case .number(let percent)? = response[AnswerSlot(id: indicator.id, part: .survey)] {
+        if let survey = indicator.survey, case .number(let percent)? = response[slots.survey] {
             var reached = 0
             for (index, tier) in levels.enumerated() {
                 guard let threshold = survey.thresholds[tier], percent >= threshold else { break }

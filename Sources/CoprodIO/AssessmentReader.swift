@@ -218,6 +218,7 @@ public struct AssessmentReader: Sendable {
 
     private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
         var response = Response(organisation: "", file: file, row: row)
+        response.answers.reserveCapacity(columns.count)
         for (index, column) in columns.enumerated() {
             let value = values[index]
             switch column {

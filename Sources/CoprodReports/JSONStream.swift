@@ -147,17 +147,40 @@ public struct JSONStream {
         bytes[start...].reverse()
     }
 
+    /// Whether any byte is a control character, a quote or a backslash. Looks at eight bytes at
+    /// a time: most texts need no escaping, and this check runs over every byte written.
+    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            // A byte below 0x20, or one equal to zero after the exclusive-or (the classic
+            // "has a byte less than n" test; a false alarm only costs the slow path).
+            let found = ((word &- ones &* 0x20) & ~word)
+                | ((quotes &- ones) & ~quotes)
+                | ((backslashes &- ones) & ~backslashes)
+            if found & highs != 0 { return true }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            offset += 1
+        }
+        return false
+    }
+
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Most texts need no escaping: copy them whole.
-            var plain = true
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                plain = false
-                break
-            }
-            guard !plain else {
+            guard JSONStream.needsEscaping(utf8) else {
                 bytes.append(contentsOf: utf8)
                 return
             }
