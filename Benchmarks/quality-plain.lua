@@ -186,7 +186,8 @@ local function read_tier(indicator, fields, who, warnings)
   if evidence then
     evidence = met
     if met < top then
-      reasons = levels[met + 1] .. " criteria are not met"
+      -- Only shortfalls at or below the declared tier explain why it is not reached.
+      if declared and met < declared then reasons = levels[met + 1] .. " criteria are not met" end
       if higher then
         warnings[#warnings + 1] = indicator.label .. levels[higher] .. " criteria are met but " .. levels[met + 1]
           .. " criteria are not; tiers are cumulative, so this counts as " .. tier_names[met] .. who
@@ -205,7 +206,7 @@ local function read_tier(indicator, fields, who, warnings)
       while reached < top and survey[levels[reached + 1]] and percent >= survey[levels[reached + 1]] do
         reached = reached + 1
       end
-      if reached < top and survey[levels[reached + 1]] then
+      if reached < top and survey[levels[reached + 1]] and declared and reached < declared then
         local reason = levels[reached + 1] .. " needs at least " .. short(survey[levels[reached + 1]])
           .. "% (" .. survey.measure .. ") and the survey gives " .. short(percent) .. "%"
         reasons = reasons and (reasons .. "; " .. reason) or reason

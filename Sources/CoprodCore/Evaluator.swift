@@ -113,7 +113,7 @@ public struct Evaluator: Sendable {
     private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], roles: [String], onlyRole: String?,
                           warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
         let combined = combine(indicator, slot: slot, responses)
-        warnings += combined.warnings
+        if !combined.warnings.isEmpty { warnings += combined.warnings }
         var byRole: [String: Score] = [:]
         if let onlyRole {
             if combined.score != .none { byRole[onlyRole] = combined.score }
@@ -141,7 +141,8 @@ public struct Evaluator: Sendable {
         var combined = Combined()
         switch indicator.scale {
         case .ordinal, .rating, .number:
-            let values = responses.compactMap { $0[slot]?.number }
+            // One respondent (the usual case) needs no list.
+            let values = responses.count == 1 ? (responses[0][slot]?.number).map { [$0] } ?? [] : responses.compactMap { $0[slot]?.number }
             combined.count = values.count
             if let value = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values) {
                 combined.score = .number(value)
@@ -153,9 +154,11 @@ public struct Evaluator: Sendable {
             var tiers: [Int] = []
             var declaredTiers: [Int] = []
             let slots = tierSlots[indicator.id] ?? TierReading.Slots(indicator: indicator, levels: levels)
+            tiers.reserveCapacity(responses.count)
+            declaredTiers.reserveCapacity(responses.count)
             for response in responses {
                 let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response)
-                combined.warnings += reading.warnings
+                if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
                 if let tier = reading.tier { tiers.append(tier) }
                 if let declared = reading.declared { declaredTiers.append(declared) }
             }
@@ -264,21 +267,21 @@ public struct Evaluator: Sendable {
             }
             return count > 0 ? .number(total / Double(count)) : .none
         }
-        let pairs = zip(members.map { indicators[$0] }, scores).filter { $0.1 != .none }
-        let tiers = pairs.compactMap { pair -> (Int, String)? in
-            if case .tier(let index, let name) = pair.1 { return (index, name) }
-            return nil
+        // The lowest tier, if any indicator has one (the first of equals, as `min` would).
+        var lowest: (index: Int, name: String)?
+        for score in scores {
+            if case .tier(let index, let name) = score, index < lowest?.index ?? .max { lowest = (index, name) }
         }
-        if let lowest = tiers.min(by: { $0.0 < $1.0 }) { return .tier(lowest.0, lowest.1) }
-        let met = pairs.compactMap { pair -> Double? in
-            switch pair.1 {
+        if let lowest { return .tier(lowest.index, lowest.name) }
+        var met: [Double] = []
+        for (member, score) in zip(members, scores) {
+            switch score {
             case .share(let share):
-                if case .choice = pair.0.scale { return share }
-                return share >= (pair.0.atLeast ?? 0) ? 1 : 0
+                if case .choice = indicators[member].scale { met.append(share) } else { met.append(share >= (indicators[member].atLeast ?? 0) ? 1 : 0) }
             case .number(let value):
-                return value >= (pair.0.atLeast ?? -.infinity) ? 1 : 0
+                met.append(value >= (indicators[member].atLeast ?? -.infinity) ? 1 : 0)
             default:
-                return nil
+                continue
             }
         }
         return Statistics.mean(met).map(Score.share) ?? .none

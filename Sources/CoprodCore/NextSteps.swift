@@ -4,15 +4,26 @@
 /// yet met.
 struct NextSteps: Sendable {
     let framework: Framework
-    private let indicators: [String: Indicator]
-    /// The framework's indicators in order, as a result lists them.
+    /// The framework's indicators in order, as a result lists them, and where each id is.
     private let ordered: [Indicator]
+    private let positions: [String: Int]
+    /// For each tiered indicator, the step to reach each tier above its current one, by the
+    /// current tier's index: the same words for every organisation, so made once.
+    private let toReach: [[String]]
     private let maxima: [String: Double]
 
     init(framework: Framework) {
         self.framework = framework
-        indicators = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         ordered = framework.indicators
+        positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        toReach = ordered.map { indicator in
+            guard case .tiers(let levels) = indicator.scale else { return [] }
+            return levels.map { next in
+                let descriptors = indicator.descriptors[next] ?? []
+                let text = descriptors.isEmpty ? "" : ": " + descriptors.joined(separator: " ")
+                return "\(indicator.text) (\(indicator.id)): to reach \(next)\(text)"
+            }
+        }
         var maxima: [String: Double] = [:]
         for indicator in framework.indicators {
             switch indicator.scale {
@@ -28,16 +39,15 @@ struct NextSteps: Sendable {
         var steps: [String] = result.failures.map { "Must: \($0.message)" }
 
         // The next tier, lowest first.
-        let tiered = result.indicators.enumerated().compactMap { position, item -> (IndicatorResult, Indicator, Int, [String])? in
-            guard case .tier(let index, _) = item.score, let indicator = indicator(item, at: position),
-                  case .tiers(let levels) = indicator.scale, index < levels.count else { return nil }
-            return (item, indicator, index, levels)
-        }.sorted { $0.2 < $1.2 }
-        for (_, indicator, index, levels) in tiered {
-            let next = levels[index]
-            let descriptors = indicator.descriptors[next] ?? []
-            let text = descriptors.isEmpty ? "" : ": " + descriptors.joined(separator: " ")
-            steps.append("\(indicator.text) (\(indicator.id)): to reach \(next)\(text)")
+        var tiered: [(tier: Int, step: String)] = []
+        for (position, item) in result.indicators.enumerated() {
+            guard case .tier(let index, _) = item.score, let definition = definitionIndex(item, at: position),
+                  index < toReach[definition].count else { continue }
+            tiered.append((index, toReach[definition][index]))
+        }
+        // A stable sort: indicators with the same tier stay in framework order.
+        for (_, step) in tiered.enumerated().sorted(by: { ($0.element.tier, $0.offset) < ($1.element.tier, $1.offset) }).map(\.element) {
+            steps.append(step)
         }
 
         // The lowest-scoring sections on a points scale.
@@ -57,18 +67,19 @@ struct NextSteps: Sendable {
 
         // Checklist items not yet met (must-rules are already listed).
         for (position, item) in result.indicators.enumerated() {
-            guard case .share = item.score, let indicator = indicator(item, at: position), !indicator.must, case .choice = indicator.scale,
-                  let answer = item.answer, answer == "no" || answer == "partly" else { continue }
-            steps.append("Not yet met (\(answer)): \(indicator.text)")
+            guard case .share = item.score, let answer = item.answer, answer == "no" || answer == "partly",
+                  let definition = definitionIndex(item, at: position), !ordered[definition].must,
+                  case .choice = ordered[definition].scale else { continue }
+            steps.append("Not yet met (\(answer)): \(ordered[definition].text)")
         }
         return steps
     }
 
-    /// The definition of a result's indicator: by position when the result follows the framework's
-    /// order (it always does when the evaluator made it), else by id.
-    private func indicator(_ item: IndicatorResult, at position: Int) -> Indicator? {
-        if position < ordered.count, ordered[position].id == item.id { return ordered[position] }
-        return indicators[item.id]
+    /// Where a result's indicator is in `ordered`: its own position when the result follows the
+    /// framework's order (it always does when the evaluator made it), else found by id.
+    private func definitionIndex(_ item: IndicatorResult, at position: Int) -> Int? {
+        if position < ordered.count, ordered[position].id == item.id { return position }
+        return positions[item.id]
     }
 
     private func maximum(_ section: SectionResult) -> Double { maxima[section.id] ?? .infinity }

@@ -5,7 +5,7 @@ enum Statistics {
     }
 
     static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
+        guard values.count > 1 else { return values.first }
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
@@ -14,7 +14,7 @@ enum Statistics {
     /// The median of ordered categories: with an even count, the lower of the two middle ones,
     /// because a tier between two tiers is not met.
     static func lowerMedian(_ values: [Int]) -> Int? {
-        guard !values.isEmpty else { return nil }
+        guard values.count > 1 else { return values.first }
         return values.sorted()[(values.count - 1) / 2]
     }
 }

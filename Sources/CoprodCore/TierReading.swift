@@ -32,26 +32,28 @@ struct TierReading {
 
     init(indicator: Indicator, levels: [String], slots: Slots, response: Response) {
         if case .tier(let index)? = response[slots.answer] { declared = index }
-        let who = response.origin.isEmpty ? "" : " (\(response.origin))"
-        var reasons: [String] = []
+        // Texts are only made for a warning: most readings need none.
+        func who() -> String { response.origin.isEmpty ? "" : " (\(response.origin))" }
 
-        // Criteria per tier, cumulative.
-        let criteria = slots.criteria.map { slot -> Bool? in
-            guard case .choice(let answer)? = response[slot] else { return nil }
-            return answer == "yes"
+        // Criteria per tier, cumulative: `met` tiers in a row, then perhaps a higher one met.
+        var met = 0
+        var anyCriteria = false
+        var higherMet: Int?
+        for (index, slot) in slots.criteria.enumerated() {
+            guard case .choice(let answer)? = response[slot] else { continue }
+            anyCriteria = true
+            let isMet = answer == "yes"
+            if isMet && met == index { met = index + 1 } else if isMet && higherMet == nil && index > met { higherMet = index }
         }
-        if criteria.contains(where: { $0 != nil }) {
-            let met = criteria.prefix { $0 == true }.count
+        if anyCriteria {
             evidence = met
-            if met < levels.count {
-                reasons.append("\(levels[met]) criteria are not met")
-                if let higher = criteria[(met + 1)...].firstIndex(where: { $0 == true }) {
-                    warnings.append("\(indicator.id) \"\(indicator.text)\": \(levels[higher]) criteria are met but \(levels[met]) criteria are not; tiers are cumulative, so this counts as \(TierReading.name(met, levels))\(who)")
-                }
+            if met < levels.count, let higher = higherMet {
+                warnings.append("\(indicator.id) \"\(indicator.text)\": \(levels[higher]) criteria are met but \(levels[met]) criteria are not; tiers are cumulative, so this counts as \(TierReading.name(met, levels))\(who())")
             }
         }
 
         // A survey percentage against the thresholds.
+        var surveyShortfall: (reached: Int, threshold: Double, percent: Double)?
         if let survey = indicator.survey, case .number(let percent)? = response[slots.survey] {
             var reached = 0
             for (index, tier) in levels.enumerated() {
@@ -59,14 +61,20 @@ struct TierReading {
                 reached = index + 1
             }
             if reached < levels.count, let threshold = survey.thresholds[levels[reached]] {
-                reasons.append("\(levels[reached]) needs at least \(Score.format(threshold))% (\(survey.measure)) and the survey gives \(Score.format(percent))%")
+                surveyShortfall = (reached, threshold, percent)
             }
             evidence = min(evidence ?? reached, reached)
         }
 
         if let declared, let evidence, declared > evidence {
+            // Only the shortfalls at or below the declared tier explain why it is not reached.
+            var reasons: [String] = []
+            if anyCriteria && met < declared { reasons.append("\(levels[met]) criteria are not met") }
+            if let shortfall = surveyShortfall, shortfall.reached < declared, let survey = indicator.survey {
+                reasons.append("\(levels[shortfall.reached]) needs at least \(Score.format(shortfall.threshold))% (\(survey.measure)) and the survey gives \(Score.format(shortfall.percent))%")
+            }
             let because = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
-            warnings.append("\(indicator.id) \"\(indicator.text)\": \(TierReading.name(declared, levels)) declared, but the evidence supports \(TierReading.name(evidence, levels))\(because)\(who)")
+            warnings.append("\(indicator.id) \"\(indicator.text)\": \(TierReading.name(declared, levels)) declared, but the evidence supports \(TierReading.name(evidence, levels))\(because)\(who())")
         }
     }
 

@@ -6,8 +6,12 @@
 public struct JSONStream {
     public private(set) var bytes: [UInt8] = []
     private let indent: Int?
-    /// Per open container: whether it has an element yet.
-    private var filled: [Bool] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// Bit n: whether the container open at depth n + 1 has an element yet. Deeper containers
+    /// (over 64, which no result has) are tracked in `deeper`.
+    private var filled: UInt64 = 0
+    private var deeper: [Bool] = []
     /// A key has just been written: the value follows it with no comma or line break.
     private var afterKey = false
 
@@ -19,7 +23,9 @@ public struct JSONStream {
     /// Empties the bytes for the next document, keeping their storage.
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        filled.removeAll(keepingCapacity: true)
+        depth = 0
+        filled = 0
+        deeper.removeAll()
         afterKey = false
     }
 
@@ -96,29 +102,40 @@ public struct JSONStream {
 
     // MARK: - Layout
 
+    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         element()
         bytes.append(bracket)
-        filled.append(false)
+        depth += 1
+        if depth > 64 { deeper.append(false) } else { filled &= ~(1 << UInt64(depth - 1)) }
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        let hadElements = filled.removeLast()
+        let hadElements = depth > 64 ? deeper.removeLast() : filled & (1 << UInt64(depth - 1)) != 0
+        depth -= 1
         if hadElements { newline() }
         bytes.append(bracket)
     }
 
     /// Starts a value or a key: a comma after the container's previous element, and a new line
     /// when indenting.
+    @inline(__always)
     private mutating func element() {
         if afterKey {
             afterKey = false
             return
         }
-        guard let last = filled.indices.last else { return }
-        if filled[last] { bytes.append(UInt8(ascii: ",")) }
-        filled[last] = true
-        newline()
+        guard depth > 0 else { return }
+        if depth > 64 {
+            if deeper[deeper.count - 1] { bytes.append(UInt8(ascii: ",")) }
+            deeper[deeper.count - 1] = true
+        } else {
+            let bit: UInt64 = 1 << UInt64(depth - 1)
+            if filled & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            filled |= bit
+        }
+        if indent != nil { newline() }
     }
 
     private mutating func separateKey() {
@@ -130,7 +147,7 @@ public struct JSONStream {
     private mutating func newline() {
         guard let indent else { return }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * filled.count))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
     }
 
     private mutating func digits(_ value: UInt) {
