@@ -164,31 +164,9 @@ public struct JSONStream {
         bytes[start...].reverse()
     }
 
-    /// Whether any byte is a control character, a quote or a backslash. Looks at eight bytes at
-    /// a time: most texts need no escaping, and this check runs over every byte written.
+    /// Whether any byte is a control character, a quote or a backslash.
     static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var offset = 0
-        while offset + 8 <= utf8.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let quotes = word ^ (ones &* 0x22)
-            let backslashes = word ^ (ones &* 0x5C)
-            // A byte below 0x20, or one equal to zero after the exclusive-or (the classic
-            // "has a byte less than n" test; a false alarm only costs the slow path).
-            let found = ((word &- ones &* 0x20) & ~word)
-                | ((quotes &- ones) & ~quotes)
-                | ((backslashes &- ones) & ~backslashes)
-            if found & highs != 0 { return true }
-            offset += 8
-        }
-        while offset < utf8.count {
-            let byte = utf8[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            offset += 1
-        }
+        for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
         return false
     }
 
@@ -201,21 +179,23 @@ public struct JSONStream {
                 bytes.append(contentsOf: utf8)
                 return
             }
-            for byte in utf8 {
+            // Plain runs are copied whole; only the bytes that need it are escaped.
+            var run = 0
+            for (offset, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: utf8[run..<offset])
+                run = offset + 1
                 switch byte {
                 case UInt8(ascii: "\""): raw("\\\"")
                 case UInt8(ascii: "\\"): raw("\\\\")
                 case UInt8(ascii: "\n"): raw("\\n")
                 case UInt8(ascii: "\r"): raw("\\r")
                 case UInt8(ascii: "\t"): raw("\\t")
-                case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                default:
                     raw("\\u00")
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
-                default: bytes.append(byte)
+                    for nibble in [byte >> 4, byte & 0xF] { bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10) }
                 }
             }
+            bytes.append(contentsOf: utf8[run...])
         }
         bytes.append(UInt8(ascii: "\""))
     }
