@@ -53,14 +53,18 @@ public struct AnswerSlot: Sendable, Equatable, Hashable {
     public let id: String
     public let part: Part
     public let tier: String?
+    /// Where the slot is in its framework's list of slots (`Framework.slots`); nil for a slot
+    /// made on its own. Not part of the slot's identity.
+    public let position: Int?
     /// Worked out once when the slot is made: every respondent's answers are looked up by slot,
     /// and hashing three strings for each lookup cost more than evaluating.
     private let key: UInt64
 
-    public init(id: String, part: Part, tier: String? = nil) {
+    public init(id: String, part: Part, tier: String? = nil, position: Int? = nil) {
         self.id = id
         self.part = part
         self.tier = tier
+        self.position = position
         // FNV-1a over the parts; equality still compares the parts themselves.
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }

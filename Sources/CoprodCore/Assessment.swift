@@ -5,13 +5,13 @@ public struct Response: Sendable, Equatable {
     /// Staff, service user, carer, volunteer, board member... as the input says it.
     public var role: String?
     public var date: String?
-    public var answers: [AnswerSlot: Answer]
+    public var answers: Answers
     /// Where the row came from: the file and its spreadsheet row number.
     public var file: String
     public var row: Int
 
     public init(organisation: String, respondent: String? = nil, role: String? = nil, date: String? = nil,
-                answers: [AnswerSlot: Answer] = [:], file: String = "", row: Int = 0) {
+                answers: Answers = [:], file: String = "", row: Int = 0) {
         self.organisation = organisation
         self.respondent = respondent
         self.role = role
@@ -71,7 +71,8 @@ extension Framework {
                 }
             }
         }
-        return slots
+        // Each knows its place, so answers read for this framework are found by index.
+        return slots.enumerated().map { AnswerSlot(id: $1.id, part: $1.part, tier: $1.tier, position: $0) }
     }
 
     /// The scale a slot's values are read on.

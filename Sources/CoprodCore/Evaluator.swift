@@ -35,11 +35,12 @@ public struct Evaluator: Sendable {
         indicatorsBySection = Dictionary(grouping: indicators, by: \.sectionID)
         let all = indicators
         sectionMembers = framework.sections.map { section in all.indices.filter { all[$0].sectionID == section.id } }
-        answerSlots = indicators.map { AnswerSlot(id: $0.id, part: .answer) }
+        let layout = SlotLayout(framework: framework)
+        answerSlots = indicators.map { layout.placed(AnswerSlot(id: $0.id, part: .answer)) }
         onPoints = indicators.map { $0.scale.range != nil }
         tierSlots = Dictionary(indicators.compactMap { indicator in
             guard case .tiers(let levels) = indicator.scale else { return nil }
-            return (indicator.id, TierReading.Slots(indicator: indicator, levels: levels))
+            return (indicator.id, TierReading.Slots(indicator: indicator, levels: levels, layout: layout))
         }, uniquingKeysWith: { first, _ in first })
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })

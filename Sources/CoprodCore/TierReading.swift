@@ -19,10 +19,14 @@ struct TierReading {
         let survey: AnswerSlot
         let criteria: [AnswerSlot]
 
-        init(indicator: Indicator, levels: [String]) {
-            answer = AnswerSlot(id: indicator.id, part: .answer)
-            survey = AnswerSlot(id: indicator.id, part: .survey)
-            criteria = levels.map { AnswerSlot(id: indicator.id, part: .criteria, tier: $0) }
+        init(indicator: Indicator, levels: [String], layout: SlotLayout? = nil) {
+            func slot(_ part: AnswerSlot.Part, _ tier: String? = nil) -> AnswerSlot {
+                let slot = AnswerSlot(id: indicator.id, part: part, tier: tier)
+                return layout?.placed(slot) ?? slot
+            }
+            answer = slot(.answer)
+            survey = slot(.survey)
+            criteria = levels.map { slot(.criteria, $0) }
         }
     }
 

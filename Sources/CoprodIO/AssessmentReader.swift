@@ -55,7 +55,9 @@ public struct AssessmentReader: Sendable {
     public var strict: Bool
 
     private let slotsByHeader: [String: AnswerSlot]
-    private let scales: [AnswerSlot: Scale]
+    /// The framework's slots in order, and the scale of each, by position.
+    private let layout: SlotLayout
+    private let scales: [Scale]
 
     static let metadata: [String: String] = [
         "organisation": "organisation", "organization": "organisation", "organisation name": "organisation",
@@ -65,20 +67,18 @@ public struct AssessmentReader: Sendable {
     public init(framework: Framework, strict: Bool = false) {
         self.framework = framework
         self.strict = strict
+        let layout = SlotLayout(framework: framework)
         var byHeader: [String: AnswerSlot] = [:]
-        var scales: [AnswerSlot: Scale] = [:]
-        for slot in framework.slots {
-            byHeader[slot.column.foldedForMatching] = slot
-            scales[slot] = framework.scale(of: slot)
-        }
+        for slot in layout.slots { byHeader[slot.column.foldedForMatching] = slot }
+        self.layout = layout
+        scales = layout.slots.map { framework.scale(of: $0) ?? .text }
         // Full statement texts, as forms tools use them for headers; a text used twice is
         // ambiguous and only its id works.
         var texts: [String: [AnswerSlot]] = [:]
         for indicator in framework.indicators { texts[indicator.text.foldedForMatching, default: []].append(AnswerSlot(id: indicator.id, part: .answer)) }
         for prompt in framework.prompts { texts[prompt.text.foldedForMatching, default: []].append(AnswerSlot(id: prompt.id, part: .prompt)) }
-        for (text, slots) in texts where slots.count == 1 && byHeader[text] == nil { byHeader[text] = slots[0] }
+        for (text, slots) in texts where slots.count == 1 && byHeader[text] == nil { byHeader[text] = layout.placed(slots[0]) }
         slotsByHeader = byHeader
-        self.scales = scales
     }
 
     /// Reads a file by its extension: `.json` as JSON, anything else as CSV.
@@ -217,8 +217,7 @@ public struct AssessmentReader: Sendable {
     }
 
     private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
-        var response = Response(organisation: "", file: file, row: row)
-        response.answers.reserveCapacity(columns.count)
+        var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]
             switch column {
@@ -231,7 +230,8 @@ public struct AssessmentReader: Sendable {
                 default: response.date = text.isEmpty ? nil : text
                 }
             case .slot(let slot):
-                guard let scale = scales[slot] else { continue }
+                guard let position = slot.position, position < scales.count else { continue }
+                let scale = scales[position]
                 do {
                     if let answer = try scale.parse(value) { response.answers[slot] = answer }
                 } catch {

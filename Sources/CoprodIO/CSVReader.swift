@@ -120,11 +120,18 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     } else {
                         quoted = false
                     }
-                } else {
-                    if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (position >= bytes.count || bytes[position] != UInt8(ascii: "\n"))) {
-                        line += 1
-                    }
+                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    if byte == UInt8(ascii: "\n") || position >= bytes.count || bytes[position] != UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
+                } else {
+                    // The rest of a quoted run at once, up to the next quote or line break.
+                    let start = position - 1
+                    while position < bytes.count {
+                        let next = bytes[position]
+                        if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { break }
+                        position += 1
+                    }
+                    field.append(contentsOf: bytes[start..<position])
                 }
                 continue
             }
@@ -149,7 +156,14 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 finishField()
                 return Record(row: row, line: startLine, fields: fields, problem: problem)
             default:
-                field.append(byte)
+                // The rest of an unquoted run at once: most fields are nothing else.
+                let start = position - 1
+                while position < bytes.count {
+                    let next = bytes[position]
+                    if next == UInt8(ascii: ",") || next == UInt8(ascii: "\"") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { break }
+                    position += 1
+                }
+                field.append(contentsOf: bytes[start..<position])
             }
         }
         reachedEnd = true
