@@ -26,7 +26,7 @@ public struct Evaluator: Sendable {
     private let onPoints: [Bool]
     /// Where each tiered indicator's evidence is, by indicator id.
     private let tierSlots: [String: TierReading.Slots]
-    private let textSlots: [(slot: AnswerSlot, prompt: String)]
+    private let textSlots: [(slot: AnswerSlot, column: String, prompt: String)]
     private let nextSteps: NextSteps
 
     public init(framework: Framework) {
@@ -46,8 +46,8 @@ public struct Evaluator: Sendable {
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = framework.slots.compactMap { slot in
             switch slot.part {
-            case .prompt: (slot, prompts[slot.id] ?? slot.id)
-            case .comment: (slot, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
+            case .prompt: (slot, slot.column, prompts[slot.id] ?? slot.id)
+            case .comment: (slot, slot.column, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
             default: nil
             }
         }
@@ -78,19 +78,21 @@ public struct Evaluator: Sendable {
         for (sectionIndex, section) in framework.sections.enumerated() {
             let members = sectionMembers[sectionIndex]
             var score = sectionScore(members, members.map { indicatorResults[$0].score })
-            var byRole: [String: Score] = [:]
+            var byRole = RoleScores()
             if let onlyRole {
-                if score != .none { byRole[onlyRole] = score }
+                if score != .none { byRole = RoleScores(role: onlyRole, score: score) }
             } else {
+                var scores: [String: Score] = [:]
                 for role in namedRoles {
-                    let score = sectionScore(members, members.map { indicatorResults[$0].byRole[role] ?? .none })
-                    if score != .none { byRole[role] = score }
+                    let score = sectionScore(members, members.map { indicatorResults[$0].roleScores[role] ?? .none })
+                    if score != .none { scores[role] = score }
                 }
+                byRole = RoleScores(scores)
             }
             if let rules, let custom = try rules.sectionScore(section, members.map { indicatorResults[$0] }) { score = custom }
             sectionResults.append(SectionResult(
                 id: section.id, title: section.title, score: score,
-                answered: members.filter { indicatorResults[$0].answers > 0 }.count, expected: members.count, byRole: byRole))
+                answered: members.filter { indicatorResults[$0].answers > 0 }.count, expected: members.count, roleScores: byRole))
         }
 
         let answered = indicatorResults.filter { $0.answers > 0 }.count
@@ -115,19 +117,21 @@ public struct Evaluator: Sendable {
                           warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
         let combined = combine(indicator, slot: slot, responses)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
-        var byRole: [String: Score] = [:]
+        var byRole = RoleScores()
         if let onlyRole {
-            if combined.score != .none { byRole[onlyRole] = combined.score }
+            if combined.score != .none { byRole = RoleScores(role: onlyRole, score: combined.score) }
         } else {
+            var scores: [String: Score] = [:]
             for role in roles {
                 let score = combine(indicator, slot: slot, responses.filter { $0.role == role }).score
-                if score != .none { byRole[role] = score }
+                if score != .none { scores[role] = score }
             }
+            byRole = RoleScores(scores)
         }
         if let failure = mustRule(indicator, combined) { failures.append(failure) }
         if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
         return IndicatorResult(id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
-                               declared: combined.declared, answers: combined.count, byRole: byRole)
+                               declared: combined.declared, answers: combined.count, roleScores: byRole)
     }
 
     struct Combined {
@@ -308,7 +312,7 @@ public struct Evaluator: Sendable {
             let threshold = framework.gap ?? defaultGap(section)
             for (index, first) in roles.enumerated() {
                 for second in roles[(index + 1)...] {
-                    guard let a = section.byRole[first], let b = section.byRole[second],
+                    guard let a = section.roleScores[first], let b = section.roleScores[second],
                           let x = a.number, let y = b.number else { continue }
                     let difference = abs(x - y)
                     // A hair's breadth of rounding (2.333... - 1.333...) is not a difference.
@@ -333,10 +337,10 @@ public struct Evaluator: Sendable {
 
     private func texts(_ responses: [Response]) -> [TextAnswer] {
         var texts: [TextAnswer] = []
-        for (slot, prompt) in textSlots {
+        for (slot, column, prompt) in textSlots {
             for response in responses {
                 guard case .text(let text)? = response[slot] else { continue }
-                texts.append(TextAnswer(id: slot.column, prompt: prompt, role: response.role,
+                texts.append(TextAnswer(id: column, prompt: prompt, role: response.role,
                                         respondent: response.respondent, text: text))
             }
         }

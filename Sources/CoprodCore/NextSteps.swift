@@ -10,11 +10,18 @@ struct NextSteps: Sendable {
     /// For each tiered indicator, the step to reach each tier above its current one, by the
     /// current tier's index: the same words for every organisation, so made once.
     private let toReach: [[String]]
+    /// For each section: its title and what to ask when it is the lowest, the framework's
+    /// next-steps prompts or else its first reflection prompt.
+    private let lowestSection: [String: (title: String, prompts: String)]
     private let maxima: [String: Double]
 
     init(framework: Framework) {
         self.framework = framework
         ordered = framework.indicators
+        lowestSection = Dictionary(framework.sections.map { section in
+            let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps
+            return (section.id, (section.title, prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")))
+        }, uniquingKeysWith: { first, _ in first })
         positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         toReach = ordered.map { indicator in
             guard case .tiers(let levels) = indicator.scale else { return [] }
@@ -51,17 +58,12 @@ struct NextSteps: Sendable {
         }
 
         // The lowest-scoring sections on a points scale.
-        let scored = result.sections.compactMap { section -> (SectionResult, Double)? in
-            guard case .number(let value) = section.score else { return nil }
-            return (section, value)
-        }
-        if let lowest = scored.map(\.1).min(), scored.count > 1 || scored.first.map({ $0.1 < maximum($0.0) }) == true {
+        var scored: [(section: SectionResult, value: Double)] = []
+        for section in result.sections { if case .number(let value) = section.score { scored.append((section, value)) } }
+        if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < maximum($0.section) }) == true {
             for (section, value) in scored where value == lowest && value < maximum(section) {
-                guard let definition = framework.section(section.id) else { continue }
-                // The framework's next-steps prompts, or else its first reflection prompt.
-                let prompts = definition.nextSteps.isEmpty ? Array(definition.prompts.prefix(1).map(\.text)) : definition.nextSteps
-                let asked = prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")
-                steps.append("\(definition.title) is the lowest (\(Score.format(value))).\(asked)")
+                guard let asked = lowestSection[section.id] else { continue }
+                steps.append("\(asked.title) is the lowest (\(Score.format(value))).\(asked.prompts)")
             }
         }
 

@@ -74,7 +74,8 @@ public struct IndicatorResult: Sendable, Equatable {
     public var declared: Score?
     /// How many respondents answered it.
     public var answers: Int
-    public var byRole: [String: Score]
+    public var roleScores: RoleScores
+    public var byRole: [String: Score] { roleScores.dictionary }
 }
 
 public struct SectionResult: Sendable, Equatable {
@@ -83,7 +84,8 @@ public struct SectionResult: Sendable, Equatable {
     public var score: Score
     public var answered: Int
     public var expected: Int
-    public var byRole: [String: Score]
+    public var roleScores: RoleScores
+    public var byRole: [String: Score] { roleScores.dictionary }
 }
 
 public struct Failure: Sendable, Equatable {

@@ -40,7 +40,7 @@ public enum ResultJSON {
             json.key("score"); score(section.score, to: &json)
             json.key("answered"); json.integer(section.answered)
             json.key("expected"); json.integer(section.expected)
-            json.key("by_role"); byRole(section.byRole, to: &json)
+            json.key("by_role"); byRole(section.roleScores, to: &json)
             json.endObject()
         }
         json.endArray()
@@ -55,7 +55,7 @@ public enum ResultJSON {
             if let answer = indicator.answer { json.key("answer"); json.string(answer) }
             if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }
             json.key("answers"); json.integer(indicator.answers)
-            if !indicator.byRole.isEmpty { json.key("by_role"); byRole(indicator.byRole, to: &json) }
+            if !indicator.roleScores.isEmpty { json.key("by_role"); byRole(indicator.roleScores, to: &json) }
             json.endObject()
         }
         json.endArray()
@@ -118,17 +118,11 @@ public enum ResultJSON {
         }
     }
 
-    private static func byRole(_ scores: [String: Score], to json: inout JSONStream) {
+    private static func byRole(_ scores: RoleScores, to json: inout JSONStream) {
         json.beginObject()
-        // Most organisations have one role: no sorting needed.
-        if scores.count == 1, let (role, value) = scores.first {
+        scores.forEachSorted { role, value in
             json.key(role)
             score(value, to: &json)
-        } else {
-            for (role, value) in scores.sorted(by: { $0.key < $1.key }) {
-                json.key(role)
-                score(value, to: &json)
-            }
         }
         json.endObject()
     }
