@@ -49,6 +49,30 @@ public struct JSONStream {
         separateKey()
     }
 
+    /// Whether the output has no line breaks or indentation.
+    public var isCompact: Bool { indent == nil }
+
+    /// Appends members of the open object already written as compact JSON, such as
+    /// `"id":"assets","title":"Assets"`: parts that are the same for every organisation are
+    /// encoded once. Compact output only.
+    public mutating func members(_ encoded: [UInt8]) {
+        precondition(indent == nil, "pre-encoded members are compact")
+        element()
+        bytes += encoded
+    }
+
+    /// Members as `members(_:)` takes them: keys and string values, in order.
+    public static func encodedMembers(_ pairs: KeyValuePairs<StaticString, String>) -> [UInt8] {
+        var stream = JSONStream(capacity: 256)
+        stream.beginObject()
+        for (key, value) in pairs {
+            stream.key(key)
+            stream.string(value)
+        }
+        stream.endObject()
+        return Array(stream.bytes.dropFirst().dropLast())
+    }
+
     public mutating func string(_ text: String) {
         element()
         quote(text)

@@ -10,8 +10,25 @@ public enum ResultJSON {
         return String(decoding: stream.bytes, as: UTF8.self)
     }
 
+    /// The members of a framework's results that are the same for every organisation, encoded
+    /// once: a batch writes them for every organisation. Made from the framework the results
+    /// were evaluated with.
+    public struct Layout: Sendable {
+        let framework: String
+        let indicators: [(id: String, members: [UInt8])]
+        let sections: [(id: String, members: [UInt8])]
+
+        public init(framework: Framework) {
+            self.framework = framework.id
+            indicators = framework.indicators.map { ($0.id, JSONStream.encodedMembers(["id": $0.id, "section": $0.sectionID])) }
+            sections = framework.sections.map { ($0.id, JSONStream.encodedMembers(["id": $0.id, "title": $0.title])) }
+        }
+    }
+
     /// Writes the result straight into `stream`: a batch does this for every organisation.
-    public static func write(_ result: OrganisationResult, to json: inout JSONStream) {
+    /// With the framework's `layout` and compact output, the fixed members are copied whole.
+    public static func write(_ result: OrganisationResult, to json: inout JSONStream, layout: Layout? = nil) {
+        let layout = json.isCompact && layout?.framework == result.framework ? layout : nil
         json.beginObject()
         json.key("framework"); json.string(result.framework)
         json.key("organisation"); json.string(result.organisation)
@@ -33,10 +50,14 @@ public enum ResultJSON {
 
         json.key("sections")
         json.beginArray()
-        for section in result.sections {
+        for (position, section) in result.sections.enumerated() {
             json.beginObject()
-            json.key("id"); json.string(section.id)
-            json.key("title"); json.string(section.title)
+            if let layout, position < layout.sections.count, layout.sections[position].id == section.id {
+                json.members(layout.sections[position].members)
+            } else {
+                json.key("id"); json.string(section.id)
+                json.key("title"); json.string(section.title)
+            }
             json.key("score"); score(section.score, to: &json)
             json.key("answered"); json.integer(section.answered)
             json.key("expected"); json.integer(section.expected)
@@ -47,10 +68,14 @@ public enum ResultJSON {
 
         json.key("indicators")
         json.beginArray()
-        for indicator in result.indicators {
+        for (position, indicator) in result.indicators.enumerated() {
             json.beginObject()
-            json.key("id"); json.string(indicator.id)
-            json.key("section"); json.string(indicator.sectionID)
+            if let layout, position < layout.indicators.count, layout.indicators[position].id == indicator.id {
+                json.members(layout.indicators[position].members)
+            } else {
+                json.key("id"); json.string(indicator.id)
+                json.key("section"); json.string(indicator.sectionID)
+            }
             json.key("score"); score(indicator.score, to: &json)
             if let answer = indicator.answer { json.key("answer"); json.string(answer) }
             if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }

@@ -241,6 +241,7 @@ struct WorkerSetup: Sendable {
         }
         var summary = AreaSummary(framework: framework)
         var json = JSONStream(capacity: 1 << 18)
+        let layout = ResultJSON.Layout(framework: framework)
         var csv: [UInt8] = []
         var evaluated: [(index: Int, json: Range<Int>, csv: Range<Int>, report: BatchRunner.Report?, rows: Int)] = []
         var outcomes: [(Int, BatchRunner.Outcome)] = []
@@ -273,7 +274,7 @@ struct WorkerSetup: Sendable {
                     case nil: nil
                     }
                     let jsonStart = json.bytes.count
-                    ResultJSON.write(result, to: &json)
+                    ResultJSON.write(result, to: &json, layout: layout)
                     json.raw("\n")
                     let csvStart = csv.count
                     csv += ResultCSV.row(result).utf8
