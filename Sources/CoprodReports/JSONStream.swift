@@ -84,29 +84,35 @@ public struct JSONStream {
 
     public mutating func integer(_ value: Int) {
         element()
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            digits(value.magnitude)
-        } else {
-            digits(UInt(value))
-        }
+        JSONStream.append(value, to: &bytes)
     }
 
     /// Whole numbers without a decimal point; others as Swift's shortest exact form; NaN and
     /// infinities as null (JSON has no word for them).
     public mutating func number(_ value: Double) {
-        if !value.isFinite { return null() }
-        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
         element()
+        JSONStream.append(value, to: &bytes)
+    }
+
+    /// Appends a number as `number(_:)` writes it, for other formats that want the same figures.
+    public static func append(_ value: Double, to bytes: inout [UInt8]) {
+        if !value.isFinite { return bytes.append(contentsOf: "null".utf8) }
+        if value == value.rounded(), abs(value) < 1e15 { return append(Int(value), to: &bytes) }
         var text = value.description
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// A number as `number(_:)` writes it, for other formats that want the same figures.
-    public static func text(_ value: Double) -> String {
-        var stream = JSONStream(capacity: 24)
-        stream.number(value)
-        return String(decoding: stream.bytes, as: UTF8.self)
+    /// Appends a whole number's digits.
+    public static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        if rest < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(rest)) }
+        let start = bytes.count
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
     }
 
     public mutating func bool(_ flag: Bool) {
@@ -172,20 +178,6 @@ public struct JSONStream {
         guard let indent else { return }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
-    }
-
-    private mutating func digits(_ value: UInt) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        let start = bytes.count
-        var rest = value
-        while rest > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        }
-        bytes[start...].reverse()
     }
 
     /// Whether any byte is a control character, a quote or a backslash.

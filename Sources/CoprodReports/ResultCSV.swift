@@ -9,18 +9,39 @@ public enum ResultCSV {
     }
 
     public static func row(_ result: OrganisationResult) -> String {
-        CSVWriter.line([result.organisation, String(result.respondents), value(result.overall),
-                        result.passed ? "yes" : "no", String(result.answered), String(result.expected)]
-                       + result.sections.map { value($0.score) }
-                       + [String(result.failures.count), String(result.warnings.count)])
+        var bytes: [UInt8] = []
+        write(result, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the row's bytes, line end included: a batch writes one for every organisation.
+    public static func write(_ result: OrganisationResult, to bytes: inout [UInt8]) {
+        CSVWriter.append(result.organisation, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONStream.append(result.respondents, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        append(result.overall, to: &bytes)
+        bytes += result.passed ? Array(",yes,".utf8) : Array(",no,".utf8)
+        JSONStream.append(result.answered, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONStream.append(result.expected, to: &bytes)
+        for section in result.sections {
+            bytes.append(UInt8(ascii: ","))
+            append(section.score, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: ","))
+        JSONStream.append(result.failures.count, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONStream.append(result.warnings.count, to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Numbers as numbers (shares as 0-1 fractions), tiers by name, nothing as an empty cell.
-    static func value(_ score: Score) -> String {
+    static func append(_ score: Score, to bytes: inout [UInt8]) {
         switch score {
-        case .number(let number), .share(let number): JSONStream.text(ResultJSON.round(number))
-        case .tier(_, let name): name
-        case .none: ""
+        case .number(let number), .share(let number): JSONStream.append(ResultJSON.round(number), to: &bytes)
+        case .tier(_, let name): CSVWriter.append(name, to: &bytes)
+        case .none: break
         }
     }
 }

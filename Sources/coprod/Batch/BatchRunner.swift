@@ -277,7 +277,7 @@ struct WorkerSetup: Sendable {
                     ResultJSON.write(result, to: &json, layout: layout)
                     json.raw("\n")
                     let csvStart = csv.count
-                    csv += ResultCSV.row(result).utf8
+                    ResultCSV.write(result, to: &csv)
                     summary.add(result)
                     evaluated.append((work.index, jsonStart..<json.bytes.count, csvStart..<csv.count,
                                       report.map { BatchRunner.Report(organisation: result.organisation, text: $0) }, work.rows.count))
