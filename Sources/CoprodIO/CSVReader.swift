@@ -62,22 +62,142 @@ public struct CSVReader: Sequence, IteratorProtocol {
         return true
     }
 
-    public mutating func next() -> Record? {
+    public mutating func next() -> Record? { readWhole { $0.parseRecord() } }
+
+    /// A record found but not split into fields: its bytes, where it is, how many fields it has
+    /// and the text of one of them. A batch's reading thread finds records this way and leaves
+    /// the splitting to the workers.
+    public struct RawRecord: Sendable {
+        public var row: Int
+        public var line: Int
+        /// The record without its line end.
+        public var bytes: [UInt8]
+        public var fieldCount: Int
+        /// The field asked for, unquoted; nil if the record has fewer fields.
+        public var key: String?
+        /// No field holds anything but spaces and tabs.
+        public var isBlank: Bool
+        /// A quote in the middle of a field, or one never closed: `record` says which.
+        public var hasQuoteProblem: Bool
+
+        /// The record split into fields, with its row and line as found.
+        public var record: Record {
+            var reader = CSVReader(bytes: bytes)
+            reader.row = row - 1
+            reader.line = line
+            return reader.next() ?? Record(row: row, line: line, fields: [""], problem: nil)
+        }
+    }
+
+    /// The next record, found but not split; `keyField` says which field's text to give.
+    public mutating func nextRaw(keyField: Int?) -> RawRecord? { readWhole { $0.scanRecord(keyField: keyField) } }
+
+    /// Reads one record with `parse`. Reading in blocks: if the record ran into the end of the
+    /// block, loads the next block and reads the record again from its start.
+    private mutating func readWhole<Found>(_ parse: (inout CSVReader) -> Found?) -> Found? {
         if position >= bytes.count && !loadMore() { return nil }
-        guard more != nil else { return parseRecord() }
-        // Reading in blocks: parse, and if the record ran into the end of the block, load the
-        // next block and parse it again from its start.
+        guard more != nil else { return parse(&self) }
         let saved = (row: row, line: line)
         var start = position
         while true {
-            let record = parseRecord()
-            if !reachedEnd || more == nil { return record }
+            let found = parse(&self)
+            if !reachedEnd || more == nil { return found }
             position = start
             row = saved.row
             line = saved.line
-            if !loadMore() { return parseRecord() }
+            if !loadMore() { return parse(&self) }
             start = position  // the block before the record has been dropped
         }
+    }
+
+    /// Finds the end of a record as `parseRecord` would, noting field boundaries only.
+    private mutating func scanRecord(keyField: Int?) -> RawRecord? {
+        reachedEnd = false
+        guard position < bytes.count else { return nil }
+        row += 1
+        let startLine = line
+        let start = position
+        var field = 0
+        var quoted = false
+        var fieldStarted = false
+        var fieldWasQuoted = false
+        var content = false
+        var problem = false
+        var key: (start: Int, end: Int?, quoted: Bool)? = keyField == 0 ? (position, nil, false) : nil
+        var end: Int?
+        scanning: while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if position >= bytes.count && more != nil {
+                        reachedEnd = true
+                        return nil
+                    }
+                    if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                        position += 1
+                        fieldStarted = true
+                        content = true
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (position >= bytes.count || bytes[position] != UInt8(ascii: "\n"))) {
+                        line += 1
+                    }
+                    fieldStarted = true
+                    if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { content = true }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                if field == keyField { key?.end = position - 1 }
+                field += 1
+                fieldStarted = false
+                fieldWasQuoted = false
+                if field == keyField { key = (position, nil, false) }
+            case UInt8(ascii: "\""):
+                if !fieldStarted && !fieldWasQuoted {
+                    quoted = true
+                    fieldWasQuoted = true
+                    if field == keyField { key?.quoted = true }
+                } else {
+                    problem = true
+                    fieldStarted = true
+                    content = true
+                }
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if byte == UInt8(ascii: "\r") && position >= bytes.count && more != nil {
+                    reachedEnd = true
+                    return nil
+                }
+                end = position - 1
+                if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                line += 1
+                break scanning
+            default:
+                fieldStarted = true
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { content = true }
+            }
+        }
+        if end == nil {
+            reachedEnd = true
+            if quoted { problem = true }
+        }
+        let recordEnd = end ?? position
+        var keyText: String?
+        if let key {
+            let keyBytes = bytes[key.start..<(key.end ?? recordEnd)]
+            if key.quoted {
+                var reader = CSVReader(bytes: Array(keyBytes))
+                keyText = reader.next()?.fields.first ?? ""
+            } else {
+                keyText = String(decoding: keyBytes, as: UTF8.self)
+            }
+        }
+        return RawRecord(row: row, line: startLine, bytes: Array(bytes[start..<recordEnd]), fieldCount: field + 1,
+                         key: keyText, isBlank: !content, hasQuoteProblem: problem)
     }
 
     /// Whether the last parse stopped at the end of the bytes rather than at a line end.

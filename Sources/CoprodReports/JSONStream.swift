@@ -106,13 +106,17 @@ public struct JSONStream {
     public static func append(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var rest = value.magnitude
-        if rest < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(rest)) }
-        let start = bytes.count
-        while rest > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        var count = 1
+        var scale: UInt = 1
+        while rest / scale >= 10 {
+            scale *= 10
+            count += 1
         }
-        bytes[start...].reverse()
+        for _ in 0..<count {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / scale))
+            rest %= scale
+            scale /= 10
+        }
     }
 
     public mutating func bool(_ flag: Bool) {

@@ -23,32 +23,27 @@ struct BatchInput: Sendable {
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
             guard let header = records.next() else { throw InputError("\(file): the file is empty") }
             let columns = try reader.columns(header, file: file, warnings: &warnings)
-            let index = columns.organisationIndex
-            while let record = records.next() {
-                if AssessmentReader.isBlank(record) { continue }
-                let usable = record.problem == nil && record.fields.count == header.fields.count
-                plan.add(usable ? index.map { record.fields[$0].trimmingWhitespaceForInput } : nil)
+            while let raw = records.nextRaw(keyField: columns.organisationIndex) {
+                if raw.isBlank && !raw.hasQuoteProblem { continue }
+                plan.add(BatchInput.organisation(of: raw, columns: columns))
             }
         }
         return plan
     }
 
     /// Visits every data row of every file in order, with the row's global position. CSV records
-    /// are only split into fields and grouped by organisation here; their values are read later.
+    /// are only found and grouped by organisation here; the workers split them and read them.
     func forEachRow(warnings: inout [String], _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        try forEachRow(files: files, startingAt: 0, warnings: &warnings) { position, row in
-            switch row {
-            case .record(let record, _, let columns, let file):
-                // Rows that cannot be grouped are rejected at once, as pass 1 left them out.
-                guard let index = columns.organisationIndex, record.problem == nil, record.fields.count == columns.count
-                else { return visit(position, .rejected(BatchInput.rejection(reader.response(record, columns: columns, file: file)))) }
-                let organisation = record.fields[index].trimmingWhitespaceForInput
-                if organisation.isEmpty { return visit(position, .rejected(BatchInput.rejection(reader.response(record, columns: columns, file: file)))) }
-                visit(position, .record(record, organisation: organisation, columns: columns, file: file))
-            default:
-                visit(position, row)
-            }
-        }
+        try forEachRow(files: files, startingAt: 0, warnings: &warnings, visit)
+    }
+
+    /// The organisation a record is grouped under: nil for one that cannot be grouped (a quote
+    /// problem, the wrong number of fields, no organisation), which is rejected as it is read.
+    /// Both passes group by this.
+    private static func organisation(of raw: CSVReader.RawRecord, columns: AssessmentReader.Columns) -> String? {
+        guard !raw.hasQuoteProblem, raw.fieldCount == columns.count, let name = raw.key?.trimmingWhitespaceForInput, !name.isEmpty
+        else { return nil }
+        return name
     }
 
     private static func rejection(_ outcome: AssessmentReader.Outcome) -> RejectedRow {
@@ -70,9 +65,13 @@ struct BatchInput: Sendable {
                 guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
                 guard let header = records.next() else { throw InputError("\(file): the file is empty") }
                 let columns = try reader.columns(header, file: file, warnings: &warnings)
-                while let record = records.next() {
-                    if AssessmentReader.isBlank(record) { continue }
-                    visit(position, .record(record, organisation: "", columns: columns, file: file))
+                while let raw = records.nextRaw(keyField: columns.organisationIndex) {
+                    if raw.isBlank && !raw.hasQuoteProblem { continue }
+                    if let organisation = BatchInput.organisation(of: raw, columns: columns) {
+                        visit(position, .record(raw, organisation: organisation, columns: columns, file: file))
+                    } else {
+                        visit(position, .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file))))
+                    }
                     position += 1
                 }
                 continue

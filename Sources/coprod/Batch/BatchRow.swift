@@ -1,11 +1,11 @@
 import CoprodCore
 import CoprodIO
 
-/// One input row as the reading thread hands it on: a CSV record whose values are not checked
-/// yet (the workers check them, so reading stays a small part of a batch), a respondent already
-/// read from JSON, or a row rejected before it could be grouped.
+/// One input row as the reading thread hands it on: a CSV record not yet split into fields (the
+/// workers split it and check its values, so reading stays a small part of a batch), a
+/// respondent already read from JSON, or a row rejected before it could be grouped.
 enum BatchRow: Sendable {
-    case record(CSVReader.Record, organisation: String, columns: AssessmentReader.Columns, file: String)
+    case record(CSVReader.RawRecord, organisation: String, columns: AssessmentReader.Columns, file: String)
     case response(Response)
     case rejected(RejectedRow)
 
@@ -21,7 +21,7 @@ enum BatchRow: Sendable {
     /// Checks the row's values on their scales.
     func read(with reader: AssessmentReader) -> AssessmentReader.Outcome {
         switch self {
-        case .record(let record, _, let columns, let file): reader.response(record, columns: columns, file: file)
+        case .record(let raw, _, let columns, let file): reader.response(raw.record, columns: columns, file: file)
         case .response(let response): .response(response)
         case .rejected(let row): .rejected(row)
         }
