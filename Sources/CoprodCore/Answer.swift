@@ -132,6 +132,25 @@ extension Scale {
         throw ValueProblem(message: "'\(text)' is not on \(name) (accepted: \(accepted))")
     }
 
+    /// The words this scale accepts in place of a number, by their folded spelling, each with
+    /// the answer `parse` gives for it: a reader looks words up here instead of folding every
+    /// label for every cell.
+    public var answersByWord: [String: Answer] {
+        let words: [String] = switch self {
+        case .ordinal(_, _, let labels, _): labels
+        case .rating(_, _, let anchors): anchors.sorted { $0.key < $1.key }.map(\.value)
+        case .tiers(let levels): ["none"] + levels
+        case .choice(let options): Array(Scale.choiceSynonyms.keys.sorted()) + options
+        case .ratio, .number, .text: []
+        }
+        var answers: [String: Answer] = [:]
+        for word in words {
+            let folded = word.foldedForMatching
+            if answers[folded] == nil, let answer = try? parse(word) { answers[folded] = answer }
+        }
+        return answers
+    }
+
     /// "72%", "72 %" or "72" as 72; nil for anything else.
     static func percentage(_ text: String) -> Double? {
         var digits = text
@@ -151,7 +170,7 @@ extension Scale {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F {
             return self
         }

@@ -58,6 +58,8 @@ public struct AssessmentReader: Sendable {
     /// The framework's slots in order, and the scale of each, by position.
     private let layout: SlotLayout
     private let scales: [Scale]
+    /// Each slot's scale's words, folded, with their answers.
+    private let answersByWord: [[String: Answer]]
 
     static let metadata: [String: String] = [
         "organisation": "organisation", "organization": "organisation", "organisation name": "organisation",
@@ -72,6 +74,7 @@ public struct AssessmentReader: Sendable {
         for slot in layout.slots { byHeader[slot.column.foldedForMatching] = slot }
         self.layout = layout
         scales = layout.slots.map { framework.scale(of: $0) ?? .text }
+        answersByWord = scales.map(\.answersByWord)
         // Full statement texts, as forms tools use them for headers; a text used twice is
         // ambiguous and only its id works.
         var texts: [String: [AnswerSlot]] = [:]
@@ -232,6 +235,11 @@ public struct AssessmentReader: Sendable {
             case .slot(let slot):
                 guard let position = slot.position, position < scales.count else { continue }
                 let scale = scales[position]
+                // A word on the scale ("Made a start", "Yes"): found without parsing.
+                if let first = value.utf8.first, first > 0x39, let answer = answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
+                    response.answers[slot] = answer
+                    continue
+                }
                 do {
                     if let answer = try scale.parse(value) { response.answers[slot] = answer }
                 } catch {
