@@ -50,6 +50,14 @@ public enum Scale: Sendable, Equatable {
         }
     }
 
+    /// The whole points of an ordinal or rating scale.
+    public var points: ClosedRange<Int>? {
+        switch self {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): min <= max ? min...max : nil
+        default: nil
+        }
+    }
+
     /// The label of a whole point, if it has one.
     public func label(for point: Int) -> String? {
         switch self {

@@ -219,29 +219,88 @@ public struct AssessmentReader: Sendable {
         return columns
     }
 
+    /// Reads a plain record (ASCII, no quotes) straight from its bytes, so a number on a points
+    /// scale needs no `String`: a batch reads every cell of every row. Nil when the record is not
+    /// plain or has a value off its scale: the full reading then gives the same answers, or the
+    /// rejection with its reason.
+    public func plainResponse(_ raw: CSVReader.RawRecord, columns: Columns, file: String) -> Response? {
+        let bytes = raw.bytes
+        guard raw.fieldCount == columns.count, !raw.hasQuoteProblem,
+              !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\"") }) else { return nil }
+        var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: raw.row)
+        var start = 0
+        for column in columns.columns {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
+            defer { start = end + 1 }
+            let cell = bytes[start..<end]
+            switch column {
+            case .metadata(let field):
+                AssessmentReader.set(field, String(decoding: cell, as: UTF8.self).trimmingWhitespaceForInput, in: &response)
+            case .slot(let slot):
+                guard let position = slot.position, position < scales.count,
+                      cell.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+                if let point = AssessmentReader.wholeNumber(cell), let points = scales[position].points, points.contains(point) {
+                    response.answers[slot] = .number(Double(point))
+                    continue
+                }
+                do {
+                    if let answer = try answer(String(decoding: cell, as: UTF8.self), at: position) { response.answers[slot] = answer }
+                } catch {
+                    return nil
+                }
+            case .ignored:
+                continue
+            }
+        }
+        return response.organisation.isEmpty ? nil : response
+    }
+
+    /// Digits with nothing but spaces around them, as a number; nil for anything else.
+    private static func wholeNumber(_ cell: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        var digits = 0
+        var trailing = false
+        for byte in cell {
+            if byte == UInt8(ascii: " ") {
+                if digits > 0 { trailing = true }
+                continue
+            }
+            guard !trailing, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    private static func set(_ field: String, _ text: String, in response: inout Response) {
+        switch field {
+        case "organisation": response.organisation = text
+        case "respondent": response.respondent = text.isEmpty ? nil : text
+        case "role": response.role = text.isEmpty ? nil : text.lowercased()
+        default: response.date = text.isEmpty ? nil : text
+        }
+    }
+
+    /// One cell's answer on the scale of the slot at `position`; nil for an empty cell.
+    private func answer(_ value: String, at position: Int) throws(ValueProblem) -> Answer? {
+        // A word on the scale ("Made a start", "Yes"): found without parsing.
+        if let first = value.utf8.first, first > 0x39, let answer = answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
+            return answer
+        }
+        return try scales[position].parse(value)
+    }
+
     private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]
             switch column {
             case .metadata(let field):
-                let text = value.trimmingWhitespaceForInput
-                switch field {
-                case "organisation": response.organisation = text
-                case "respondent": response.respondent = text.isEmpty ? nil : text
-                case "role": response.role = text.isEmpty ? nil : text.lowercased()
-                default: response.date = text.isEmpty ? nil : text
-                }
+                AssessmentReader.set(field, value.trimmingWhitespaceForInput, in: &response)
             case .slot(let slot):
                 guard let position = slot.position, position < scales.count else { continue }
-                let scale = scales[position]
-                // A word on the scale ("Made a start", "Yes"): found without parsing.
-                if let first = value.utf8.first, first > 0x39, let answer = answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
-                    response.answers[slot] = answer
-                    continue
-                }
                 do {
-                    if let answer = try scale.parse(value) { response.answers[slot] = answer }
+                    if let answer = try answer(value, at: position) { response.answers[slot] = answer }
                 } catch {
                     result.rejected.append(RejectedRow(
                         file: file, row: row, organisation: organisationName(values, columns),

@@ -21,7 +21,8 @@ enum BatchRow: Sendable {
     /// Checks the row's values on their scales.
     func read(with reader: AssessmentReader) -> AssessmentReader.Outcome {
         switch self {
-        case .record(let raw, _, let columns, let file): reader.response(raw.record, columns: columns, file: file)
+        case .record(let raw, _, let columns, let file):
+            reader.plainResponse(raw, columns: columns, file: file).map { .response($0) } ?? reader.response(raw.record, columns: columns, file: file)
         case .response(let response): .response(response)
         case .rejected(let row): .rejected(row)
         }
