@@ -115,7 +115,7 @@ public struct Evaluator: Sendable {
     /// One indicator over every response, and over each role's.
     private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], roles: [String], onlyRole: String?,
                           warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
-        let combined = combine(indicator, slot: slot, responses)
+        let combined = combine(indicator, slot: slot, responses, warn: true)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
         var byRole = RoleScores()
         if let onlyRole {
@@ -123,7 +123,7 @@ public struct Evaluator: Sendable {
         } else {
             var scores: [String: Score] = [:]
             for role in roles {
-                let score = combine(indicator, slot: slot, responses.filter { $0.role == role }).score
+                let score = combine(indicator, slot: slot, responses.filter { $0.role == role }, warn: false).score
                 if score != .none { scores[role] = score }
             }
             byRole = RoleScores(scores)
@@ -142,7 +142,9 @@ public struct Evaluator: Sendable {
         var warnings: [String] = []
     }
 
-    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response]) -> Combined {
+    /// Combines the responses' answers to one indicator; `warn` says whether to word warnings
+    /// (a role's view repeats what the whole view already warned about).
+    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], warn: Bool) -> Combined {
         var combined = Combined()
         switch indicator.scale {
         case .ordinal, .rating, .number:
@@ -162,7 +164,7 @@ public struct Evaluator: Sendable {
             tiers.reserveCapacity(responses.count)
             declaredTiers.reserveCapacity(responses.count)
             for response in responses {
-                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response)
+                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response, warn: warn)
                 if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
                 if let tier = reading.tier { tiers.append(tier) }
                 if let declared = reading.declared { declaredTiers.append(declared) }

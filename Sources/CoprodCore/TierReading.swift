@@ -18,6 +18,8 @@ struct TierReading {
         let answer: AnswerSlot
         let survey: AnswerSlot
         let criteria: [AnswerSlot]
+        /// How warnings name the indicator: `equality.1 "People report feeling included": `.
+        let label: String
 
         init(indicator: Indicator, levels: [String], layout: SlotLayout? = nil) {
             func slot(_ part: AnswerSlot.Part, _ tier: String? = nil) -> AnswerSlot {
@@ -27,6 +29,7 @@ struct TierReading {
             answer = slot(.answer)
             survey = slot(.survey)
             criteria = levels.map { slot(.criteria, $0) }
+            label = "\(indicator.id) \"\(indicator.text)\": "
         }
     }
 
@@ -34,10 +37,11 @@ struct TierReading {
         self.init(indicator: indicator, levels: levels, slots: Slots(indicator: indicator, levels: levels), response: response)
     }
 
-    init(indicator: Indicator, levels: [String], slots: Slots, response: Response) {
+    /// Reads one response's evidence; `warn` false skips wording warnings nobody will read.
+    init(indicator: Indicator, levels: [String], slots: Slots, response: Response, warn: Bool = true) {
         if case .tier(let index)? = response[slots.answer] { declared = index }
         // Texts are only made for a warning: most readings need none.
-        func who() -> String { response.origin.isEmpty ? "" : " (\(response.origin))" }
+        func who() -> String { response.file.isEmpty ? "" : " (" + response.file + " row " + String(response.row) + ")" }
 
         // Criteria per tier, cumulative: `met` tiers in a row, then perhaps a higher one met.
         var met = 0
@@ -51,8 +55,9 @@ struct TierReading {
         }
         if anyCriteria {
             evidence = met
-            if met < levels.count, let higher = higherMet {
-                warnings.append("\(indicator.id) \"\(indicator.text)\": \(levels[higher]) criteria are met but \(levels[met]) criteria are not; tiers are cumulative, so this counts as \(TierReading.name(met, levels))\(who())")
+            if warn, met < levels.count, let higher = higherMet {
+                warnings.append(slots.label + levels[higher] + " criteria are met but " + levels[met]
+                                + " criteria are not; tiers are cumulative, so this counts as " + TierReading.name(met, levels) + who())
             }
         }
 
@@ -70,7 +75,7 @@ struct TierReading {
             evidence = min(evidence ?? reached, reached)
         }
 
-        if let declared, let evidence, declared > evidence {
+        if warn, let declared, let evidence, declared > evidence {
             // Only the shortfalls at or below the declared tier explain why it is not reached.
             var reasons: [String] = []
             if anyCriteria && met < declared { reasons.append("\(levels[met]) criteria are not met") }
@@ -78,7 +83,8 @@ struct TierReading {
                 reasons.append("\(levels[shortfall.reached]) needs at least \(Score.format(shortfall.threshold))% (\(survey.measure)) and the survey gives \(Score.format(shortfall.percent))%")
             }
             let because = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
-            warnings.append("\(indicator.id) \"\(indicator.text)\": \(TierReading.name(declared, levels)) declared, but the evidence supports \(TierReading.name(evidence, levels))\(because)\(who())")
+            warnings.append(slots.label + TierReading.name(declared, levels) + " declared, but the evidence supports "
+                            + TierReading.name(evidence, levels) + because + who())
         }
     }
 
