@@ -24,8 +24,8 @@ public struct Evaluator: Sendable {
     private let answerSlots: [AnswerSlot]
     /// Which indicators are on a points scale.
     private let onPoints: [Bool]
-    /// Where each tiered indicator's evidence is, by indicator id.
-    private let tierSlots: [String: TierReading.Slots]
+    /// Where each tiered indicator's evidence is, by the position of its answer's slot.
+    private let tierSlots: [TierReading.Slots?]
     private let textSlots: [(slot: AnswerSlot, column: String, prompt: String)]
     private let nextSteps: NextSteps
 
@@ -38,10 +38,12 @@ public struct Evaluator: Sendable {
         let layout = SlotLayout(framework: framework)
         answerSlots = indicators.map { layout.placed(AnswerSlot(id: $0.id, part: .answer)) }
         onPoints = indicators.map { $0.scale.range != nil }
-        tierSlots = Dictionary(indicators.compactMap { indicator in
-            guard case .tiers(let levels) = indicator.scale else { return nil }
-            return (indicator.id, TierReading.Slots(indicator: indicator, levels: levels, layout: layout))
-        }, uniquingKeysWith: { first, _ in first })
+        var tierSlots = [TierReading.Slots?](repeating: nil, count: layout.slots.count)
+        for (indicator, slot) in zip(indicators, answerSlots) {
+            guard case .tiers(let levels) = indicator.scale, let position = slot.position else { continue }
+            tierSlots[position] = TierReading.Slots(indicator: indicator, levels: levels, layout: layout)
+        }
+        self.tierSlots = tierSlots
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = framework.slots.compactMap { slot in
@@ -158,9 +160,20 @@ public struct Evaluator: Sendable {
                 }
             }
         case .tiers(let levels):
+            let slots = slot.position.flatMap { $0 < tierSlots.count ? tierSlots[$0] : nil } ?? TierReading.Slots(indicator: indicator, levels: levels)
+            if responses.count == 1 {
+                // One respondent (the usual case) needs no lists.
+                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: responses[0], warn: warn)
+                combined.warnings = reading.warnings
+                if let tier = reading.tier {
+                    combined.count = 1
+                    combined.score = .tier(tier, TierReading.name(tier, levels))
+                    if let declared = reading.declared, declared != tier { combined.declared = .tier(declared, TierReading.name(declared, levels)) }
+                }
+                return combined
+            }
             var tiers: [Int] = []
             var declaredTiers: [Int] = []
-            let slots = tierSlots[indicator.id] ?? TierReading.Slots(indicator: indicator, levels: levels)
             tiers.reserveCapacity(responses.count)
             declaredTiers.reserveCapacity(responses.count)
             for response in responses {
