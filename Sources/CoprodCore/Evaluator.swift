@@ -97,7 +97,7 @@ public struct Evaluator: Sendable {
                 answered: members.filter { indicatorResults[$0].answers > 0 }.count, expected: members.count, roleScores: byRole))
         }
 
-        let answered = indicatorResults.filter { $0.answers > 0 }.count
+        let answered = indicatorResults.reduce(0) { $0 + ($1.answers > 0 ? 1 : 0) }
         if answered < indicatorResults.count {
             warnings.append("\(indicatorResults.count - answered) of \(indicatorResults.count) indicators have no answer")
         }
@@ -322,6 +322,7 @@ public struct Evaluator: Sendable {
     }
 
     func gaps(_ sections: [SectionResult], roles: [String]) -> [RoleGap] {
+        guard roles.count > 1 else { return [] }
         var gaps: [RoleGap] = []
         for section in sections {
             let threshold = framework.gap ?? defaultGap(section)
