@@ -34,7 +34,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .object(let members):
             stream.beginObject()
             for (key, value) in members {
-                stream.key(key)
+                stream.key(text: key)
                 value.write(to: &stream)
             }
             stream.endObject()

@@ -43,7 +43,9 @@ public struct JSONStream {
         separateKey()
     }
 
-    public mutating func key(_ name: String) {
+    /// A member's name that is not a literal (a role, a key of a `JSON` object). Literals use
+    /// `key(_:)`, which needs no escaping.
+    public mutating func key(text name: String) {
         element()
         quote(name)
         separateKey()

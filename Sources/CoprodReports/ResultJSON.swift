@@ -36,7 +36,7 @@ public enum ResultJSON {
         json.key("roles")
         json.beginObject()
         for (role, count) in result.roles.sorted(by: { $0.key < $1.key }) {
-            json.key(role.isEmpty ? "(no role)" : role)
+            json.key(text: role.isEmpty ? "(no role)" : role)
             json.integer(count)
         }
         json.endObject()
@@ -146,7 +146,7 @@ public enum ResultJSON {
     private static func byRole(_ scores: RoleScores, to json: inout JSONStream) {
         json.beginObject()
         scores.forEachSorted { role, value in
-            json.key(role)
+            json.key(text: role)
             score(value, to: &json)
         }
         json.endObject()
