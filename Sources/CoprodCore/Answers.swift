@@ -43,10 +43,12 @@ public struct Answers: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     public static func == (a: Answers, b: Answers) -> Bool { a.all == b.all }
 
-    /// The slot's place in the list, when it has one there.
+    /// The slot's place in the list, when it has one there: straight from a slot the layout
+    /// placed, looked up for one made elsewhere.
     private func place(of slot: AnswerSlot) -> Int? {
-        guard let layout, let position = slot.position, position < layout.slots.count, layout.slots[position] == slot else { return nil }
-        return position
+        guard let layout else { return nil }
+        if let position = slot.position, position < layout.slots.count, layout.slots[position] == slot { return position }
+        return layout.placed(slot).position
     }
 }
 

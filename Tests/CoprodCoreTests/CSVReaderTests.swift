@@ -51,6 +51,32 @@ struct CSVReaderTests {
         #expect(whole.map(\.row) == [1, 2, 3, 4, 5])
     }
 
+    /// Finding records without splitting them (what a batch's reading thread does) must agree
+    /// with reading them whole, record by record, also across block boundaries.
+    @Test("found records agree with read records", arguments: [1, 2, 5, 4096])
+    func rawRecordsAgree(_ blockSize: Int) throws {
+        let text = "\u{FEFF}organisation,b,c\r\n\"Hill, Ltd\",\"said \"\"yes\"\"\",3\r\n  Brook ,\"one\r\ntwo\",x\n"
+            + ",, \n\"\",\" \",\nbad\"quote,2,3\nshort,1\n\"\"\"quoted\"\" name\",b,c\n\"never closed,4\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = Array(CSVReader(bytes: Array(text.utf8))).dropFirst()
+        var reader = try #require(CSVReader(path: url.path, blockSize: blockSize))
+        _ = reader.next()
+        var found: [CSVReader.RawRecord] = []
+        while let raw = reader.nextRaw(keyField: 0) { found.append(raw) }
+        #expect(found.count == whole.count)
+        for (raw, record) in zip(found, whole) {
+            #expect(raw.record == record)
+            #expect(raw.row == record.row && raw.line == record.line)
+            #expect(raw.fieldCount == record.fields.count)
+            #expect(raw.key == record.fields.first)
+            #expect(raw.isBlank == record.fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } })
+            #expect(raw.hasQuoteProblem == (record.problem != nil))
+        }
+        #expect(found.map(\.key) == ["Hill, Ltd", "  Brook ", "", "", "bad\"quote", "short", "\"quoted\" name", "never closed,4\n"])
+    }
+
     @Test func writerQuotesOnlyWhatNeedsIt() {
         #expect(CSVWriter.line(["plain", "with, comma", "with \"quote\"", "two\nlines"]) == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\"\n")
     }

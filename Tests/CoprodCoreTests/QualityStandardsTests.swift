@@ -37,6 +37,15 @@ struct QualityStandardsTests {
         #expect(results[0].nextSteps.contains("People report feeling included (equality.1): to reach silver: 70-80% of service users agree they feel included during annual satisfaction survey."))
     }
 
+    @Test func aDeclaredTierIsExplainedOnlyByShortfallsAtOrBelowIt() throws {
+        // Silver declared; bronze and silver criteria met, gold not; the survey gives 30%, below
+        // bronze's 55%. Gold's criteria have nothing to do with silver: only the survey explains.
+        let csv = "organisation,equality.1,equality.1.survey,equality.1.bronze,equality.1.silver,equality.1.gold\nRidge,silver,30,yes,yes,no\n"
+        let (results, _) = try evaluate(framework, csv: csv, file: "qs.csv")
+        #expect(results[0].indicator("equality.1")?.score == .tier(0, "none"))
+        #expect(results[0].warnings.first == "equality.1 \"People report feeling included\": silver declared, but the evidence supports none: bronze needs at least 55% (% of service users who agree they feel included (annual survey)) and the survey gives 30% (qs.csv row 2)")
+    }
+
     @Test func communicationUsesSeventyFivePercentForSilver() throws {
         let (results, _) = try evaluate(framework, csv: "organisation,communication.2,communication.2.survey\nA,silver,74\nB,silver,75\n")
         #expect(results[0].indicator("communication.2")?.score == .tier(1, "bronze"))

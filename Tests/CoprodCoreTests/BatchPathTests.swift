@@ -1,0 +1,89 @@
+import CoprodCore
+import CoprodIO
+import CoprodReports
+import Foundation
+import Testing
+
+/// A batch reads and writes by faster paths than `evaluate`: plain records read from their bytes,
+/// results written with the members every organisation shares encoded once. Each must give
+/// exactly what the general path gives.
+@Suite("Batch paths give what the general paths give")
+struct BatchPathTests {
+    static let frameworks = ["quality-standards", "inclusive-practice", "involvement-audit", "project-checklist", "trauma-responsive"]
+
+    @Test func plainRecordsReadAsTheFullReadingReadsThem() throws {
+        let (framework, _) = try loadFramework("involvement-audit")
+        let reader = AssessmentReader(framework: framework)
+        let csv = """
+            organisation,respondent,role,assets.1,assets.2,assets.3,assets.reflect
+            Riverside,R1,Staff,3,made a START, 5 ,More time
+            Riverside,R2,,Doing  as well as you can,,2,
+            Hill,R1,carer,7,1,1,
+            Hill,R2,carer,six,1,1,
+            Hill,R3,carer,+4,1,1,
+            ,R4,carer,1,1,1,
+
+            """
+        var records = CSVReader(bytes: Array(csv.utf8))
+        var warnings: [String] = []
+        let header = try #require(records.next() as CSVReader.Record?)
+        let columns = try reader.columns(header, file: "in.csv", warnings: &warnings)
+        var plain: [Response?] = []
+        while let raw = records.nextRaw(keyField: 0) {
+            let full = reader.response(raw.record, columns: columns, file: "in.csv")
+            let fast = reader.plainResponse(raw, columns: columns, file: "in.csv")
+            if let fast {
+                guard case .response(let response) = full else {
+                    Issue.record("row \(raw.row): the plain path read what the full reading rejects")
+                    continue
+                }
+                #expect(fast == response)
+            }
+            plain.append(fast)
+        }
+        // Numbers ("+4" too), labels in any case and spacing, and empty cells take the plain path;
+        // a value off the scale, a word not on it and an empty organisation are left to the full
+        // reading, which rejects them with their reasons.
+        #expect(plain.map { $0 != nil } == [true, true, false, false, true, false])
+        #expect(plain[0]?[AnswerSlot(id: "assets.2", part: .answer)] == .number(2))
+        #expect(plain[0]?.role == "staff")
+        #expect(plain[1]?[AnswerSlot(id: "assets.1", part: .answer)] == .number(5))
+    }
+
+    @Test("results written with a framework's layout are the same bytes", arguments: frameworks)
+    func layoutGivesTheSameBytes(_ id: String) throws {
+        let (framework, _) = try loadFramework(id)
+        let (results, _) = try evaluate(framework, csv: try String(contentsOfFile: "\(packageRoot)/Examples/\(id).csv", encoding: .utf8))
+        #expect(!results.isEmpty)
+        let layout = ResultJSON.Layout(framework: framework)
+        for result in results {
+            var plain = JSONStream(), laidOut = JSONStream()
+            ResultJSON.write(result, to: &plain)
+            ResultJSON.write(result, to: &laidOut, layout: layout)
+            #expect(laidOut.bytes == plain.bytes)
+        }
+    }
+
+    @Test func numbersAreWrittenAsBefore() {
+        for (value, text) in [(0.0, "0"), (-0.0, "0"), (4, "4"), (-120, "-120"), (4.3333, "4.3333"), (0.25, "0.25"), (1e16, "1e+16"), (.nan, "null")] {
+            var bytes: [UInt8] = []
+            JSONStream.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == text, "\(value)")
+        }
+        for value in [0, 7, 10, 99, 100, 12345, -5, Int.max, Int.min + 1] {
+            var bytes: [UInt8] = []
+            JSONStream.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test func oneRoleIsKeptWithoutADictionaryAndReadsTheSame() {
+        let one = RoleScores(role: "staff", score: .number(3))
+        #expect(one == RoleScores(["staff": .number(3)]))
+        #expect(one["staff"] == .number(3) && one["carer"] == nil && !one.isEmpty)
+        #expect(RoleScores().isEmpty)
+        var order: [String] = []
+        RoleScores(["staff": .number(1), "carer": .number(2), "board": .none]).forEachSorted { role, _ in order.append(role) }
+        #expect(order == ["board", "carer", "staff"])
+    }
+}
