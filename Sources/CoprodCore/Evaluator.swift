@@ -354,10 +354,11 @@ public struct Evaluator: Sendable {
     private func texts(_ responses: [Response]) -> [TextAnswer] {
         var texts: [TextAnswer] = []
         for (slot, column, prompt) in textSlots {
-            for response in responses {
-                guard case .text(let text)? = response[slot] else { continue }
-                texts.append(TextAnswer(id: column, prompt: prompt, role: response.role,
-                                        respondent: response.respondent, text: text))
+            // By index: iterating would copy every response for every prompt.
+            for index in responses.indices {
+                guard case .text(let text)? = responses[index][slot] else { continue }
+                texts.append(TextAnswer(id: column, prompt: prompt, role: responses[index].role,
+                                        respondent: responses[index].respondent, text: text))
             }
         }
         return texts
