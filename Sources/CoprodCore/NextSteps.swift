@@ -47,8 +47,10 @@ struct NextSteps: Sendable {
 
         // The next tier, lowest first.
         var tiered: [(tier: Int, step: String)] = []
-        for (position, item) in result.indicators.enumerated() {
-            guard case .tier(let index, _) = item.score, let definition = definitionIndex(item, at: position),
+        // By index: iterating would copy every indicator's result.
+        for position in result.indicators.indices {
+            guard case .tier(let index, _) = result.indicators[position].score,
+                  let definition = definitionIndex(result.indicators[position].id, at: position),
                   index < toReach[definition].count else { continue }
             tiered.append((index, toReach[definition][index]))
         }
@@ -59,7 +61,9 @@ struct NextSteps: Sendable {
 
         // The lowest-scoring sections on a points scale.
         var scored: [(section: SectionResult, value: Double)] = []
-        for section in result.sections { if case .number(let value) = section.score { scored.append((section, value)) } }
+        for position in result.sections.indices {
+            if case .number(let value) = result.sections[position].score { scored.append((result.sections[position], value)) }
+        }
         if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < maximum($0.section) }) == true {
             for (section, value) in scored where value == lowest && value < maximum(section) {
                 guard let asked = lowestSection[section.id] else { continue }
@@ -68,9 +72,10 @@ struct NextSteps: Sendable {
         }
 
         // Checklist items not yet met (must-rules are already listed).
-        for (position, item) in result.indicators.enumerated() {
-            guard case .share = item.score, let answer = item.answer, answer == "no" || answer == "partly",
-                  let definition = definitionIndex(item, at: position), !ordered[definition].must,
+        for position in result.indicators.indices {
+            guard case .share = result.indicators[position].score, let answer = result.indicators[position].answer,
+                  answer == "no" || answer == "partly",
+                  let definition = definitionIndex(result.indicators[position].id, at: position), !ordered[definition].must,
                   case .choice = ordered[definition].scale else { continue }
             steps.append("Not yet met (\(answer)): \(ordered[definition].text)")
         }
@@ -79,9 +84,9 @@ struct NextSteps: Sendable {
 
     /// Where a result's indicator is in `ordered`: its own position when the result follows the
     /// framework's order (it always does when the evaluator made it), else found by id.
-    private func definitionIndex(_ item: IndicatorResult, at position: Int) -> Int? {
-        if position < ordered.count, ordered[position].id == item.id { return position }
-        return positions[item.id]
+    private func definitionIndex(_ id: String, at position: Int) -> Int? {
+        if position < ordered.count, ordered[position].id == id { return position }
+        return positions[id]
     }
 
     private func maximum(_ section: SectionResult) -> Double { maxima[section.id] ?? .infinity }

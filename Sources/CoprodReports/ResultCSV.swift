@@ -25,9 +25,9 @@ public enum ResultCSV {
         JSONStream.append(result.answered, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         JSONStream.append(result.expected, to: &bytes)
-        for section in result.sections {
+        for position in result.sections.indices {
             bytes.append(UInt8(ascii: ","))
-            append(section.score, to: &bytes)
+            append(result.sections[position].score, to: &bytes)
         }
         bytes.append(UInt8(ascii: ","))
         JSONStream.append(result.failures.count, to: &bytes)

@@ -50,38 +50,16 @@ public enum ResultJSON {
 
         json.key("sections")
         json.beginArray()
-        for (position, section) in result.sections.enumerated() {
-            json.beginObject()
-            if let layout, position < layout.sections.count, layout.sections[position].id == section.id {
-                json.members(layout.sections[position].members)
-            } else {
-                json.key("id"); json.string(section.id)
-                json.key("title"); json.string(section.title)
-            }
-            json.key("score"); score(section.score, to: &json)
-            json.key("answered"); json.integer(section.answered)
-            json.key("expected"); json.integer(section.expected)
-            json.key("by_role"); byRole(section.roleScores, to: &json)
-            json.endObject()
+        // By index, each element borrowed: iterating would copy every section and indicator.
+        for position in result.sections.indices {
+            write(result.sections[position], at: position, to: &json, layout: layout)
         }
         json.endArray()
 
         json.key("indicators")
         json.beginArray()
-        for (position, indicator) in result.indicators.enumerated() {
-            json.beginObject()
-            if let layout, position < layout.indicators.count, layout.indicators[position].id == indicator.id {
-                json.members(layout.indicators[position].members)
-            } else {
-                json.key("id"); json.string(indicator.id)
-                json.key("section"); json.string(indicator.sectionID)
-            }
-            json.key("score"); score(indicator.score, to: &json)
-            if let answer = indicator.answer { json.key("answer"); json.string(answer) }
-            if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }
-            json.key("answers"); json.integer(indicator.answers)
-            if !indicator.roleScores.isEmpty { json.key("by_role"); byRole(indicator.roleScores, to: &json) }
-            json.endObject()
+        for position in result.indicators.indices {
+            write(result.indicators[position], at: position, to: &json, layout: layout)
         }
         json.endArray()
 
@@ -129,6 +107,37 @@ public enum ResultJSON {
             json.endObject()
         }
         json.endArray()
+        json.endObject()
+    }
+
+    private static func write(_ section: borrowing SectionResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
+        json.beginObject()
+        if let layout, position < layout.sections.count, layout.sections[position].id == section.id {
+            json.members(layout.sections[position].members)
+        } else {
+            json.key("id"); json.string(section.id)
+            json.key("title"); json.string(section.title)
+        }
+        json.key("score"); score(section.score, to: &json)
+        json.key("answered"); json.integer(section.answered)
+        json.key("expected"); json.integer(section.expected)
+        json.key("by_role"); byRole(section.roleScores, to: &json)
+        json.endObject()
+    }
+
+    private static func write(_ indicator: borrowing IndicatorResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
+        json.beginObject()
+        if let layout, position < layout.indicators.count, layout.indicators[position].id == indicator.id {
+            json.members(layout.indicators[position].members)
+        } else {
+            json.key("id"); json.string(indicator.id)
+            json.key("section"); json.string(indicator.sectionID)
+        }
+        json.key("score"); score(indicator.score, to: &json)
+        if let answer = indicator.answer { json.key("answer"); json.string(answer) }
+        if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }
+        json.key("answers"); json.integer(indicator.answers)
+        if !indicator.roleScores.isEmpty { json.key("by_role"); byRole(indicator.roleScores, to: &json) }
         json.endObject()
     }
 
