@@ -132,9 +132,9 @@ extension Scale {
         throw ValueProblem(message: "'\(text)' is not on \(name) (accepted: \(accepted))")
     }
 
-    /// The words this scale accepts in place of a number, by their folded spelling, each with
-    /// the answer `parse` gives for it: a reader looks words up here instead of folding every
-    /// label for every cell.
+    /// The words this scale accepts in place of a number, by their folded spelling and by the
+    /// framework's own, each with the answer `parse` gives for it: a reader looks words up here
+    /// instead of folding every label for every cell.
     public var answersByWord: [String: Answer] {
         let words: [String] = switch self {
         case .ordinal(_, _, let labels, _): labels
@@ -147,6 +147,11 @@ extension Scale {
         for word in words {
             let folded = word.foldedForMatching
             if answers[folded] == nil, let answer = try? parse(word) { answers[folded] = answer }
+        }
+        // Words spelt exactly as the framework spells them (as templates and forms give them)
+        // are found without folding.
+        for word in words where answers[word] == nil {
+            if let answer = answers[word.foldedForMatching] { answers[word] = answer }
         }
         return answers
     }

@@ -284,7 +284,8 @@ public struct AssessmentReader: Sendable {
     /// One cell's answer on the scale of the slot at `position`; nil for an empty cell.
     private func answer(_ value: String, at position: Int) throws(ValueProblem) -> Answer? {
         // A word on the scale ("Made a start", "Yes"): found without parsing.
-        if let first = value.utf8.first, first > 0x39, let answer = answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
+        if let first = value.utf8.first, first > 0x39,
+           let answer = answersByWord[position][value] ?? answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
             return answer
         }
         return try scales[position].parse(value)
