@@ -79,14 +79,14 @@ public struct Evaluator: Sendable {
         sectionResults.reserveCapacity(framework.sections.count)
         for (sectionIndex, section) in framework.sections.enumerated() {
             let members = sectionMembers[sectionIndex]
-            var score = sectionScore(members, members.map { indicatorResults[$0].score })
+            var score = sectionScore(members) { indicatorResults[$0].score }
             var byRole = RoleScores()
             if let onlyRole {
                 if score != .none { byRole = RoleScores(role: onlyRole, score: score) }
             } else {
                 var scores: [String: Score] = [:]
                 for role in namedRoles {
-                    let score = sectionScore(members, members.map { indicatorResults[$0].roleScores[role] ?? .none })
+                    let score = sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
                     if score != .none { scores[role] = score }
                 }
                 byRole = RoleScores(scores)
@@ -150,10 +150,18 @@ public struct Evaluator: Sendable {
         var combined = Combined()
         switch indicator.scale {
         case .ordinal, .rating, .number:
-            // One respondent (the usual case) needs no list.
-            let values = responses.count == 1 ? (responses[0][slot]?.number).map { [$0] } ?? [] : responses.compactMap { $0[slot]?.number }
-            combined.count = values.count
-            if let value = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values) {
+            let combinedValue: Double?
+            if responses.count == 1 {
+                // One respondent (the usual case) needs no list: the mean and median of one value
+                // are that value.
+                combinedValue = responses[0][slot]?.number
+                combined.count = combinedValue == nil ? 0 : 1
+            } else {
+                let values = responses.compactMap { $0[slot]?.number }
+                combined.count = values.count
+                combinedValue = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values)
+            }
+            if let value = combinedValue {
                 combined.score = .number(value)
                 if let point = Int(exactly: value.rounded(.down)), let label = indicator.scale.label(for: point) {
                     combined.answer = label
@@ -276,12 +284,12 @@ public struct Evaluator: Sendable {
     /// The section's kind of score follows its indicators' scales, answered or not: any points
     /// scale makes it a mean of points, so an answered checklist item or figure beside them never
     /// turns it into a share.
-    func sectionScore(_ members: [Int], _ scores: [Score]) -> Score {
+    func sectionScore(_ members: [Int], _ scoreOf: (Int) -> Score) -> Score {
         if members.contains(where: { onPoints[$0] }) {
             var total = 0.0
             var count = 0
-            for (member, score) in zip(members, scores) where onPoints[member] {
-                guard let value = score.number else { continue }
+            for member in members where onPoints[member] {
+                guard let value = scoreOf(member).number else { continue }
                 total += value
                 count += 1
             }
@@ -289,22 +297,25 @@ public struct Evaluator: Sendable {
         }
         // The lowest tier, if any indicator has one (the first of equals, as `min` would).
         var lowest: (index: Int, name: String)?
-        for score in scores {
-            if case .tier(let index, let name) = score, index < lowest?.index ?? .max { lowest = (index, name) }
+        for member in members {
+            if case .tier(let index, let name) = scoreOf(member), index < lowest?.index ?? .max { lowest = (index, name) }
         }
         if let lowest { return .tier(lowest.index, lowest.name) }
-        var met: [Double] = []
-        for (member, score) in zip(members, scores) {
-            switch score {
+        // The share met: checklist answers by their credit, figures by their threshold.
+        var met = 0.0
+        var counted = 0
+        for member in members {
+            switch scoreOf(member) {
             case .share(let share):
-                if case .choice = indicators[member].scale { met.append(share) } else { met.append(share >= (indicators[member].atLeast ?? 0) ? 1 : 0) }
+                if case .choice = indicators[member].scale { met += share } else { met += share >= (indicators[member].atLeast ?? 0) ? 1 : 0 }
             case .number(let value):
-                met.append(value >= (indicators[member].atLeast ?? -.infinity) ? 1 : 0)
+                met += value >= (indicators[member].atLeast ?? -.infinity) ? 1 : 0
             default:
                 continue
             }
+            counted += 1
         }
-        return Statistics.mean(met).map(Score.share) ?? .none
+        return counted > 0 ? .share(met / Double(counted)) : .none
     }
 
     func overallScore(_ scores: [Score]) -> Score {
