@@ -89,8 +89,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
     }
 
-    /// The next record, found but not split; `keyField` says which field's text to give.
-    public mutating func nextRaw(keyField: Int?) -> RawRecord? { readWhole { $0.scanRecord(keyField: keyField) } }
+    /// The next record, found but not split; `keyField` says which field's text to give. Without
+    /// `keepingBytes` the record's bytes are left out (when only its key is wanted).
+    public mutating func nextRaw(keyField: Int?, keepingBytes: Bool = true) -> RawRecord? {
+        readWhole { $0.scanRecord(keyField: keyField, keepingBytes: keepingBytes) }
+    }
 
     /// Reads one record with `parse`. Reading in blocks: if the record ran into the end of the
     /// block, loads the next block and reads the record again from its start.
@@ -111,7 +114,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
     }
 
     /// Finds the end of a record as `parseRecord` would, noting field boundaries only.
-    private mutating func scanRecord(keyField: Int?) -> RawRecord? {
+    private mutating func scanRecord(keyField: Int?, keepingBytes: Bool) -> RawRecord? {
         reachedEnd = false
         guard position < bytes.count else { return nil }
         row += 1
@@ -196,7 +199,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 keyText = String(decoding: keyBytes, as: UTF8.self)
             }
         }
-        return RawRecord(row: row, line: startLine, bytes: Array(bytes[start..<recordEnd]), fieldCount: field + 1,
+        return RawRecord(row: row, line: startLine, bytes: keepingBytes ? Array(bytes[start..<recordEnd]) : [], fieldCount: field + 1,
                          key: keyText, isBlank: !content, hasQuoteProblem: problem)
     }
 

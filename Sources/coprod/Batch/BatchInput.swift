@@ -23,7 +23,7 @@ struct BatchInput: Sendable {
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
             guard let header = records.next() else { throw InputError("\(file): the file is empty") }
             let columns = try reader.columns(header, file: file, warnings: &warnings)
-            while let raw = records.nextRaw(keyField: columns.organisationIndex) {
+            while let raw = records.nextRaw(keyField: columns.organisationIndex, keepingBytes: false) {
                 if raw.isBlank && !raw.hasQuoteProblem { continue }
                 plan.add(BatchInput.organisation(of: raw, columns: columns))
             }
