@@ -40,7 +40,10 @@ public enum FrameworkDocument {
                 text = String(text.dropFirst(marker.count)).uppercased()
                 break
             }
-            return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+            // A line in emphasis (a subtitle, a section's label) loses its asterisks.
+            if text.count > 2, text.hasPrefix("*"), text.hasSuffix("*") { text = String(text.dropFirst().dropLast()) }
+            return text
         }.joined(separator: "\n")
     }
 

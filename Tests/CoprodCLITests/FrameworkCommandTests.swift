@@ -17,6 +17,11 @@ struct FrameworkCommandTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("At least 90% of service user satisfaction rates for inclusion reported during annual survey."))
         #expect(result.standardOutput.contains("## Collective Leadership and Partnership Working"))
+        // Plain text keeps no Markdown markup: headings in capitals, emphasis without asterisks.
+        let text = try runCoprod(["show", "involvement-audit", "--format", "text"])
+        let lines = text.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains("A self-assessment tool for organisations"))
+        #expect(!lines.contains { $0.hasPrefix("*") || $0.hasPrefix("#") })
         let json = try runCoprod(["show", "involvement-audit", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((object?["sections"] as? [Any])?.count == 5)

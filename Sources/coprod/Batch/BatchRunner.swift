@@ -52,7 +52,12 @@ final class BatchRunner {
         var index: Int
         var organisation: String
         var rows: [BatchRow]
+        /// Whether it took a permit between reading and writing (see `permit()`).
+        var permitted = true
     }
+
+    /// An outcome on its way back to the writer.
+    typealias Done = (outcome: Outcome, permitted: Bool)
 
     let frameworkReference: String
     let catalog: FrameworkCatalog
@@ -81,12 +86,11 @@ final class BatchRunner {
 
         // Organisations travel in small batches, so threads meet once per batch, not once each.
         let queue = WorkQueue<[Work]>(capacity: options.jobs * 4)
-        let ordered = ReorderBuffer<Outcome>()
+        let ordered = ReorderBuffer<Done>()
         let rejectedByReading = RejectedRows()
         // At most this many organisations between reading and writing, so memory stays flat
         // however far the writer falls behind.
         let inFlight = DispatchSemaphore(value: options.jobs * 512)
-        let unpermitted = IndexSet()
         let rejectedByWorkers = RejectedRows()
         let workers = try startWorkers(queue: queue, ordered: ordered, rejected: rejectedByWorkers)
 
@@ -117,7 +121,8 @@ final class BatchRunner {
                 return true
             }
             func handOver(_ work: Work) {
-                if !permit() { unpermitted.insert(work.index) }
+                var work = work
+                work.permitted = permit()
                 ready.append(work)
                 if ready.count >= BatchRunner.handOverSize { flushReady() }
             }
@@ -157,17 +162,18 @@ final class BatchRunner {
 
         // Write in order as results arrive.
         let progress = Progress(total: total, enabled: options.progress)
-        var written = 0
-        while let outcome = ordered.takeNext() {
-            if !unpermitted.remove(written) { inFlight.signal() }
-            written += 1
-            switch outcome {
-            case .evaluated(let lines, let json, let csv, let report, let rows):
-                try output.writeResult(json: lines.json[json], csv: lines.csv[csv])
-                if let report, let format = options.reports { try output.writeReport(report.text, organisation: report.organisation, format: format) }
-                progress.advance(by: rows)
-            case .rejected(let rows):
-                progress.advance(by: rows)
+        // Whatever has arrived in order is taken at once: one meeting per run, not per organisation.
+        while case let done = ordered.takeReady(), !done.isEmpty {
+            for (outcome, permitted) in done {
+                if permitted { inFlight.signal() }
+                switch outcome {
+                case .evaluated(let lines, let json, let csv, let report, let rows):
+                    try output.writeResult(json: lines.json[json], csv: lines.csv[csv])
+                    if let report, let format = options.reports { try output.writeReport(report.text, organisation: report.organisation, format: format) }
+                    progress.advance(by: rows)
+                case .rejected(let rows):
+                    progress.advance(by: rows)
+                }
             }
         }
         // Each worker summarised what it evaluated; summaries merge exactly.
@@ -187,7 +193,7 @@ final class BatchRunner {
     /// How many organisations go to a worker at once.
     static let handOverSize = 64
 
-    private func startWorkers(queue: WorkQueue<[Work]>, ordered: ReorderBuffer<Outcome>, rejected: RejectedRows) throws -> [WorkerHandle] {
+    private func startWorkers(queue: WorkQueue<[Work]>, ordered: ReorderBuffer<Done>, rejected: RejectedRows) throws -> [WorkerHandle] {
         let finishedWorkers = FinishedCount(total: options.jobs, ordered: ordered)
         var handles: [WorkerHandle] = []
         let setup = WorkerSetup(reference: frameworkReference, catalog: catalog, reader: input.reader, limits: options.limits,
@@ -218,7 +224,7 @@ struct WorkerSetup: Sendable {
 
     /// Reads, evaluates and writes out organisations until the queue closes; returns the summary
     /// of what it evaluated.
-    func work(queue: WorkQueue<[BatchRunner.Work]>, ordered: ReorderBuffer<BatchRunner.Outcome>, rejected: RejectedRows) -> AreaSummary? {
+    func work(queue: WorkQueue<[BatchRunner.Work]>, ordered: ReorderBuffer<BatchRunner.Done>, rejected: RejectedRows) -> AreaSummary? {
         let framework: Framework
         let evaluator: Evaluator
         let rules: FrameworkRules?
@@ -235,7 +241,7 @@ struct WorkerSetup: Sendable {
                         return WorkerSetup.rejection(origin, organisation: work.organisation, reason: "the framework could not be loaded: \(error)")
                     })
                 }
-                ordered.add(batch.map { ($0.index, BatchRunner.Outcome.rejected(rows: $0.rows.count)) })
+                ordered.add(batch.map { ($0.index, (.rejected(rows: $0.rows.count), $0.permitted)) })
             }
             return nil
         }
@@ -243,8 +249,8 @@ struct WorkerSetup: Sendable {
         var json = JSONStream(capacity: 1 << 18)
         let layout = ResultJSON.Layout(framework: framework)
         var csv: [UInt8] = []
-        var evaluated: [(index: Int, json: Range<Int>, csv: Range<Int>, report: BatchRunner.Report?, rows: Int)] = []
-        var outcomes: [(Int, BatchRunner.Outcome)] = []
+        var evaluated: [(index: Int, json: Range<Int>, csv: Range<Int>, report: BatchRunner.Report?, rows: Int, permitted: Bool)] = []
+        var outcomes: [(Int, BatchRunner.Done)] = []
         var rejections: [RejectedRow] = []
         while let batch = queue.take() {
             outcomes.removeAll(keepingCapacity: true)
@@ -262,7 +268,7 @@ struct WorkerSetup: Sendable {
                     }
                 }
                 guard !responses.isEmpty else {
-                    outcomes.append((work.index, .rejected(rows: work.rows.count)))
+                    outcomes.append((work.index, (.rejected(rows: work.rows.count), work.permitted)))
                     continue
                 }
                 let assessment = Assessment(organisation: work.organisation, responses: responses)
@@ -280,13 +286,13 @@ struct WorkerSetup: Sendable {
                     ResultCSV.write(result, to: &csv)
                     summary.add(result)
                     evaluated.append((work.index, jsonStart..<json.bytes.count, csvStart..<csv.count,
-                                      report.map { BatchRunner.Report(organisation: result.organisation, text: $0) }, work.rows.count))
+                                      report.map { BatchRunner.Report(organisation: result.organisation, text: $0) }, work.rows.count, work.permitted))
                 } catch {
                     summary.organisationsFailed += 1
                     rejections += responses.map {
                         RejectedRow(file: $0.file, row: $0.row, organisation: assessment.organisation, reason: error.located)
                     }
-                    outcomes.append((work.index, .rejected(rows: work.rows.count)))
+                    outcomes.append((work.index, (.rejected(rows: work.rows.count), work.permitted)))
                 }
             }
             if !rejections.isEmpty {
@@ -294,7 +300,7 @@ struct WorkerSetup: Sendable {
                 rejections.removeAll(keepingCapacity: true)
             }
             let lines = BatchRunner.Lines(json: Array(json.bytes), csv: Array(csv))
-            outcomes += evaluated.map { ($0.index, .evaluated(lines: lines, json: $0.json, csv: $0.csv, report: $0.report, rows: $0.rows)) }
+            outcomes += evaluated.map { ($0.index, (.evaluated(lines: lines, json: $0.json, csv: $0.csv, report: $0.report, rows: $0.rows), $0.permitted)) }
             ordered.add(outcomes)
         }
         return summary
@@ -307,17 +313,6 @@ struct WorkerSetup: Sendable {
         case .blank: RejectedRow(file: "", row: 0, organisation: organisation, reason: reason)
         }
     }
-}
-
-/// Indexes of organisations handed over without a permit, shared by the reader and the writer.
-final class IndexSet: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var indexes: Set<Int> = []
-
-    func insert(_ index: Int) { lock.withLock { _ = indexes.insert(index) } }
-    /// Whether it was there.
-    func remove(_ index: Int) -> Bool { lock.withLock { indexes.remove(index) != nil } }
 }
 
 /// Rows rejected while reading, collected from the reading thread.
@@ -336,9 +331,9 @@ final class FinishedCount: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var remaining: Int
-    private let ordered: ReorderBuffer<BatchRunner.Outcome>
+    private let ordered: ReorderBuffer<BatchRunner.Done>
 
-    init(total: Int, ordered: ReorderBuffer<BatchRunner.Outcome>) {
+    init(total: Int, ordered: ReorderBuffer<BatchRunner.Done>) {
         remaining = total
         self.ordered = ordered
     }

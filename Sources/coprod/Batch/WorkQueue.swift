@@ -49,8 +49,6 @@ final class ReorderBuffer<Element: Sendable>: @unchecked Sendable {
     private var next = 0
     private var finished = false
 
-    func add(_ element: Element, at index: Int) { add([(index, element)]) }
-
     /// Adds several at once; wakes the writer only when the one it waits for has arrived.
     func add(_ elements: [(Int, Element)]) {
         condition.lock()
@@ -59,14 +57,18 @@ final class ReorderBuffer<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next element in order, waiting for it; nil once `finish` was called and all are out.
-    func takeNext() -> Element? {
+    /// Everything that has arrived in order from the next index on (at most `limit`), waiting
+    /// for the first; empty once `finish` was called and all are out.
+    func takeReady(limit: Int = 1024) -> [Element] {
         condition.lock()
         defer { condition.unlock() }
         while waiting[next] == nil && !(finished && waiting.isEmpty) { condition.wait() }
-        guard let element = waiting.removeValue(forKey: next) else { return nil }
-        next += 1
-        return element
+        var ready: [Element] = []
+        while ready.count < limit, let element = waiting.removeValue(forKey: next) {
+            ready.append(element)
+            next += 1
+        }
+        return ready
     }
 
     /// The index the writer waits for.
