@@ -19,7 +19,8 @@
 -- It is a yardstick, not a product: it handles what the sample files contain (one respondent per
 -- organisation, tier names, yes/no and survey percentages without stray spaces, quoted free text
 -- without line breaks, no invalid rows) and stops with an error on anything else. Plain lua5.4
--- only: io, string, table and math.
+-- only: io, string, table and math, with what both baselines share in plain-common.lua beside
+-- this file.
 
 local input, output = arg[1], arg[2]
 if not (input and output) then
@@ -29,32 +30,19 @@ end
 local here = arg[0]:match("^(.*)/") or "."
 local framework_file = arg[3] or (here .. "/../Frameworks/quality-standards.lua")
 
-local concat, floor, format = table.concat, math.floor, string.format
+local common = dofile(here .. "/plain-common.lua")
+local concat, format = table.concat, string.format
+local quote, short, split = common.quote, common.short, common.split
 
 -- The framework -------------------------------------------------------------------------------
 
--- Runs the framework file with just the constructors it uses; each returns its table as given.
-local function load_framework(path)
-  local function named(kind)
-    return function(id)
-      return function(body)
-        if type(body) == "string" then body = { text = body } end
-        body.kind, body.id = kind, id
-        return body
-      end
-    end
-  end
-  local env = {
-    tiers = function(levels) return { levels = levels } end,
-    survey = function(options) return options end,
-    framework = function(body) return body end,
-    section = named("section"),
-    indicator = named("indicator"),
-  }
-  return assert(loadfile(path, "t", env))()
-end
-
-local framework = load_framework(framework_file)
+local framework = common.load_framework(framework_file, {
+  tiers = function(levels) return { levels = levels } end,
+  survey = function(options) return options end,
+  framework = function(body) return body end,
+  section = common.named("section"),
+  indicator = common.named("indicator"),
+})
 local levels = framework.scale.levels
 local top = #levels
 
@@ -91,67 +79,8 @@ end
 
 -- JSON -----------------------------------------------------------------------------------------
 
-local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
-for byte = 0, 31 do
-  local char = string.char(byte)
-  escapes[char] = escapes[char] or format("\\u%04x", byte)
-end
-
--- A JSON string. Most texts need no escaping: one anchored match over the whole text says so.
-local function quote(text)
-  if not text:find('^[^\0-\31"\\]*$') then text = text:gsub('[\0-\31"\\]', escapes) end
-  return '"' .. text .. '"'
-end
-
--- A figure as people read it: 2 decimals at most (half away from zero), no trailing zeros.
-local function short(value)
-  local scaled = value * 100
-  local whole = floor(scaled)
-  if scaled - whole >= 0.5 then whole = whole + 1 end
-  local rounded = whole / 100
-  if rounded == floor(rounded) then return format("%d", rounded) end
-  return format("%.14g", rounded)
-end
-
 local function tier_json(index)
   return index and quote(tier_names[index]) or "null"
-end
-
--- CSV ------------------------------------------------------------------------------------------
-
--- Splits one line into its fields; quoted fields may hold commas and doubled quotes.
-local function split(line)
-  local fields, count = {}, 0
-  if not line:find('"', 1, true) then
-    for field in line:gmatch("([^,]*)") do
-      count = count + 1
-      fields[count] = field
-    end
-    return fields
-  end
-  local position, length = 1, #line
-  while position <= length + 1 do
-    count = count + 1
-    if line:byte(position) == 34 then  -- '"'
-      local parts, start = {}, position + 1
-      while true do
-        local close = assert(line:find('"', start, true), "a quoted field is not closed")
-        parts[#parts + 1] = line:sub(start, close - 1)
-        if line:byte(close + 1) == 34 then
-          parts[#parts + 1], start = '"', close + 2
-        else
-          position = close + 2
-          break
-        end
-      end
-      fields[count] = concat(parts)
-    else
-      local comma = line:find(",", position, true) or length + 1
-      fields[count] = line:sub(position, comma - 1)
-      position = comma + 1
-    end
-  end
-  return fields
 end
 
 -- Scoring --------------------------------------------------------------------------------------
@@ -298,49 +227,21 @@ local function evaluate(fields, row)
   end
 
   for index = 1, #warnings do warnings[index] = quote(warnings[index]) end
-  return concat({
-    '{"framework":', quote(framework.id), ',"organisation":', quote(organisation), ',"respondents":1',
-    ',"roles":{', role_key or '"(no role)"', ":1}",
-    ',"overall":', tier_json(overall), ',"passed":true',
-    ',"completeness":{"answered":', answered, ',"expected":', expected, "}",
-    ',"sections":[', concat(section_json, ","), "]",
-    ',"indicators":[', concat(indicator_json, ","), "]",
-    ',"failures":[]',
-    ',"warnings":[', concat(warnings, ","), "]",
-    ',"gaps":[]',
-    ',"next_steps":[', concat(steps, ","), "]",
-    ',"texts":[', concat(texts, ","), "]}\n",
+  return common.line({
+    framework = framework.id, organisation = organisation, role = role_key, overall = tier_json(overall),
+    answered = answered, expected = expected, sections = section_json, indicators = indicator_json,
+    warnings = warnings, steps = steps, texts = texts,
   })
 end
 
 -- Main -----------------------------------------------------------------------------------------
 
-local file = assert(io.open(input, "r"))
-local out = assert(io.open(output, "w"))
-out:setvbuf("full", 1 << 20)
-
--- Where each column is, worked out once from the header.
-local column = {}
-for index, name in ipairs(split(file:read("l"))) do column[name] = index end
-local function at(name) return column[name] or error("the input has no '" .. name .. "' column") end
-organisation_at, respondent_at, role_at = at("organisation"), at("respondent"), at("role")
-for _, indicator in ipairs(indicators) do
-  indicator.answer_at, indicator.comment_at = at(indicator.id), at(indicator.id .. ".comment")
-  if indicator.survey then indicator.survey_at = at(indicator.id .. ".survey") end
-  indicator.criteria_at = {}
-  for index, name in ipairs(indicator.criteria_columns) do indicator.criteria_at[index] = at(name) end
-end
-
-local row, previous = 1, nil
-for line in file:lines() do
-  row = row + 1
-  local fields = split(line)
-  local organisation = fields[organisation_at]
-  if organisation == previous then
-    error("several respondents for " .. organisation .. ": this baseline reads one per organisation")
+common.each_row(input, output, function(at)
+  organisation_at, respondent_at, role_at = at("organisation"), at("respondent"), at("role")
+  for _, indicator in ipairs(indicators) do
+    indicator.answer_at, indicator.comment_at = at(indicator.id), at(indicator.id .. ".comment")
+    if indicator.survey then indicator.survey_at = at(indicator.id .. ".survey") end
+    indicator.criteria_at = {}
+    for index, name in ipairs(indicator.criteria_columns) do indicator.criteria_at[index] = at(name) end
   end
-  previous = organisation
-  out:write(evaluate(fields, row))
-end
-file:close()
-out:close()
+end, evaluate)

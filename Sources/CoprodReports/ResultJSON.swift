@@ -110,11 +110,17 @@ public enum ResultJSON {
         json.endObject()
     }
 
+    /// Writes the members the layout encoded for the element at `position`, if it has them for
+    /// this id; false when the caller must write them out.
+    private static func shared(_ encoded: [(id: String, members: [UInt8])]?, at position: Int, id: String, to json: inout JSONStream) -> Bool {
+        guard let encoded, position < encoded.count, encoded[position].id == id else { return false }
+        json.members(encoded[position].members)
+        return true
+    }
+
     private static func write(_ section: borrowing SectionResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
         json.beginObject()
-        if let layout, position < layout.sections.count, layout.sections[position].id == section.id {
-            json.members(layout.sections[position].members)
-        } else {
+        if !shared(layout?.sections, at: position, id: section.id, to: &json) {
             json.key("id"); json.string(section.id)
             json.key("title"); json.string(section.title)
         }
@@ -127,9 +133,7 @@ public enum ResultJSON {
 
     private static func write(_ indicator: borrowing IndicatorResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
         json.beginObject()
-        if let layout, position < layout.indicators.count, layout.indicators[position].id == indicator.id {
-            json.members(layout.indicators[position].members)
-        } else {
+        if !shared(layout?.indicators, at: position, id: indicator.id, to: &json) {
             json.key("id"); json.string(indicator.id)
             json.key("section"); json.string(indicator.sectionID)
         }
