@@ -83,7 +83,7 @@ struct BatchCommandTests {
         let good = try read(out, "results.csv").split(separator: "\n")
         #expect(good.count == 2)
         #expect(good[1].hasPrefix("Good,2,"))
-        #expect(result.standardError.contains("8 rows read: 2 evaluated for 1 organisations, 6 rejected"))
+        #expect(result.standardError.contains("8 rows read: 2 evaluated for 1 organisation, 6 rejected"))
     }
 
     @Test func summaryStatisticsWorkedByHand() throws {
