@@ -11,7 +11,11 @@ public struct RoleScores: Sendable, Equatable {
     public init() {}
 
     public init(_ scores: [String: Score]) {
-        storage = scores.count == 1 ? .one(scores.first!.key, scores.first!.value) : .many(scores)
+        if scores.count == 1, let (role, score) = scores.first {
+            storage = .one(role, score)
+        } else {
+            storage = .many(scores)
+        }
     }
 
     /// One role's score.

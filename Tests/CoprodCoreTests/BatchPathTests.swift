@@ -77,6 +77,15 @@ struct BatchPathTests {
         }
     }
 
+    @Test func containersDeeperThanSixtyFourKeepTheirCommas() throws {
+        var value = JSON.array([.integer(1), .integer(2)])
+        for _ in 0..<70 { value = .array([value, .integer(0)]) }
+        let compact = value.text()
+        #expect(compact == String(repeating: "[", count: 71) + "1,2]" + String(repeating: ",0]", count: 70))
+        let indented = try JSONSerialization.jsonObject(with: Data(value.text(indent: 2).utf8))
+        #expect((indented as? [Any])?.count == 2)
+    }
+
     @Test func oneRoleIsKeptWithoutADictionaryAndReadsTheSame() {
         let one = RoleScores(role: "staff", score: .number(3))
         #expect(one == RoleScores(["staff": .number(3)]))
