@@ -12,10 +12,6 @@ public struct Answers: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         for (slot, answer) in elements { self[slot] = answer }
     }
 
-    public init(_ answers: [AnswerSlot: Answer]) {
-        bySlot = answers
-    }
-
     /// Empty answers laid out as `layout`'s slots.
     public init(layout: SlotLayout) {
         self.layout = layout

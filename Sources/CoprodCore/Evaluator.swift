@@ -80,16 +80,8 @@ public struct Evaluator: Sendable {
         for (sectionIndex, section) in framework.sections.enumerated() {
             let members = sectionMembers[sectionIndex]
             var score = sectionScore(members) { indicatorResults[$0].score }
-            var byRole = RoleScores()
-            if let onlyRole {
-                if score != .none { byRole = RoleScores(role: onlyRole, score: score) }
-            } else {
-                var scores: [String: Score] = [:]
-                for role in namedRoles {
-                    let score = sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
-                    if score != .none { scores[role] = score }
-                }
-                byRole = RoleScores(scores)
+            let byRole = roleScores(namedRoles, onlyRole: onlyRole, whole: score) { role in
+                sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
             }
             if let rules, let custom = try rules.sectionScore(section, members.map { indicatorResults[$0] }) { score = custom }
             sectionResults.append(SectionResult(
@@ -119,21 +111,25 @@ public struct Evaluator: Sendable {
                           warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
         let combined = combine(indicator, slot: slot, responses, warn: true)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
-        var byRole = RoleScores()
-        if let onlyRole {
-            if combined.score != .none { byRole = RoleScores(role: onlyRole, score: combined.score) }
-        } else {
-            var scores: [String: Score] = [:]
-            for role in roles {
-                let score = combine(indicator, slot: slot, responses.filter { $0.role == role }, warn: false).score
-                if score != .none { scores[role] = score }
-            }
-            byRole = RoleScores(scores)
+        let byRole = roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role in
+            combine(indicator, slot: slot, responses.filter { $0.role == role }, warn: false).score
         }
         if let failure = mustRule(indicator, combined) { failures.append(failure) }
         if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
         return IndicatorResult(id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
                                declared: combined.declared, answers: combined.count, roleScores: byRole)
+    }
+
+    /// Each role's view: `whole` when everyone gave the one role, else `score(role)` for each.
+    /// Roles with nothing to score are left out.
+    private func roleScores(_ roles: [String], onlyRole: String?, whole: Score, _ score: (String) -> Score) -> RoleScores {
+        if let onlyRole { return whole == .none ? RoleScores() : RoleScores(role: onlyRole, score: whole) }
+        var scores: [String: Score] = [:]
+        for role in roles {
+            let value = score(role)
+            if value != .none { scores[role] = value }
+        }
+        return RoleScores(scores)
     }
 
     struct Combined {
@@ -169,33 +165,29 @@ public struct Evaluator: Sendable {
             }
         case .tiers(let levels):
             let slots = slot.position.flatMap { $0 < tierSlots.count ? tierSlots[$0] : nil } ?? TierReading.Slots(indicator: indicator, levels: levels)
+            let tier: Int?
+            let declared: Int?
             if responses.count == 1 {
                 // One respondent (the usual case) needs no lists.
                 let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: responses[0], warn: warn)
                 combined.warnings = reading.warnings
-                if let tier = reading.tier {
-                    combined.count = 1
-                    combined.score = .tier(tier, TierReading.name(tier, levels))
-                    if let declared = reading.declared, declared != tier { combined.declared = .tier(declared, TierReading.name(declared, levels)) }
+                (tier, declared) = (reading.tier, reading.declared)
+                combined.count = tier == nil ? 0 : 1
+            } else {
+                var tiers: [Int] = []
+                var declaredTiers: [Int] = []
+                for response in responses {
+                    let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response, warn: warn)
+                    if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
+                    if let tier = reading.tier { tiers.append(tier) }
+                    if let declared = reading.declared { declaredTiers.append(declared) }
                 }
-                return combined
+                combined.count = tiers.count
+                (tier, declared) = (Statistics.lowerMedian(tiers), Statistics.lowerMedian(declaredTiers))
             }
-            var tiers: [Int] = []
-            var declaredTiers: [Int] = []
-            tiers.reserveCapacity(responses.count)
-            declaredTiers.reserveCapacity(responses.count)
-            for response in responses {
-                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response, warn: warn)
-                if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
-                if let tier = reading.tier { tiers.append(tier) }
-                if let declared = reading.declared { declaredTiers.append(declared) }
-            }
-            combined.count = tiers.count
-            if let tier = Statistics.lowerMedian(tiers) {
+            if let tier {
                 combined.score = .tier(tier, TierReading.name(tier, levels))
-                if let declared = Statistics.lowerMedian(declaredTiers), declared != tier {
-                    combined.declared = .tier(declared, TierReading.name(declared, levels))
-                }
+                if let declared, declared != tier { combined.declared = .tier(declared, TierReading.name(declared, levels)) }
             }
         case .choice(let options):
             let answers = responses.compactMap { response -> String? in

@@ -3,7 +3,6 @@
 /// with the framework's next-steps prompts (or its reflection prompts), then checklist items not
 /// yet met.
 struct NextSteps: Sendable {
-    let framework: Framework
     /// The framework's indicators in order, as a result lists them, and where each id is.
     private let ordered: [Indicator]
     private let positions: [String: Int]
@@ -16,7 +15,6 @@ struct NextSteps: Sendable {
     private let maxima: [String: Double]
 
     init(framework: Framework) {
-        self.framework = framework
         ordered = framework.indicators
         lowestSection = Dictionary(framework.sections.map { section in
             let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps

@@ -33,10 +33,6 @@ struct TierReading {
         }
     }
 
-    init(indicator: Indicator, levels: [String], response: Response) {
-        self.init(indicator: indicator, levels: levels, slots: Slots(indicator: indicator, levels: levels), response: response)
-    }
-
     /// Reads one response's evidence; `warn` false skips wording warnings nobody will read.
     init(indicator: Indicator, levels: [String], slots: Slots, response: Response, warn: Bool = true) {
         if case .tier(let index)? = response[slots.answer] { declared = index }

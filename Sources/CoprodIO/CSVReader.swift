@@ -306,11 +306,7 @@ public enum CSVWriter {
 
     /// Appends one field's bytes, quoted only where needed.
     public static func append(_ field: String, to bytes: inout [UInt8]) {
-        if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-            bytes += quote(field).utf8
-        } else {
-            bytes += field.utf8
-        }
+        bytes += quote(field).utf8
     }
 
     public static func quote(_ field: String) -> String {

@@ -3,13 +3,6 @@ import CoprodCore
 /// The whole result of one organisation as JSON: what `evaluate --format json` prints (one object
 /// per organisation, in an array) and what a batch writes, one per line.
 public enum ResultJSON {
-    /// The result as compact or indented text.
-    public static func text(_ result: OrganisationResult, indent: Int? = nil) -> String {
-        var stream = JSONStream(indent: indent)
-        write(result, to: &stream)
-        return String(decoding: stream.bytes, as: UTF8.self)
-    }
-
     /// The members of a framework's results that are the same for every organisation, encoded
     /// once: a batch writes them for every organisation. Made from the framework the results
     /// were evaluated with.
