@@ -58,19 +58,33 @@ public struct AnswerSlot: Sendable, Equatable, Hashable {
     public let position: Int?
     /// Worked out once when the slot is made: every respondent's answers are looked up by slot,
     /// and hashing three strings for each lookup cost more than evaluating.
-    private let key: UInt64
+    let key: UInt64
+    /// The signature of the `SlotLayout` that placed the slot, 0 for none: answers laid out by
+    /// the same layout find the slot by its position alone, without comparing ids.
+    let layoutSignature: UInt64
 
     public init(id: String, part: Part, tier: String? = nil, position: Int? = nil) {
         self.id = id
         self.part = part
         self.tier = tier
         self.position = position
+        layoutSignature = 0
         // FNV-1a over the parts; equality still compares the parts themselves.
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for byte in part.rawValue.utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for byte in (tier ?? "").utf8 { key = (key ^ UInt64(byte)) &* 0x100_0000_01b3 }
         self.key = key
+    }
+
+    /// `slot` at `position` in the layout whose signature is `signature`.
+    init(placing slot: AnswerSlot, at position: Int, signature: UInt64) {
+        id = slot.id
+        part = slot.part
+        tier = slot.tier
+        self.position = position
+        key = slot.key
+        layoutSignature = signature
     }
 
     public static func == (a: AnswerSlot, b: AnswerSlot) -> Bool {

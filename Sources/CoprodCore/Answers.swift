@@ -42,8 +42,9 @@ public struct Answers: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// The slot's place in the list, when it has one there: straight from a slot the layout
     /// placed, looked up for one made elsewhere.
     private func place(of slot: AnswerSlot) -> Int? {
-        guard let layout else { return nil }
-        if let position = slot.position, position < layout.slots.count, layout.slots[position] == slot { return position }
+        guard let layout, let position = slot.position else { return layout?.placed(slot).position }
+        if slot.layoutSignature == layout.signature, position < byPosition.count { return position }
+        if position < layout.slots.count, layout.slots[position] == slot { return position }
         return layout.placed(slot).position
     }
 }
@@ -54,8 +55,17 @@ public final class SlotLayout: Sendable {
     /// The same slots by value, to find the placed slot for one made elsewhere.
     private let placed: [AnswerSlot: AnswerSlot]
 
+    /// Made from every slot's key in order: two layouts of the same slots have the same one.
+    /// Never 0, which marks a slot no layout placed.
+    let signature: UInt64
+
     public init(framework: Framework) {
-        slots = framework.slots
+        let listed = framework.slots
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for slot in listed { hash = (hash ^ slot.key) &* 0x100_0000_01b3 }
+        let signature = hash == 0 ? 1 : hash
+        self.signature = signature
+        slots = listed.enumerated().map { AnswerSlot(placing: $1, at: $0, signature: signature) }
         placed = Dictionary(slots.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

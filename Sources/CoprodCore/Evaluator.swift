@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
         self.tierSlots = tierSlots
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        textSlots = framework.slots.compactMap { slot in
+        textSlots = layout.slots.compactMap { slot in
             switch slot.part {
             case .prompt: (slot, slot.column, prompts[slot.id] ?? slot.id)
             case .comment: (slot, slot.column, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
@@ -169,15 +169,17 @@ public struct Evaluator: Sendable {
             let declared: Int?
             if responses.count == 1 {
                 // One respondent (the usual case) needs no lists.
-                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: responses[0], warn: warn)
+                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[0].answers,
+                                          file: responses[0].file, row: responses[0].row, warn: warn)
                 combined.warnings = reading.warnings
                 (tier, declared) = (reading.tier, reading.declared)
                 combined.count = tier == nil ? 0 : 1
             } else {
                 var tiers: [Int] = []
                 var declaredTiers: [Int] = []
-                for response in responses {
-                    let reading = TierReading(indicator: indicator, levels: levels, slots: slots, response: response, warn: warn)
+                for index in responses.indices {
+                    let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[index].answers,
+                                              file: responses[index].file, row: responses[index].row, warn: warn)
                     if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
                     if let tier = reading.tier { tiers.append(tier) }
                     if let declared = reading.declared { declaredTiers.append(declared) }
@@ -356,11 +358,11 @@ public struct Evaluator: Sendable {
 
     private func texts(_ responses: [Response]) -> [TextAnswer] {
         var texts: [TextAnswer] = []
-        for (slot, column, prompt) in textSlots {
-            // By index: iterating would copy every response for every prompt.
+        // By index: iterating would copy every prompt and every response.
+        for place in textSlots.indices {
             for index in responses.indices {
-                guard case .text(let text)? = responses[index][slot] else { continue }
-                texts.append(TextAnswer(id: column, prompt: prompt, role: responses[index].role,
+                guard case .text(let text)? = responses[index].answers[textSlots[place].slot] else { continue }
+                texts.append(TextAnswer(id: textSlots[place].column, prompt: textSlots[place].prompt, role: responses[index].role,
                                         respondent: responses[index].respondent, text: text))
             }
         }

@@ -18,6 +18,8 @@ struct TierReading {
         let answer: AnswerSlot
         let survey: AnswerSlot
         let criteria: [AnswerSlot]
+        /// The survey's least percentage for each tier, in the tiers' order.
+        let thresholds: [Double?]
         /// How warnings name the indicator: `equality.1 "People report feeling included": `.
         let label: String
 
@@ -29,22 +31,24 @@ struct TierReading {
             answer = slot(.answer)
             survey = slot(.survey)
             criteria = levels.map { slot(.criteria, $0) }
+            thresholds = levels.map { indicator.survey?.thresholds[$0] }
             label = "\(indicator.id) \"\(indicator.text)\": "
         }
     }
 
     /// Reads one response's evidence; `warn` false skips wording warnings nobody will read.
-    init(indicator: Indicator, levels: [String], slots: Slots, response: Response, warn: Bool = true) {
-        if case .tier(let index)? = response[slots.answer] { declared = index }
+    /// Reads the evidence in `answers`, given in `file` at `row` (for warnings).
+    init(indicator: Indicator, levels: [String], slots: Slots, answers: borrowing Answers, file: String, row: Int, warn: Bool = true) {
+        if case .tier(let index)? = answers[slots.answer] { declared = index }
         // Texts are only made for a warning: most readings need none.
-        func who() -> String { response.file.isEmpty ? "" : " (" + response.file + " row " + String(response.row) + ")" }
+        func who() -> String { file.isEmpty ? "" : " (" + file + " row " + String(row) + ")" }
 
         // Criteria per tier, cumulative: `met` tiers in a row, then perhaps a higher one met.
         var met = 0
         var anyCriteria = false
         var higherMet: Int?
         for (index, slot) in slots.criteria.enumerated() {
-            guard case .choice(let answer)? = response[slot] else { continue }
+            guard case .choice(let answer)? = answers[slot] else { continue }
             anyCriteria = true
             let isMet = answer == "yes"
             if isMet && met == index { met = index + 1 } else if isMet && higherMet == nil && index > met { higherMet = index }
@@ -59,13 +63,13 @@ struct TierReading {
 
         // A survey percentage against the thresholds.
         var surveyShortfall: (reached: Int, threshold: Double, percent: Double)?
-        if let survey = indicator.survey, case .number(let percent)? = response[slots.survey] {
+        if indicator.survey != nil, case .number(let percent)? = answers[slots.survey] {
             var reached = 0
-            for (index, tier) in levels.enumerated() {
-                guard let threshold = survey.thresholds[tier], percent >= threshold else { break }
-                reached = index + 1
+            for threshold in slots.thresholds {
+                guard let threshold, percent >= threshold else { break }
+                reached += 1
             }
-            if reached < levels.count, let threshold = survey.thresholds[levels[reached]] {
+            if reached < levels.count, let threshold = slots.thresholds[reached] {
                 surveyShortfall = (reached, threshold, percent)
             }
             evidence = min(evidence ?? reached, reached)

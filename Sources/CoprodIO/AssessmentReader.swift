@@ -60,6 +60,11 @@ public struct AssessmentReader: Sendable {
     private let scales: [Scale]
     /// Each slot's scale's words, folded, with their answers.
     private let answersByWord: [[String: Answer]]
+    /// The same words as bytes, for cells read straight from a record's bytes: a short list
+    /// compared byte by byte costs less than making a `String` of every cell to look it up.
+    private let answersBySpelling: [[(spelling: [UInt8], answer: Answer)]]
+    /// Which slots take free text, read as it is without looking for a word.
+    private let takesText: [Bool]
 
     static let metadata: [String: String] = [
         "organisation": "organisation", "organization": "organisation", "organisation name": "organisation",
@@ -75,6 +80,8 @@ public struct AssessmentReader: Sendable {
         self.layout = layout
         scales = layout.slots.map { framework.scale(of: $0) ?? .text }
         answersByWord = scales.map(\.answersByWord)
+        answersBySpelling = answersByWord.map { words in words.map { (Array($0.key.utf8), $0.value) } }
+        takesText = scales.map { $0 == .text }
         // Full statement texts, as forms tools use them for headers; a text used twice is
         // ambiguous and only its id works.
         var texts: [String: [AnswerSlot]] = [:]
@@ -239,8 +246,16 @@ public struct AssessmentReader: Sendable {
             case .slot(let slot):
                 guard let position = slot.position, position < scales.count,
                       cell.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+                if takesText[position] {
+                    response.answers[slot] = .text(String(decoding: cell, as: UTF8.self))
+                    continue
+                }
                 if let point = AssessmentReader.wholeNumber(cell), let points = scales[position].points, points.contains(point) {
                     response.answers[slot] = .number(Double(point))
+                    continue
+                }
+                if let word = answersBySpelling[position].first(where: { $0.spelling.elementsEqual(cell) }) {
+                    response.answers[slot] = word.answer
                     continue
                 }
                 do {
@@ -284,7 +299,7 @@ public struct AssessmentReader: Sendable {
     /// One cell's answer on the scale of the slot at `position`; nil for an empty cell.
     private func answer(_ value: String, at position: Int) throws(ValueProblem) -> Answer? {
         // A word on the scale ("Made a start", "Yes"): found without parsing.
-        if let first = value.utf8.first, first > 0x39,
+        if let first = value.utf8.first, first > 0x39, !answersByWord[position].isEmpty,
            let answer = answersByWord[position][value] ?? answersByWord[position][value.trimmingWhitespace.foldedForMatching] {
             return answer
         }

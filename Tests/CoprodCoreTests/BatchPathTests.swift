@@ -50,6 +50,61 @@ struct BatchPathTests {
         #expect(plain[1]?[AnswerSlot(id: "assets.1", part: .answer)] == .number(5))
     }
 
+    @Test func plainTierRecordsReadAsTheFullReadingReadsThem() throws {
+        let (framework, _) = try loadFramework("quality-standards")
+        let reader = AssessmentReader(framework: framework)
+        let csv = """
+            organisation,equality.1,equality.1.survey,equality.1.bronze,equality.1.silver,equality.1.gold,equality.1.comment
+            Riverside,silver,72%,yes,Yes, no,We ask every year.
+            Hill,Gold,65,y,no,,
+            Dale,none,,YES,maybe,,
+            Vale,platinum,,,,,
+
+            """
+        var records = CSVReader(bytes: Array(csv.utf8))
+        var warnings: [String] = []
+        let header = try #require(records.next() as CSVReader.Record?)
+        let columns = try reader.columns(header, file: "qs.csv", warnings: &warnings)
+        var plain: [Response?] = []
+        while let raw = records.nextRaw(keyField: 0) {
+            let fast = reader.plainResponse(raw, columns: columns, file: "qs.csv")
+            if let fast, case .response(let response) = reader.response(raw.record, columns: columns, file: "qs.csv") {
+                #expect(fast == response)
+            }
+            plain.append(fast)
+        }
+        #expect(plain.map { $0 != nil } == [true, true, false, false])
+        let silver = AnswerSlot(id: "equality.1", part: .criteria, tier: "silver")
+        #expect(plain[0]?[AnswerSlot(id: "equality.1", part: .answer)] == .tier(2))
+        #expect(plain[0]?[silver] == .choice("yes"))
+        #expect(plain[0]?[AnswerSlot(id: "equality.1", part: .criteria, tier: "gold")] == .choice("no"))
+        #expect(plain[0]?[AnswerSlot(id: "equality.1", part: .comment)] == .text("We ask every year."))
+        #expect(plain[0]?[AnswerSlot(id: "equality.1", part: .survey)] == .number(72))
+        #expect(plain[1]?[AnswerSlot(id: "equality.1", part: .answer)] == .tier(3))
+        #expect(plain[1]?[AnswerSlot(id: "equality.1", part: .criteria, tier: "bronze")] == .choice("yes"))
+    }
+
+    @Test func textsAreEscapedWhereverTheSpecialBytesFall() {
+        // Long and short plain runs around every kind of byte JSON escapes, at every offset
+        // within eight bytes, next to bytes above 0x7F that must pass through as they are.
+        let specials: [(String, String)] = [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\u{1F}", "\\u001f"), ("\u{01}", "\\u0001")]
+        for (special, escaped) in specials {
+            for before in 0..<17 {
+                for after in [0, 1, 7, 8, 9, 20] {
+                    let text = String(repeating: "é", count: before / 2) + String(repeating: "a", count: before % 2)
+                        + special + String(repeating: " ~", count: after)
+                    var json = JSONStream()
+                    json.string(text)
+                    let expected = "\"" + text.replacingOccurrences(of: special, with: escaped) + "\""
+                    #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
+                }
+            }
+        }
+        var json = JSONStream()
+        json.string("Plain ASCII and ünïcödé, with !#$%&'()*+,-./ and ~ and DEL \u{7F} but nothing to escape")
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "\"Plain ASCII and ünïcödé, with !#$%&'()*+,-./ and ~ and DEL \u{7F} but nothing to escape\"")
+    }
+
     @Test("results written with a framework's layout are the same bytes", arguments: frameworks)
     func layoutGivesTheSameBytes(_ id: String) throws {
         let (framework, _) = try loadFramework(id)
