@@ -26,6 +26,7 @@ public struct Evaluator: Sendable {
     private let onPoints: [Bool]
     /// Where each tiered indicator's evidence is, by the position of its answer's slot.
     private let tierSlots: [TierReading.Slots?]
+    private let hasTiers: Bool
     private let textSlots: [(slot: AnswerSlot, column: String, prompt: String)]
     private let nextSteps: NextSteps
 
@@ -44,6 +45,7 @@ public struct Evaluator: Sendable {
             tierSlots[position] = TierReading.Slots(indicator: indicator, levels: levels, layout: layout)
         }
         self.tierSlots = tierSlots
+        hasTiers = indicators.contains { if case .tiers = $0.scale { true } else { false } }
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = layout.slots.compactMap { slot in
@@ -70,9 +72,11 @@ public struct Evaluator: Sendable {
         indicatorResults.reserveCapacity(indicators.count)
         // When everyone gave the same role, that role's view is the whole view.
         let onlyRole = namedRoles.count == 1 && roles[""] == nil ? namedRoles.first : nil
+        // Where each response came from, as tier warnings end: " (qs.csv row 4)".
+        let origins = !hasTiers ? [] : responses.map { $0.file.isEmpty ? "" : TierReading.joined(" (", $0.file, " row ", String($0.row), ")") }
         for position in indicators.indices {
-            indicatorResults.append(evaluate(indicators[position], slot: answerSlots[position], responses, roles: namedRoles,
-                                             onlyRole: onlyRole, warnings: &warnings, failures: &failures))
+            indicatorResults.append(evaluate(indicators[position], slot: answerSlots[position], responses, origins: origins,
+                                             roles: namedRoles, onlyRole: onlyRole, warnings: &warnings, failures: &failures))
         }
 
         var sectionResults: [SectionResult] = []
@@ -107,9 +111,9 @@ public struct Evaluator: Sendable {
     // MARK: - Indicators
 
     /// One indicator over every response, and over each role's.
-    private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], roles: [String], onlyRole: String?,
-                          warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
-        let combined = combine(indicator, slot: slot, responses, warn: true)
+    private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], origins: [String], roles: [String],
+                          onlyRole: String?, warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
+        let combined = combine(indicator, slot: slot, responses, origins: origins, warn: true)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
         let byRole = roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role in
             combine(indicator, slot: slot, responses.filter { $0.role == role }, warn: false).score
@@ -141,8 +145,9 @@ public struct Evaluator: Sendable {
     }
 
     /// Combines the responses' answers to one indicator; `warn` says whether to word warnings
-    /// (a role's view repeats what the whole view already warned about).
-    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], warn: Bool) -> Combined {
+    /// (a role's view repeats what the whole view already warned about), ending each with the
+    /// response's entry in `origins`.
+    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], origins: [String] = [], warn: Bool) -> Combined {
         var combined = Combined()
         switch indicator.scale {
         case .ordinal, .rating, .number:
@@ -170,7 +175,7 @@ public struct Evaluator: Sendable {
             if responses.count == 1 {
                 // One respondent (the usual case) needs no lists.
                 let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[0].answers,
-                                          file: responses[0].file, row: responses[0].row, warn: warn)
+                                          origin: warn && !origins.isEmpty ? origins[0] : "", warn: warn)
                 combined.warnings = reading.warnings
                 (tier, declared) = (reading.tier, reading.declared)
                 combined.count = tier == nil ? 0 : 1
@@ -179,7 +184,7 @@ public struct Evaluator: Sendable {
                 var declaredTiers: [Int] = []
                 for index in responses.indices {
                     let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[index].answers,
-                                              file: responses[index].file, row: responses[index].row, warn: warn)
+                                              origin: warn && index < origins.count ? origins[index] : "", warn: warn)
                     if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
                     if let tier = reading.tier { tiers.append(tier) }
                     if let declared = reading.declared { declaredTiers.append(declared) }

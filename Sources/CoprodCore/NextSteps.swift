@@ -9,17 +9,13 @@ struct NextSteps: Sendable {
     /// For each tiered indicator, the step to reach each tier above its current one, by the
     /// current tier's index: the same words for every organisation, so made once.
     private let toReach: [[String]]
-    /// For each section: its title and what to ask when it is the lowest, the framework's
-    /// next-steps prompts or else its first reflection prompt.
-    private let lowestSection: [String: (title: String, prompts: String)]
-    private let maxima: [String: Double]
+    /// For each section, in order: its id, the step's words before and after its score when it
+    /// is the lowest ("Networks is the lowest (", ")." and the framework's next-steps prompts or
+    /// else its first reflection prompt), and the highest score its scales allow.
+    private let sections: [(id: String, before: String, after: String, maximum: Double)]
 
     init(framework: Framework) {
         ordered = framework.indicators
-        lowestSection = Dictionary(framework.sections.map { section in
-            let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps
-            return (section.id, (section.title, prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")))
-        }, uniquingKeysWith: { first, _ in first })
         positions = Dictionary(ordered.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         toReach = ordered.map { indicator in
             guard case .tiers(let levels) = indicator.scale else { return [] }
@@ -37,7 +33,11 @@ struct NextSteps: Sendable {
             default: break
             }
         }
-        self.maxima = maxima
+        sections = framework.sections.map { section in
+            let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps
+            return (section.id, section.title + " is the lowest (", ")." + (prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")),
+                    maxima[section.id] ?? .infinity)
+        }
     }
 
     func steps(for result: OrganisationResult) -> [String] {
@@ -57,15 +57,17 @@ struct NextSteps: Sendable {
             steps.append(step)
         }
 
-        // The lowest-scoring sections on a points scale.
-        var scored: [(section: SectionResult, value: Double)] = []
+        // The lowest-scoring sections on a points scale (by where they are in the framework).
+        var scored: [(section: Int, value: Double)] = []
+        scored.reserveCapacity(result.sections.count)
         for position in result.sections.indices {
-            if case .number(let value) = result.sections[position].score { scored.append((result.sections[position], value)) }
+            guard case .number(let value) = result.sections[position].score,
+                  let section = sectionIndex(result.sections[position].id, at: position) else { continue }
+            scored.append((section, value))
         }
-        if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < maximum($0.section) }) == true {
-            for (section, value) in scored where value == lowest && value < maximum(section) {
-                guard let asked = lowestSection[section.id] else { continue }
-                steps.append("\(asked.title) is the lowest (\(Score.format(value))).\(asked.prompts)")
+        if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < sections[$0.section].maximum }) == true {
+            for (section, value) in scored where value == lowest && value < sections[section].maximum {
+                steps.append(sections[section].before + Score.format(value) + sections[section].after)
             }
         }
 
@@ -87,5 +89,9 @@ struct NextSteps: Sendable {
         return positions[id]
     }
 
-    private func maximum(_ section: SectionResult) -> Double { maxima[section.id] ?? .infinity }
+    /// Where a result's section is in `sections`, as `definitionIndex` finds indicators.
+    private func sectionIndex(_ id: String, at position: Int) -> Int? {
+        if position < sections.count, sections[position].id == id { return position }
+        return sections.firstIndex { $0.id == id }
+    }
 }

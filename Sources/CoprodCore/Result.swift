@@ -29,8 +29,17 @@ public enum Score: Sendable, Equatable {
 
     /// Two decimals at most, no trailing zeros: 3.67, 2.5, 4.
     public static func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
+        let hundredths = (value * 100).rounded()
+        let rounded = hundredths / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
+        // The double nearest a two-decimal number prints as that number: its digits are written
+        // here from whole hundredths (a batch formats a figure or two for every organisation).
+        if abs(hundredths) < 1e15 {
+            let magnitude = Int(hundredths).magnitude
+            let cents = magnitude % 100
+            return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + "."
+                + (cents % 10 == 0 ? String(cents / 10) : (cents < 10 ? "0" : "") + String(cents))
+        }
         var text = String(rounded)
         if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
             text = String(text[...text.index(dot, offsetBy: 2)])

@@ -36,12 +36,11 @@ struct TierReading {
         }
     }
 
-    /// Reads one response's evidence; `warn` false skips wording warnings nobody will read.
-    /// Reads the evidence in `answers`, given in `file` at `row` (for warnings).
-    init(indicator: Indicator, levels: [String], slots: Slots, answers: borrowing Answers, file: String, row: Int, warn: Bool = true) {
+    /// Reads the evidence in one response's `answers`. `origin` ends each warning, saying where
+    /// the response came from (" (qs.csv row 4)"); `warn` false skips wording warnings nobody
+    /// will read.
+    init(indicator: Indicator, levels: [String], slots: Slots, answers: borrowing Answers, origin: String, warn: Bool = true) {
         if case .tier(let index)? = answers[slots.answer] { declared = index }
-        // Texts are only made for a warning: most readings need none.
-        func who() -> String { file.isEmpty ? "" : " (" + file + " row " + String(row) + ")" }
 
         // Criteria per tier, cumulative: `met` tiers in a row, then perhaps a higher one met.
         var met = 0
@@ -56,8 +55,9 @@ struct TierReading {
         if anyCriteria {
             evidence = met
             if warn, met < levels.count, let higher = higherMet {
-                warnings.append(slots.label + levels[higher] + " criteria are met but " + levels[met]
-                                + " criteria are not; tiers are cumulative, so this counts as " + TierReading.name(met, levels) + who())
+                warnings.append(TierReading.joined(slots.label, levels[higher], " criteria are met but ", levels[met],
+                                                   " criteria are not; tiers are cumulative, so this counts as ",
+                                                   TierReading.name(met, levels), origin))
             }
         }
 
@@ -77,15 +77,26 @@ struct TierReading {
 
         if warn, let declared, let evidence, declared > evidence {
             // Only the shortfalls at or below the declared tier explain why it is not reached.
-            var reasons: [String] = []
-            if anyCriteria && met < declared { reasons.append("\(levels[met]) criteria are not met") }
-            if let shortfall = surveyShortfall, shortfall.reached < declared, let survey = indicator.survey {
-                reasons.append("\(levels[shortfall.reached]) needs at least \(Score.format(shortfall.threshold))% (\(survey.measure)) and the survey gives \(Score.format(shortfall.percent))%")
+            let criteria = anyCriteria && met < declared
+            var survey = ""
+            if let shortfall = surveyShortfall, shortfall.reached < declared, let metric = indicator.survey {
+                survey = TierReading.joined(levels[shortfall.reached], " needs at least ", Score.format(shortfall.threshold), "% (",
+                                            metric.measure, ") and the survey gives ", Score.format(shortfall.percent), "%")
             }
-            let because = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
-            warnings.append(slots.label + TierReading.name(declared, levels) + " declared, but the evidence supports "
-                            + TierReading.name(evidence, levels) + because + who())
+            warnings.append(TierReading.joined(
+                slots.label, TierReading.name(declared, levels), " declared, but the evidence supports ", TierReading.name(evidence, levels),
+                criteria || !survey.isEmpty ? ": " : "", criteria ? levels[met] : "", criteria ? " criteria are not met" : "",
+                criteria && !survey.isEmpty ? "; " : "", survey, origin))
         }
+    }
+
+    /// The parts as one text, made in one go: a batch words a warning or two for most
+    /// organisations, and joining them two at a time copied each part over and over.
+    static func joined(_ parts: String...) -> String {
+        var text = ""
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { text += part }
+        return text
     }
 
     static func name(_ index: Int, _ levels: [String]) -> String {

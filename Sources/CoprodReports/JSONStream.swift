@@ -54,16 +54,9 @@ public struct JSONStream {
     /// Whether the output has no line breaks or indentation.
     public var isCompact: Bool { indent == nil }
 
-    /// Appends members of the open object already written as compact JSON, such as
-    /// `"id":"assets","title":"Assets"`: parts that are the same for every organisation are
-    /// encoded once. Compact output only.
-    public mutating func members(_ encoded: [UInt8]) {
-        precondition(indent == nil, "pre-encoded members are compact")
-        element()
-        bytes += encoded
-    }
-
-    /// Members as `members(_:)` takes them: keys and string values, in order.
+    /// Members of an object as compact JSON, without the braces, such as
+    /// `"id":"assets","title":"Assets"`: keys and string values, in order. Parts that are the
+    /// same for every organisation are encoded once.
     public static func encodedMembers(_ pairs: KeyValuePairs<StaticString, String>) -> [UInt8] {
         var stream = JSONStream(capacity: 256)
         stream.beginObject()
@@ -100,6 +93,29 @@ public struct JSONStream {
     public static func append(_ value: Double, to bytes: inout [UInt8]) {
         if !value.isFinite { return bytes.append(contentsOf: "null".utf8) }
         if value == value.rounded(), abs(value) < 1e15 { return append(Int(value), to: &bytes) }
+        // Scores are rounded to four decimals. Such a value is the double nearest its four-decimal
+        // text, so that text, without trailing zeros, is the shortest that reads back as it: what
+        // `description` gives, written here without making a `String`.
+        let tenThousandths = (value * 10_000).rounded()
+        if abs(tenThousandths) < 1e13, tenThousandths / 10_000 == value {
+            let whole = Int(tenThousandths)
+            if whole < 0 { bytes.append(UInt8(ascii: "-")) }
+            append(whole.magnitude / 10_000, to: &bytes)
+            bytes.append(UInt8(ascii: "."))
+            var fraction = whole.magnitude % 10_000
+            var digits = 4
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            var scale: UInt = 1
+            for _ in 1..<digits { scale *= 10 }
+            while scale > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / scale % 10))
+                scale /= 10
+            }
+            return
+        }
         var text = value.description
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -107,7 +123,11 @@ public struct JSONStream {
     /// Appends a whole number's digits.
     public static func append(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
+        append(value.magnitude, to: &bytes)
+    }
+
+    private static func append(_ magnitude: UInt, to bytes: inout [UInt8]) {
+        var rest = magnitude
         var count = 1
         var scale: UInt = 1
         while rest / scale >= 10 {
@@ -132,8 +152,19 @@ public struct JSONStream {
     }
 
     /// Appends bytes as they are, e.g. a line break between documents.
-    public mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) { JSONStream.append(literal: text, to: &bytes) }
+
+    static func append(literal text: StaticString, to bytes: inout [UInt8]) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a value the caller encodes itself, straight into the bytes: for parts of a
+    /// result written for every organisation, where each call of the general methods costs
+    /// more than the bytes it writes. The value is written as it is: a container in it is
+    /// compact whatever the stream's indentation.
+    mutating func encoded(_ write: (inout [UInt8]) -> Void) {
+        element()
+        write(&bytes)
     }
 
     // MARK: - Layout
@@ -212,17 +243,20 @@ public struct JSONStream {
     @inline(__always)
     private static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
 
-    private mutating func quote(_ text: String) {
+    private mutating func quote(_ text: String) { JSONStream.append(quoted: text, to: &bytes) }
+
+    /// Appends `text` as a JSON string, in quotes and escaped.
+    static func append(quoted text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Native strings lend their bytes without a copy; others are made contiguous first.
-        if text.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ escape($0, to: &bytes) }) == nil {
             var text = text
-            text.withUTF8 { escape($0) }
+            text.withUTF8 { escape($0, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         // Plain runs are copied whole; only the bytes that need it are escaped.
         var run = 0
         while case let offset = JSONStream.firstToEscape(utf8, from: run), offset < utf8.count {
@@ -230,13 +264,13 @@ public struct JSONStream {
             run = offset + 1
             let byte = utf8[offset]
             switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
+            case UInt8(ascii: "\""): append(literal: "\\\"", to: &bytes)
+            case UInt8(ascii: "\\"): append(literal: "\\\\", to: &bytes)
+            case UInt8(ascii: "\n"): append(literal: "\\n", to: &bytes)
+            case UInt8(ascii: "\r"): append(literal: "\\r", to: &bytes)
+            case UInt8(ascii: "\t"): append(literal: "\\t", to: &bytes)
             default:
-                raw("\\u00")
+                append(literal: "\\u00", to: &bytes)
                 for nibble in [byte >> 4, byte & 0xF] { bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10) }
             }
         }

@@ -8,13 +8,23 @@ public enum ResultJSON {
     /// were evaluated with.
     public struct Layout: Sendable {
         let framework: String
-        let indicators: [(id: String, members: [UInt8])]
-        let sections: [(id: String, members: [UInt8])]
+        /// Each indicator's and section's object up to its score, as
+        /// `{"id":"assets.1","section":"assets","score":`.
+        let indicators: [(id: String, opening: [UInt8])]
+        let sections: [(id: String, opening: [UInt8])]
 
         public init(framework: Framework) {
+            func opening(_ members: KeyValuePairs<StaticString, String>) -> [UInt8] {
+                [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
+            }
             self.framework = framework.id
-            indicators = framework.indicators.map { ($0.id, JSONStream.encodedMembers(["id": $0.id, "section": $0.sectionID])) }
-            sections = framework.sections.map { ($0.id, JSONStream.encodedMembers(["id": $0.id, "title": $0.title])) }
+            indicators = framework.indicators.map { ($0.id, opening(["id": $0.id, "section": $0.sectionID])) }
+            sections = framework.sections.map { ($0.id, opening(["id": $0.id, "title": $0.title])) }
+        }
+
+        /// The opening laid out for the element at `position`, if it is the one with this id.
+        static func opening(_ encoded: [(id: String, opening: [UInt8])], at position: Int, id: String) -> [UInt8]? {
+            position < encoded.count && encoded[position].id == id ? encoded[position].opening : nil
         }
     }
 
@@ -45,14 +55,22 @@ public enum ResultJSON {
         json.beginArray()
         // By index, each element borrowed: iterating would copy every section and indicator.
         for position in result.sections.indices {
-            write(result.sections[position], at: position, to: &json, layout: layout)
+            if let layout, let opening = Layout.opening(layout.sections, at: position, id: result.sections[position].id) {
+                json.encoded { compact(result.sections[position], opening: opening, to: &$0) }
+            } else {
+                write(result.sections[position], to: &json)
+            }
         }
         json.endArray()
 
         json.key("indicators")
         json.beginArray()
         for position in result.indicators.indices {
-            write(result.indicators[position], at: position, to: &json, layout: layout)
+            if let layout, let opening = Layout.opening(layout.indicators, at: position, id: result.indicators[position].id) {
+                json.encoded { compact(result.indicators[position], opening: opening, to: &$0) }
+            } else {
+                write(result.indicators[position], to: &json)
+            }
         }
         json.endArray()
 
@@ -103,20 +121,10 @@ public enum ResultJSON {
         json.endObject()
     }
 
-    /// Writes the members the layout encoded for the element at `position`, if it has them for
-    /// this id; false when the caller must write them out.
-    private static func shared(_ encoded: [(id: String, members: [UInt8])]?, at position: Int, id: String, to json: inout JSONStream) -> Bool {
-        guard let encoded, position < encoded.count, encoded[position].id == id else { return false }
-        json.members(encoded[position].members)
-        return true
-    }
-
-    private static func write(_ section: borrowing SectionResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
+    private static func write(_ section: borrowing SectionResult, to json: inout JSONStream) {
         json.beginObject()
-        if !shared(layout?.sections, at: position, id: section.id, to: &json) {
-            json.key("id"); json.string(section.id)
-            json.key("title"); json.string(section.title)
-        }
+        json.key("id"); json.string(section.id)
+        json.key("title"); json.string(section.title)
         json.key("score"); score(section.score, to: &json)
         json.key("answered"); json.integer(section.answered)
         json.key("expected"); json.integer(section.expected)
@@ -124,12 +132,10 @@ public enum ResultJSON {
         json.endObject()
     }
 
-    private static func write(_ indicator: borrowing IndicatorResult, at position: Int, to json: inout JSONStream, layout: Layout?) {
+    private static func write(_ indicator: borrowing IndicatorResult, to json: inout JSONStream) {
         json.beginObject()
-        if !shared(layout?.indicators, at: position, id: indicator.id, to: &json) {
-            json.key("id"); json.string(indicator.id)
-            json.key("section"); json.string(indicator.sectionID)
-        }
+        json.key("id"); json.string(indicator.id)
+        json.key("section"); json.string(indicator.sectionID)
         json.key("score"); score(indicator.score, to: &json)
         if let answer = indicator.answer { json.key("answer"); json.string(answer) }
         if let declared = indicator.declared { json.key("declared"); score(declared, to: &json) }
@@ -138,14 +144,53 @@ public enum ResultJSON {
         json.endObject()
     }
 
+    // The same two objects, compact, from the layout's opening: the same bytes as above, as
+    // the tests check, written with a call per member instead of one per key and value.
+
+    private static func compact(_ section: borrowing SectionResult, opening: [UInt8], to bytes: inout [UInt8]) {
+        bytes += opening
+        score(section.score, to: &bytes)
+        JSONStream.append(literal: #","answered":"#, to: &bytes)
+        JSONStream.append(section.answered, to: &bytes)
+        JSONStream.append(literal: #","expected":"#, to: &bytes)
+        JSONStream.append(section.expected, to: &bytes)
+        JSONStream.append(literal: #","by_role":"#, to: &bytes)
+        byRole(section.roleScores, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private static func compact(_ indicator: borrowing IndicatorResult, opening: [UInt8], to bytes: inout [UInt8]) {
+        bytes += opening
+        score(indicator.score, to: &bytes)
+        if let answer = indicator.answer {
+            JSONStream.append(literal: #","answer":"#, to: &bytes)
+            JSONStream.append(quoted: answer, to: &bytes)
+        }
+        if let declared = indicator.declared {
+            JSONStream.append(literal: #","declared":"#, to: &bytes)
+            score(declared, to: &bytes)
+        }
+        JSONStream.append(literal: #","answers":"#, to: &bytes)
+        JSONStream.append(indicator.answers, to: &bytes)
+        if !indicator.roleScores.isEmpty {
+            JSONStream.append(literal: #","by_role":"#, to: &bytes)
+            byRole(indicator.roleScores, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     /// Numbers rounded to 4 decimals, so results print the same everywhere.
     static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
     static func score(_ score: Score, to json: inout JSONStream) {
+        json.encoded { ResultJSON.score(score, to: &$0) }
+    }
+
+    static func score(_ score: Score, to bytes: inout [UInt8]) {
         switch score {
-        case .number(let value), .share(let value): json.number(round(value))
-        case .tier(_, let name): json.string(name)
-        case .none: json.null()
+        case .number(let value), .share(let value): JSONStream.append(round(value), to: &bytes)
+        case .tier(_, let name): JSONStream.append(quoted: name, to: &bytes)
+        case .none: JSONStream.append(literal: "null", to: &bytes)
         }
     }
 
@@ -156,5 +201,18 @@ public enum ResultJSON {
             score(value, to: &json)
         }
         json.endObject()
+    }
+
+    private static func byRole(_ scores: RoleScores, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        scores.forEachSorted { role, value in
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            JSONStream.append(quoted: role, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            score(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }

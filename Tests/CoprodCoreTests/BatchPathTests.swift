@@ -125,10 +125,40 @@ struct BatchPathTests {
             JSONStream.append(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == text, "\(value)")
         }
+        // Four-decimal values are written without `description`: the same text, checked over a
+        // spread of them and around the edges.
+        var generator = SystemRandomNumberGenerator()
+        let edges: [Int] = [1, -1, 5, 10, 99, 100, 1_000, 9_999, 10_001, 33_333, -43_333, 123_456_789_012]
+        for tenThousandths in edges + (0..<20_000).map({ _ in Int.random(in: -10_000_000...10_000_000, using: &generator) }) {
+            let value = Double(tenThousandths) / 10_000
+            var bytes: [UInt8] = []
+            JSONStream.append(value, to: &bytes)
+            let expected = value == value.rounded() ? String(Int(value)) : value.description
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(tenThousandths)")
+        }
+        for value in [1.0 / 3, 2.0 / 3 * 5, 0.00005, 1e-7, 12.345678] {
+            var bytes: [UInt8] = []
+            JSONStream.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == value.description)
+        }
         for value in [0, 7, 10, 99, 100, 12345, -5, Int.max, Int.min + 1] {
             var bytes: [UInt8] = []
             JSONStream.append(value, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test func scoresAreFormattedAsTwoDecimalsAtMost() {
+        for (value, text) in [(3.666, "3.67"), (2.5, "2.5"), (4, "4"), (0.05, "0.05"), (-0.5, "-0.5"), (-0.004, "0"), (99.999, "100"), (12.1, "12.1")] {
+            #expect(Score.format(value) == text, "\(value)")
+        }
+        // The same text as the shortest form of the value rounded to hundredths, over a spread.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = Double.random(in: -1_000...1_000, using: &generator)
+            let rounded = (value * 100).rounded() / 100
+            let expected = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            #expect(Score.format(value) == expected, "\(value)")
         }
     }
 
