@@ -18,14 +18,13 @@ public struct Evaluator: Sendable {
     public let framework: Framework
     // Worked out once: evaluating thousands of organisations reuses them.
     private let indicators: [Indicator]
+    /// The same indicators with what evaluating each needs.
+    private let plans: [IndicatorPlan]
     private let indicatorsBySection: [String: [Indicator]]
     /// For each of the framework's sections, in order: where its indicators are in `indicators`.
     private let sectionMembers: [[Int]]
-    private let answerSlots: [AnswerSlot]
     /// Which indicators are on a points scale.
     private let onPoints: [Bool]
-    /// Where each tiered indicator's evidence is, by the position of its answer's slot.
-    private let tierSlots: [TierReading.Slots?]
     private let hasTiers: Bool
     private let textSlots: [(slot: AnswerSlot, column: String, prompt: String)]
     private let nextSteps: NextSteps
@@ -37,15 +36,9 @@ public struct Evaluator: Sendable {
         let all = indicators
         sectionMembers = framework.sections.map { section in all.indices.filter { all[$0].sectionID == section.id } }
         let layout = SlotLayout(framework: framework)
-        answerSlots = indicators.map { layout.placed(AnswerSlot(id: $0.id, part: .answer)) }
+        plans = indicators.map { IndicatorPlan($0, layout: layout) }
         onPoints = indicators.map { $0.scale.range != nil }
-        var tierSlots = [TierReading.Slots?](repeating: nil, count: layout.slots.count)
-        for (indicator, slot) in zip(indicators, answerSlots) {
-            guard case .tiers(let levels) = indicator.scale, let position = slot.position else { continue }
-            tierSlots[position] = TierReading.Slots(indicator: indicator, levels: levels, layout: layout)
-        }
-        self.tierSlots = tierSlots
-        hasTiers = indicators.contains { if case .tiers = $0.scale { true } else { false } }
+        hasTiers = plans.contains { $0.tierSlots != nil }
         let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = layout.slots.compactMap { slot in
@@ -74,9 +67,9 @@ public struct Evaluator: Sendable {
         let onlyRole = namedRoles.count == 1 && roles[""] == nil ? namedRoles.first : nil
         // Where each response came from, as tier warnings end: " (qs.csv row 4)".
         let origins = !hasTiers ? [] : responses.map { $0.file.isEmpty ? "" : TierReading.joined(" (", $0.file, " row ", String($0.row), ")") }
-        for position in indicators.indices {
-            indicatorResults.append(evaluate(indicators[position], slot: answerSlots[position], responses, origins: origins,
-                                             roles: namedRoles, onlyRole: onlyRole, warnings: &warnings, failures: &failures))
+        for plan in plans {
+            indicatorResults.append(evaluate(plan, responses, origins: origins, roles: namedRoles, onlyRole: onlyRole,
+                                             warnings: &warnings, failures: &failures))
         }
 
         var sectionResults: [SectionResult] = []
@@ -111,16 +104,16 @@ public struct Evaluator: Sendable {
     // MARK: - Indicators
 
     /// One indicator over every response, and over each role's.
-    private func evaluate(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], origins: [String], roles: [String],
+    private func evaluate(_ plan: IndicatorPlan, _ responses: [Response], origins: [String], roles: [String],
                           onlyRole: String?, warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
-        let combined = combine(indicator, slot: slot, responses, origins: origins, warn: true)
+        let combined = combine(plan, responses, origins: origins, warn: true)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
         let byRole = roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role in
-            combine(indicator, slot: slot, responses.filter { $0.role == role }, warn: false).score
+            combine(plan, responses.filter { $0.role == role }, warn: false).score
         }
-        if let failure = mustRule(indicator, combined) { failures.append(failure) }
-        if let shortfall = threshold(indicator, combined) { warnings.append(shortfall) }
-        return IndicatorResult(id: indicator.id, sectionID: indicator.sectionID, score: combined.score, answer: combined.answer,
+        if let failure = mustRule(plan.indicator, combined) { failures.append(failure) }
+        if let shortfall = threshold(plan.indicator, combined) { warnings.append(shortfall) }
+        return IndicatorResult(id: plan.indicator.id, sectionID: plan.indicator.sectionID, score: combined.score, answer: combined.answer,
                                declared: combined.declared, answers: combined.count, roleScores: byRole)
     }
 
@@ -147,34 +140,35 @@ public struct Evaluator: Sendable {
     /// Combines the responses' answers to one indicator; `warn` says whether to word warnings
     /// (a role's view repeats what the whole view already warned about), ending each with the
     /// response's entry in `origins`.
-    func combine(_ indicator: Indicator, slot: AnswerSlot, _ responses: [Response], origins: [String] = [], warn: Bool) -> Combined {
+    func combine(_ plan: IndicatorPlan, _ responses: [Response], origins: [String] = [], warn: Bool) -> Combined {
         var combined = Combined()
-        switch indicator.scale {
+        let slot = plan.slot
+        switch plan.indicator.scale {
         case .ordinal, .rating, .number:
             let combinedValue: Double?
             if responses.count == 1 {
                 // One respondent (the usual case) needs no list: the mean and median of one value
                 // are that value.
-                combinedValue = responses[0][slot]?.number
+                combinedValue = responses[0].answers[slot]?.number
                 combined.count = combinedValue == nil ? 0 : 1
             } else {
-                let values = responses.compactMap { $0[slot]?.number }
+                let values = responses.compactMap { $0.answers[slot]?.number }
                 combined.count = values.count
                 combinedValue = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values)
             }
             if let value = combinedValue {
                 combined.score = .number(value)
-                if let point = Int(exactly: value.rounded(.down)), let label = indicator.scale.label(for: point) {
+                if let point = Int(exactly: value.rounded(.down)), let label = plan.indicator.scale.label(for: point) {
                     combined.answer = label
                 }
             }
         case .tiers(let levels):
-            let slots = slot.position.flatMap { $0 < tierSlots.count ? tierSlots[$0] : nil } ?? TierReading.Slots(indicator: indicator, levels: levels)
+            let slots = plan.tierSlots ?? TierReading.Slots(indicator: plan.indicator, levels: levels)
             let tier: Int?
             let declared: Int?
             if responses.count == 1 {
                 // One respondent (the usual case) needs no lists.
-                let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[0].answers,
+                let reading = TierReading(indicator: plan.indicator, levels: levels, slots: slots, answers: responses[0].answers,
                                           origin: warn && !origins.isEmpty ? origins[0] : "", warn: warn)
                 combined.warnings = reading.warnings
                 (tier, declared) = (reading.tier, reading.declared)
@@ -183,7 +177,7 @@ public struct Evaluator: Sendable {
                 var tiers: [Int] = []
                 var declaredTiers: [Int] = []
                 for index in responses.indices {
-                    let reading = TierReading(indicator: indicator, levels: levels, slots: slots, answers: responses[index].answers,
+                    let reading = TierReading(indicator: plan.indicator, levels: levels, slots: slots, answers: responses[index].answers,
                                               origin: warn && index < origins.count ? origins[index] : "", warn: warn)
                     if !reading.warnings.isEmpty { combined.warnings += reading.warnings }
                     if let tier = reading.tier { tiers.append(tier) }
@@ -198,25 +192,25 @@ public struct Evaluator: Sendable {
             }
         case .choice(let options):
             let answers = responses.compactMap { response -> String? in
-                if case .choice(let option)? = response[slot] { return option }
+                if case .choice(let option)? = response.answers[slot] { return option }
                 return nil
             }
             combined.count = answers.count
-            if let answer = leastMet(answers, options: options, failing: indicator.mustBe.flatMap { need in options.first { $0 != need } }) {
+            if let answer = leastMet(answers, options: options, failing: plan.indicator.mustBe.flatMap { need in options.first { $0 != need } }) {
                 combined.answer = answer
-                combined.score = answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: indicator.mustBe))
+                combined.score = answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: plan.indicator.mustBe))
             }
         case .ratio:
-            let shares = responses.compactMap { $0[slot]?.share }
+            let shares = responses.compactMap { $0.answers[slot]?.share }
             combined.count = shares.count
             if let lowest = shares.min() {
                 combined.score = .share(lowest)
-                if let figure = responses.compactMap({ $0[slot] }).first(where: { $0.share == lowest }) {
+                if let figure = responses.compactMap({ $0.answers[slot] }).first(where: { $0.share == lowest }) {
                     combined.answer = Evaluator.describe(figure)
                 }
             }
         case .text:
-            combined.count = responses.filter { $0[slot] != nil }.count
+            combined.count = responses.filter { $0.answers[slot] != nil }.count
         }
         return combined
     }
@@ -372,5 +366,24 @@ public struct Evaluator: Sendable {
             }
         }
         return texts
+    }
+}
+
+/// One indicator with what evaluating it needs, worked out once per framework: where its answer
+/// is and, for tiers, where its evidence is. A class, so that each step of an evaluation shares
+/// it rather than copying the indicator's texts.
+final class IndicatorPlan: Sendable {
+    let indicator: Indicator
+    let slot: AnswerSlot
+    let tierSlots: TierReading.Slots?
+
+    init(_ indicator: Indicator, layout: SlotLayout) {
+        self.indicator = indicator
+        slot = layout.placed(AnswerSlot(id: indicator.id, part: .answer))
+        if case .tiers(let levels) = indicator.scale {
+            tierSlots = TierReading.Slots(indicator: indicator, levels: levels, layout: layout)
+        } else {
+            tierSlots = nil
+        }
     }
 }

@@ -23,6 +23,12 @@ public struct RoleScores: Sendable, Equatable {
         storage = .one(role, score)
     }
 
+    /// The role and score when there is exactly one, kept without a dictionary.
+    public var single: (role: String, score: Score)? {
+        if case .one(let role, let score) = storage { return (role, score) }
+        return nil
+    }
+
     public var isEmpty: Bool {
         if case .many(let scores) = storage { return scores.isEmpty }
         return false

@@ -14,7 +14,7 @@ struct TierReading {
     var tier: Int? { evidence ?? declared }
 
     /// Where a tiered indicator's evidence is in a response; made once per framework.
-    struct Slots: Sendable {
+    final class Slots: Sendable {
         let answer: AnswerSlot
         let survey: AnswerSlot
         let criteria: [AnswerSlot]

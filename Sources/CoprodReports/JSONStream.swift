@@ -127,6 +127,8 @@ public struct JSONStream {
     }
 
     private static func append(_ magnitude: UInt, to bytes: inout [UInt8]) {
+        // Most figures in a result are single digits: a point on a scale, a count.
+        if magnitude < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(magnitude)) }
         var rest = magnitude
         var count = 1
         var scale: UInt = 1
@@ -244,6 +246,13 @@ public struct JSONStream {
     private static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
 
     private mutating func quote(_ text: String) { JSONStream.append(quoted: text, to: &bytes) }
+
+    /// `text` as a JSON string, in quotes and escaped.
+    static func encoded(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(quoted: text, to: &bytes)
+        return bytes
+    }
 
     /// Appends `text` as a JSON string, in quotes and escaped.
     static func append(quoted text: String, to bytes: inout [UInt8]) {

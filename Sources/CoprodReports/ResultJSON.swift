@@ -8,23 +8,58 @@ public enum ResultJSON {
     /// were evaluated with.
     public struct Layout: Sendable {
         let framework: String
-        /// Each indicator's and section's object up to its score, as
-        /// `{"id":"assets.1","section":"assets","score":`.
-        let indicators: [(id: String, opening: [UInt8])]
-        let sections: [(id: String, opening: [UInt8])]
+        let indicators: [Element]
+        let sections: [Element]
 
-        public init(framework: Framework) {
-            func opening(_ members: KeyValuePairs<StaticString, String>) -> [UInt8] {
-                [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
+        /// One indicator or section, encoded.
+        final class Element: Sendable {
+            let id: String
+            /// The object up to its score: `{"id":"assets.1","section":"assets","score":`.
+            let opening: [UInt8]
+            /// The words an indicator's scale answers in, each with its member
+            /// `,"answer":"Making progress"`.
+            let answers: [(label: String, member: [UInt8])]
+
+            init(id: String, members: KeyValuePairs<StaticString, String>, answers: [String] = []) {
+                self.id = id
+                opening = [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
+                self.answers = answers.map { ($0, Array(#","answer":"#.utf8) + JSONStream.encoded($0)) }
             }
-            self.framework = framework.id
-            indicators = framework.indicators.map { ($0.id, opening(["id": $0.id, "section": $0.sectionID])) }
-            sections = framework.sections.map { ($0.id, opening(["id": $0.id, "title": $0.title])) }
+
+            /// The answer member for `answer`, when it is one of the scale's words.
+            func member(for answer: String) -> [UInt8]? { answers.first { $0.label == answer }?.member }
         }
 
-        /// The opening laid out for the element at `position`, if it is the one with this id.
-        static func opening(_ encoded: [(id: String, opening: [UInt8])], at position: Int, id: String) -> [UInt8]? {
-            position < encoded.count && encoded[position].id == id ? encoded[position].opening : nil
+        public init(framework: Framework) {
+            self.framework = framework.id
+            indicators = framework.indicators.map { indicator in
+                let words: [String] = switch indicator.scale {
+                case .ordinal(_, _, let labels, _): labels
+                case .rating(_, _, let anchors): Array(anchors.values)
+                case .choice(let options): options
+                default: []
+                }
+                return Element(id: indicator.id, members: ["id": indicator.id, "section": indicator.sectionID], answers: words)
+            }
+            sections = framework.sections.map { Element(id: $0.id, members: ["id": $0.id, "title": $0.title]) }
+        }
+
+        /// The element laid out at `position`, if it is the one with this id.
+        static func element(_ elements: [Element], at position: Int, id: String) -> Element? {
+            position < elements.count && elements[position].id == id ? elements[position] : nil
+        }
+    }
+
+    /// The one role of an organisation whose respondents all gave the same role, as a key
+    /// (`"staff":`), encoded once for every score by role.
+    struct RoleKey {
+        let role: String
+        let key: [UInt8]
+
+        init?(_ roles: [String: Int]) {
+            guard roles.count == 1, let role = roles.first?.key, !role.isEmpty else { return nil }
+            self.role = role
+            key = JSONStream.encoded(role) + [UInt8(ascii: ":")]
         }
     }
 
@@ -54,9 +89,10 @@ public enum ResultJSON {
         json.key("sections")
         json.beginArray()
         // By index, each element borrowed: iterating would copy every section and indicator.
+        let roleKey = layout == nil ? nil : RoleKey(result.roles)
         for position in result.sections.indices {
-            if let layout, let opening = Layout.opening(layout.sections, at: position, id: result.sections[position].id) {
-                json.encoded { compact(result.sections[position], opening: opening, to: &$0) }
+            if let layout, let element = Layout.element(layout.sections, at: position, id: result.sections[position].id) {
+                json.encoded { compact(result.sections[position], element, roleKey: roleKey, to: &$0) }
             } else {
                 write(result.sections[position], to: &json)
             }
@@ -66,8 +102,8 @@ public enum ResultJSON {
         json.key("indicators")
         json.beginArray()
         for position in result.indicators.indices {
-            if let layout, let opening = Layout.opening(layout.indicators, at: position, id: result.indicators[position].id) {
-                json.encoded { compact(result.indicators[position], opening: opening, to: &$0) }
+            if let layout, let element = Layout.element(layout.indicators, at: position, id: result.indicators[position].id) {
+                json.encoded { compact(result.indicators[position], element, roleKey: roleKey, to: &$0) }
             } else {
                 write(result.indicators[position], to: &json)
             }
@@ -147,24 +183,28 @@ public enum ResultJSON {
     // The same two objects, compact, from the layout's opening: the same bytes as above, as
     // the tests check, written with a call per member instead of one per key and value.
 
-    private static func compact(_ section: borrowing SectionResult, opening: [UInt8], to bytes: inout [UInt8]) {
-        bytes += opening
+    private static func compact(_ section: borrowing SectionResult, _ element: Layout.Element, roleKey: RoleKey?, to bytes: inout [UInt8]) {
+        bytes += element.opening
         score(section.score, to: &bytes)
         JSONStream.append(literal: #","answered":"#, to: &bytes)
         JSONStream.append(section.answered, to: &bytes)
         JSONStream.append(literal: #","expected":"#, to: &bytes)
         JSONStream.append(section.expected, to: &bytes)
         JSONStream.append(literal: #","by_role":"#, to: &bytes)
-        byRole(section.roleScores, to: &bytes)
+        byRole(section.roleScores, roleKey: roleKey, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private static func compact(_ indicator: borrowing IndicatorResult, opening: [UInt8], to bytes: inout [UInt8]) {
-        bytes += opening
+    private static func compact(_ indicator: borrowing IndicatorResult, _ element: Layout.Element, roleKey: RoleKey?, to bytes: inout [UInt8]) {
+        bytes += element.opening
         score(indicator.score, to: &bytes)
         if let answer = indicator.answer {
-            JSONStream.append(literal: #","answer":"#, to: &bytes)
-            JSONStream.append(quoted: answer, to: &bytes)
+            if let member = element.member(for: answer) {
+                bytes += member
+            } else {
+                JSONStream.append(literal: #","answer":"#, to: &bytes)
+                JSONStream.append(quoted: answer, to: &bytes)
+            }
         }
         if let declared = indicator.declared {
             JSONStream.append(literal: #","declared":"#, to: &bytes)
@@ -174,7 +214,7 @@ public enum ResultJSON {
         JSONStream.append(indicator.answers, to: &bytes)
         if !indicator.roleScores.isEmpty {
             JSONStream.append(literal: #","by_role":"#, to: &bytes)
-            byRole(indicator.roleScores, to: &bytes)
+            byRole(indicator.roleScores, roleKey: roleKey, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
     }
@@ -203,7 +243,14 @@ public enum ResultJSON {
         json.endObject()
     }
 
-    private static func byRole(_ scores: RoleScores, to bytes: inout [UInt8]) {
+    private static func byRole(_ scores: RoleScores, roleKey: RoleKey?, to bytes: inout [UInt8]) {
+        if let roleKey, let only = scores.single, only.role == roleKey.role {
+            bytes.append(UInt8(ascii: "{"))
+            bytes += roleKey.key
+            score(only.score, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            return
+        }
         bytes.append(UInt8(ascii: "{"))
         var first = true
         scores.forEachSorted { role, value in
