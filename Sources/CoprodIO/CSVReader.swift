@@ -117,6 +117,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
     private mutating func scanRecord(keyField: Int?, keepingBytes: Bool) -> RawRecord? {
         reachedEnd = false
         guard position < bytes.count else { return nil }
+        if keyField ?? 0 == 0, let record = plainRecord(keyFirst: keyField == 0, keepingBytes: keepingBytes) { return record }
         row += 1
         let startLine = line
         let start = position
@@ -201,6 +202,70 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
         return RawRecord(row: row, line: startLine, bytes: keepingBytes ? Array(bytes[start..<recordEnd]) : [], fieldCount: field + 1,
                          key: keyText, isBlank: !content, hasQuoteProblem: problem)
+    }
+
+    /// The record at `position` if it is plain: no quote before its line end, which is in the
+    /// bytes read so far, and something other than a separator or white space first. Most
+    /// records are; they are found eight bytes at a time, where `scanRecord` looks at each byte.
+    /// Nil for any other record, for `scanRecord` to read. The key, if asked for, is the first
+    /// field.
+    private mutating func plainRecord(keyFirst: Bool, keepingBytes: Bool) -> RawRecord? {
+        let first = bytes[position]
+        guard first != UInt8(ascii: ","), first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first != UInt8(ascii: "\""),
+              first != UInt8(ascii: "\n"), first != UInt8(ascii: "\r") else { return nil }
+        let start = position
+        let found: (end: Int, commas: Int, firstComma: Int?)? = bytes.withUnsafeBufferPointer { buffer in
+            var commas = 0
+            var firstComma: Int?
+            var offset = start
+            while offset + 8 <= buffer.count {
+                var word: UInt64 = 0
+                for index in 0..<8 { word |= UInt64(buffer[offset &+ index]) &<< (8 &* index) }
+                let ends = CSVReader.bytes(equalTo: 0x0A, in: word) | CSVReader.bytes(equalTo: 0x0D, in: word)
+                    | CSVReader.bytes(equalTo: 0x22, in: word)
+                var separators = CSVReader.bytes(equalTo: 0x2C, in: word)
+                // Only the separators before the first line end or quote in this word count.
+                if ends != 0 { separators &= (ends & (~ends &+ 1)) &- 1 }
+                if firstComma == nil, separators != 0 { firstComma = offset + separators.trailingZeroBitCount / 8 }
+                commas += separators.nonzeroBitCount
+                if ends != 0 { return (offset + ends.trailingZeroBitCount / 8, commas, firstComma) }
+                offset += 8
+            }
+            while offset < buffer.count {
+                switch buffer[offset] {
+                case 0x0A, 0x0D, 0x22: return (offset, commas, firstComma)
+                case 0x2C:
+                    if firstComma == nil { firstComma = offset }
+                    commas += 1
+                default: break
+                }
+                offset += 1
+            }
+            return nil
+        }
+        // A quote, a line end not yet read, or a carriage return not followed by a line feed
+        // within these bytes: left to `scanRecord`.
+        guard let found, bytes[found.end] != UInt8(ascii: "\"") else { return nil }
+        var next = found.end + 1
+        if bytes[found.end] == UInt8(ascii: "\r") {
+            guard next < bytes.count, bytes[next] == UInt8(ascii: "\n") else { return nil }
+            next += 1
+        }
+        row += 1
+        let record = RawRecord(row: row, line: line, bytes: keepingBytes ? Array(bytes[start..<found.end]) : [], fieldCount: found.commas + 1,
+                               key: keyFirst ? String(decoding: bytes[start..<(found.firstComma ?? found.end)], as: UTF8.self) : nil,
+                               isBlank: false, hasQuoteProblem: false)
+        line += 1
+        position = next
+        return record
+    }
+
+    /// The bytes of `word` equal to `byte`, each as its top bit (exactly: no borrows between bytes).
+    @inline(__always)
+    private static func bytes(equalTo byte: UInt8, in word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((difference & low7) &+ low7) | difference | low7)
     }
 
     /// Whether the last parse stopped at the end of the bytes rather than at a line end.

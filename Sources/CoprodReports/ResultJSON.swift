@@ -16,18 +16,20 @@ public enum ResultJSON {
             let id: String
             /// The object up to its score: `{"id":"assets.1","section":"assets","score":`.
             let opening: [UInt8]
-            /// The words an indicator's scale answers in, each with its member
+            /// The words an indicator's scale answers in, and the member for each,
             /// `,"answer":"Making progress"`.
-            let answers: [(label: String, member: [UInt8])]
+            let answers: [String]
+            let answerMembers: [[UInt8]]
 
             init(id: String, members: KeyValuePairs<StaticString, String>, answers: [String] = []) {
                 self.id = id
                 opening = [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
-                self.answers = answers.map { ($0, Array(#","answer":"#.utf8) + JSONStream.encoded($0)) }
+                self.answers = answers
+                answerMembers = answers.map { Array(#","answer":"#.utf8) + JSONStream.encoded($0) }
             }
 
             /// The answer member for `answer`, when it is one of the scale's words.
-            func member(for answer: String) -> [UInt8]? { answers.first { $0.label == answer }?.member }
+            func member(for answer: String) -> [UInt8]? { answers.firstIndex(of: answer).map { answerMembers[$0] } }
         }
 
         public init(framework: Framework) {
@@ -50,16 +52,16 @@ public enum ResultJSON {
         }
     }
 
-    /// The one role of an organisation whose respondents all gave the same role, as a key
-    /// (`"staff":`), encoded once for every score by role.
-    struct RoleKey {
+    /// The one role of an organisation whose respondents all gave the same role, as the start
+    /// of a score by role (`,"by_role":{"staff":`), encoded once for all of them.
+    final class RoleKey {
         let role: String
-        let key: [UInt8]
+        let opening: [UInt8]
 
         init?(_ roles: [String: Int]) {
             guard roles.count == 1, let role = roles.first?.key, !role.isEmpty else { return nil }
             self.role = role
-            key = JSONStream.encoded(role) + [UInt8(ascii: ":")]
+            opening = Array(#","by_role":{"#.utf8) + JSONStream.encoded(role) + [UInt8(ascii: ":")]
         }
     }
 
@@ -88,24 +90,27 @@ public enum ResultJSON {
 
         json.key("sections")
         json.beginArray()
-        // By index, each element borrowed: iterating would copy every section and indicator.
+        // Each element is taken out of its list once (every access copies it), and the layout's
+        // lists once for all of them.
         let roleKey = layout == nil ? nil : RoleKey(result.roles)
-        for position in result.sections.indices {
-            if let layout, let element = Layout.element(layout.sections, at: position, id: result.sections[position].id) {
-                json.encoded { compact(result.sections[position], element, roleKey: roleKey, to: &$0) }
+        let sectionElements = layout?.sections ?? []
+        for (position, section) in result.sections.enumerated() {
+            if let element = Layout.element(sectionElements, at: position, id: section.id) {
+                json.encoded { compact(section, element, roleKey: roleKey, to: &$0) }
             } else {
-                write(result.sections[position], to: &json)
+                write(section, to: &json)
             }
         }
         json.endArray()
 
         json.key("indicators")
         json.beginArray()
-        for position in result.indicators.indices {
-            if let layout, let element = Layout.element(layout.indicators, at: position, id: result.indicators[position].id) {
-                json.encoded { compact(result.indicators[position], element, roleKey: roleKey, to: &$0) }
+        let indicatorElements = layout?.indicators ?? []
+        for (position, indicator) in result.indicators.enumerated() {
+            if let element = Layout.element(indicatorElements, at: position, id: indicator.id) {
+                json.encoded { compact(indicator, element, roleKey: roleKey, to: &$0) }
             } else {
-                write(result.indicators[position], to: &json)
+                write(indicator, to: &json)
             }
         }
         json.endArray()
@@ -190,7 +195,6 @@ public enum ResultJSON {
         JSONStream.append(section.answered, to: &bytes)
         JSONStream.append(literal: #","expected":"#, to: &bytes)
         JSONStream.append(section.expected, to: &bytes)
-        JSONStream.append(literal: #","by_role":"#, to: &bytes)
         byRole(section.roleScores, roleKey: roleKey, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
     }
@@ -213,7 +217,6 @@ public enum ResultJSON {
         JSONStream.append(literal: #","answers":"#, to: &bytes)
         JSONStream.append(indicator.answers, to: &bytes)
         if !indicator.roleScores.isEmpty {
-            JSONStream.append(literal: #","by_role":"#, to: &bytes)
             byRole(indicator.roleScores, roleKey: roleKey, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
@@ -243,15 +246,15 @@ public enum ResultJSON {
         json.endObject()
     }
 
+    /// The member `,"by_role":{...}`.
     private static func byRole(_ scores: RoleScores, roleKey: RoleKey?, to bytes: inout [UInt8]) {
         if let roleKey, let only = scores.single, only.role == roleKey.role {
-            bytes.append(UInt8(ascii: "{"))
-            bytes += roleKey.key
+            bytes += roleKey.opening
             score(only.score, to: &bytes)
             bytes.append(UInt8(ascii: "}"))
             return
         }
-        bytes.append(UInt8(ascii: "{"))
+        JSONStream.append(literal: #","by_role":{"#, to: &bytes)
         var first = true
         scores.forEachSorted { role, value in
             if !first { bytes.append(UInt8(ascii: ",")) }

@@ -77,7 +77,56 @@ struct CSVReaderTests {
         #expect(found.map(\.key) == ["Hill, Ltd", "  Brook ", "", "", "bad\"quote", "short", "\"quoted\" name", "never closed,4\n"])
     }
 
+    /// Records found eight bytes at a time (plain ones) and byte by byte (the rest) agree with
+    /// reading them whole, over many mixed records, line ends, block sizes and key columns.
+    @Test("mixed records are found as they are read", arguments: [1, 3, 7, 64, 4096])
+    func mixedRecordsAgree(_ blockSize: Int) throws {
+        let cells = ["Organisation 12", "a", "", " ", "\t", "Doing really well", "3", "café ünï", "\"with, comma\"",
+                     "\"two\nlines\"", "say \"\"", "\"\"\"quoted\"\"\"", "long text without any separator at all"]
+        let ends = ["\n", "\r\n", "\r"]
+        var generator = SeededGenerator(seed: UInt64(blockSize))
+        var text = "organisation,b,c,d\n"
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...6, using: &generator)
+            text += (0..<count).map { _ in cells.randomElement(using: &generator)! }.joined(separator: ",")
+            text += ends.randomElement(using: &generator)!
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mixed-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let whole = Array(Array(CSVReader(bytes: Array(text.utf8))).dropFirst())
+        for keyField in [0, 1, nil] as [Int?] {
+            var reader = try #require(CSVReader(path: url.path, blockSize: blockSize))
+            _ = reader.next()
+            var found: [CSVReader.RawRecord] = []
+            while let raw = reader.nextRaw(keyField: keyField) { found.append(raw) }
+            #expect(found.count == whole.count)
+            for (raw, record) in zip(found, whole) {
+                #expect(raw.record == record)
+                #expect(raw.row == record.row && raw.line == record.line)
+                #expect(raw.fieldCount == record.fields.count)
+                if let keyField, keyField < record.fields.count, record.problem == nil { #expect(raw.key == record.fields[keyField]) }
+                #expect(raw.isBlank == record.fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } })
+                #expect(raw.hasQuoteProblem == (record.problem != nil))
+            }
+        }
+    }
+
     @Test func writerQuotesOnlyWhatNeedsIt() {
         #expect(CSVWriter.line(["plain", "with, comma", "with \"quote\"", "two\nlines"]) == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\"\n")
+    }
+}
+
+/// A small, seeded random number generator (SplitMix64), so a generated input is the same on
+/// every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -52,17 +52,33 @@ final class BatchOutput {
         return try FileHandle(forWritingTo: temporary)
     }
 
-    func writeResult(json: ArraySlice<UInt8>, csv: ArraySlice<UInt8>) throws {
+    /// Appends the lines of one or more organisations. A long run (a worker's whole hand-over)
+    /// is written as it is; short ones are gathered first, so that every write is large.
+    func writeResults(json: ArraySlice<UInt8>, csv: ArraySlice<UInt8>) throws(InputError) {
+        if json.count >= 1 << 16 {
+            try flush()
+            try write(json, to: results, "results.jsonl")
+            try write(csv, to: table, "results.csv")
+            return
+        }
         pendingResults += json
         pendingTable += csv
-        if pendingResults.count > 1 << 20 { flush() }
+        if pendingResults.count > 1 << 20 { try flush() }
     }
 
-    private func flush() {
-        results.write(Data(pendingResults))
-        table.write(Data(pendingTable))
+    private func flush() throws(InputError) {
+        try write(pendingResults[...], to: results, "results.jsonl")
+        try write(pendingTable[...], to: table, "results.csv")
         pendingResults.removeAll(keepingCapacity: true)
         pendingTable.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: ArraySlice<UInt8>, to file: FileHandle, _ name: String) throws(InputError) {
+        do {
+            try file.write(contentsOf: bytes)
+        } catch {
+            throw InputError("cannot write \(directory.appendingPathComponent(name).path): \(error.localizedDescription)")
+        }
     }
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws {
@@ -74,7 +90,7 @@ final class BatchOutput {
 
     /// Writes the rest and renames every partial file to its final name.
     func finish(rejected: [RejectedRow], summary: AreaSummary, framework: Framework) throws {
-        flush()
+        try flush()
         try results.close()
         try table.close()
         var rejectedCSV = CSVWriter.line(["file", "row", "organisation", "column", "reason"])

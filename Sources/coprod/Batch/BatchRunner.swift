@@ -164,17 +164,27 @@ final class BatchRunner {
         let progress = Progress(total: total, enabled: options.progress)
         // Whatever has arrived in order is taken at once: one meeting per run, not per organisation.
         while case let done = ordered.takeReady(), !done.isEmpty {
+            // Organisations one worker evaluated one after another sit side by side in its
+            // buffer: each such run is written at once.
+            var run: (lines: Lines, json: Range<Int>, csv: Range<Int>)?
             for (outcome, permitted) in done {
                 if permitted { inFlight.signal() }
                 switch outcome {
                 case .evaluated(let lines, let json, let csv, let report, let rows):
-                    try output.writeResult(json: lines.json[json], csv: lines.csv[csv])
+                    if let current = run, current.lines === lines, current.json.upperBound == json.lowerBound,
+                       current.csv.upperBound == csv.lowerBound {
+                        run = (lines, current.json.lowerBound..<json.upperBound, current.csv.lowerBound..<csv.upperBound)
+                    } else {
+                        if let current = run { try output.writeResults(json: current.lines.json[current.json], csv: current.lines.csv[current.csv]) }
+                        run = (lines, json, csv)
+                    }
                     if let report, let format = options.reports { try output.writeReport(report.text, organisation: report.organisation, format: format) }
                     progress.advance(by: rows)
                 case .rejected(let rows):
                     progress.advance(by: rows)
                 }
             }
+            if let current = run { try output.writeResults(json: current.lines.json[current.json], csv: current.lines.csv[current.csv]) }
         }
         // Each worker summarised what it evaluated; summaries merge exactly.
         var summary = AreaSummary(framework: framework)

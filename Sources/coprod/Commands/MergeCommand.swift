@@ -87,7 +87,7 @@ struct MergeCommand: ParsableCommand {
         do {
             let output = try BatchOutput(path: outputDirectory, framework: framework, force: force)
             for (index, line) in resultLines.enumerated() {
-                try output.writeResult(json: Array((line + "\n").utf8)[...], csv: Array((index < csvRows.count ? csvRows[index] + "\n" : "").utf8)[...])
+                try output.writeResults(json: Array((line + "\n").utf8)[...], csv: Array((index < csvRows.count ? csvRows[index] + "\n" : "").utf8)[...])
             }
             try output.finish(rejected: rejected, summary: summary, framework: framework)
         } catch let error as InputError {
