@@ -28,6 +28,13 @@ public struct Answers: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Sets the answer at `position` among the slots of the layout these answers were made
+    /// with: how a reader that placed its columns by that layout fills them in.
+    public mutating func set(_ answer: Answer, at position: Int) {
+        precondition(layout != nil && position < byPosition.count, "answers are set by position only in their own layout")
+        byPosition[position] = answer
+    }
+
     /// Every answer given, by slot.
     public var all: [AnswerSlot: Answer] {
         var all = bySlot

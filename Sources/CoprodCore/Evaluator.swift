@@ -26,7 +26,7 @@ public struct Evaluator: Sendable {
     /// Which indicators are on a points scale.
     private let onPoints: [Bool]
     private let hasTiers: Bool
-    private let textSlots: [(slot: AnswerSlot, column: String, prompt: String)]
+    private let textSlots: [TextSlot]
     private let nextSteps: NextSteps
 
     public init(framework: Framework) {
@@ -43,8 +43,8 @@ public struct Evaluator: Sendable {
         let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         textSlots = layout.slots.compactMap { slot in
             switch slot.part {
-            case .prompt: (slot, slot.column, prompts[slot.id] ?? slot.id)
-            case .comment: (slot, slot.column, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
+            case .prompt: TextSlot(slot, prompt: prompts[slot.id] ?? slot.id)
+            case .comment: TextSlot(slot, prompt: "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
             default: nil
             }
         }
@@ -83,7 +83,7 @@ public struct Evaluator: Sendable {
             if let rules, let custom = try rules.sectionScore(section, members.map { indicatorResults[$0] }) { score = custom }
             sectionResults.append(SectionResult(
                 id: section.id, title: section.title, score: score,
-                answered: members.filter { indicatorResults[$0].answers > 0 }.count, expected: members.count, roleScores: byRole))
+                answered: members.reduce(0) { $0 + (indicatorResults[$1].answers > 0 ? 1 : 0) }, expected: members.count, roleScores: byRole))
         }
 
         let answered = indicatorResults.reduce(0) { $0 + ($1.answers > 0 ? 1 : 0) }
@@ -311,18 +311,22 @@ public struct Evaluator: Sendable {
         return counted > 0 ? .share(met / Double(counted)) : .none
     }
 
+    /// The lowest tier if any section has one; else the mean of the sections' points, or of
+    /// their shares when every answered section is a share.
     func overallScore(_ scores: [Score]) -> Score {
-        let answered = scores.filter { $0 != .none }
-        if let lowest = answered.compactMap({ score -> (Int, String)? in
-            if case .tier(let index, let name) = score { return (index, name) }
-            return nil
-        }).min(by: { $0.0 < $1.0 }) {
-            return .tier(lowest.0, lowest.1)
+        var lowest: (index: Int, name: String)?
+        var (shares, shareCount, points, pointCount) = (0.0, 0, 0.0, 0)
+        for score in scores {
+            switch score {
+            case .tier(let index, let name): if index < lowest?.index ?? .max { lowest = (index, name) }
+            case .share(let value): (shares, shareCount) = (shares + value, shareCount + 1)
+            case .number(let value): (points, pointCount) = (points + value, pointCount + 1)
+            case .none: continue
+            }
         }
-        if answered.allSatisfy({ if case .share = $0 { true } else { false } }), !answered.isEmpty {
-            return Statistics.mean(answered.compactMap(\.number)).map(Score.share) ?? .none
-        }
-        return Statistics.mean(answered.compactMap { if case .number(let value) = $0 { value } else { nil } }).map(Score.number) ?? .none
+        if let lowest { return .tier(lowest.index, lowest.name) }
+        if pointCount == 0 && shareCount > 0 { return .share(shares / Double(shareCount)) }
+        return pointCount > 0 ? .number(points / Double(pointCount)) : .none
     }
 
     func gaps(_ sections: [SectionResult], roles: [String]) -> [RoleGap] {
@@ -357,11 +361,11 @@ public struct Evaluator: Sendable {
 
     private func texts(_ responses: [Response]) -> [TextAnswer] {
         var texts: [TextAnswer] = []
-        // By index: iterating would copy every prompt and every response.
-        for place in textSlots.indices {
+        for textSlot in textSlots {
+            // By index: iterating would copy every response.
             for index in responses.indices {
-                guard case .text(let text)? = responses[index].answers[textSlots[place].slot] else { continue }
-                texts.append(TextAnswer(id: textSlots[place].column, prompt: textSlots[place].prompt, role: responses[index].role,
+                guard case .text(let text)? = responses[index].answers[textSlot.slot] else { continue }
+                texts.append(TextAnswer(id: textSlot.column, prompt: textSlot.prompt, role: responses[index].role,
                                         respondent: responses[index].respondent, text: text))
             }
         }
@@ -385,5 +389,19 @@ final class IndicatorPlan: Sendable {
         } else {
             tierSlots = nil
         }
+    }
+}
+
+/// A free-text prompt or comment column, with its prompt as results give it; shared as
+/// `IndicatorPlan` is.
+final class TextSlot: Sendable {
+    let slot: AnswerSlot
+    let column: String
+    let prompt: String
+
+    init(_ slot: AnswerSlot, prompt: String) {
+        self.slot = slot
+        column = slot.column
+        self.prompt = prompt
     }
 }

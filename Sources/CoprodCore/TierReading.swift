@@ -93,10 +93,10 @@ struct TierReading {
     /// The parts as one text, made in one go: a batch words a warning or two for most
     /// organisations, and joining them two at a time copied each part over and over.
     static func joined(_ parts: String...) -> String {
-        var text = ""
-        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-        for part in parts { text += part }
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { bytes += part.utf8 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func name(_ index: Int, _ levels: [String]) -> String {

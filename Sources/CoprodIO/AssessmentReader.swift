@@ -119,6 +119,15 @@ public struct AssessmentReader: Sendable {
     public struct Columns: Sendable {
         let columns: [Column]
         public let count: Int
+        /// For each column, the place of its slot among the framework's slots, or -1 for a
+        /// column that is not an answer: read by number, a column costs no copy of its slot.
+        let places: [Int]
+
+        init(columns: [Column], count: Int) {
+            self.columns = columns
+            self.count = count
+            places = columns.map { if case .slot(let slot) = $0, let position = slot.position { position } else { -1 } }
+        }
 
         /// Where the organisation is in each record.
         public var organisationIndex: Int? { columns.firstIndex(of: .metadata("organisation")) }
@@ -236,35 +245,29 @@ public struct AssessmentReader: Sendable {
               !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\"") }) else { return nil }
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: raw.row)
         var start = 0
-        for column in columns.columns {
+        for (index, position) in columns.places.enumerated() {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
             defer { start = end + 1 }
             let cell = bytes[start..<end]
-            switch column {
-            case .metadata(let field):
-                AssessmentReader.set(field, String(decoding: cell, as: UTF8.self).trimmingWhitespaceForInput, in: &response)
-            case .slot(let slot):
-                guard let position = slot.position, position < scales.count,
-                      cell.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
-                if takesText[position] {
-                    response.answers[slot] = .text(String(decoding: cell, as: UTF8.self))
-                    continue
+            guard position >= 0 else {
+                if case .metadata(let field) = columns.columns[index] {
+                    AssessmentReader.set(field, String(decoding: cell, as: UTF8.self).trimmingWhitespaceForInput, in: &response)
                 }
-                if let point = AssessmentReader.wholeNumber(cell), let points = scales[position].points, points.contains(point) {
-                    response.answers[slot] = .number(Double(point))
-                    continue
-                }
-                if let word = answersBySpelling[position].first(where: { $0.spelling.elementsEqual(cell) }) {
-                    response.answers[slot] = word.answer
-                    continue
-                }
+                continue
+            }
+            guard position < scales.count, cell.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+            if takesText[position] {
+                response.answers.set(.text(String(decoding: cell, as: UTF8.self)), at: position)
+            } else if let point = AssessmentReader.wholeNumber(cell), let points = scales[position].points, points.contains(point) {
+                response.answers.set(.number(Double(point)), at: position)
+            } else if let word = answersBySpelling[position].first(where: { $0.spelling.count == cell.count && $0.spelling.first == cell.first && $0.spelling.elementsEqual(cell) }) {
+                response.answers.set(word.answer, at: position)
+            } else {
                 do {
-                    if let answer = try answer(String(decoding: cell, as: UTF8.self), at: position) { response.answers[slot] = answer }
+                    if let answer = try answer(String(decoding: cell, as: UTF8.self), at: position) { response.answers.set(answer, at: position) }
                 } catch {
                     return nil
                 }
-            case .ignored:
-                continue
             }
         }
         return response.organisation.isEmpty ? nil : response
