@@ -20,28 +20,46 @@ public enum ResultJSON {
             /// `,"answer":"Making progress"`.
             let answers: [String]
             let answerMembers: [[UInt8]]
+            /// For a points scale: which of `answers` each point from `lowestPoint` up has.
+            let lowestPoint: Int
+            let answerByPoint: [Int?]
 
-            init(id: String, members: KeyValuePairs<StaticString, String>, answers: [String] = []) {
+            init(id: String, members: KeyValuePairs<StaticString, String>, answers: [String] = [], points: [Int: String] = [:]) {
                 self.id = id
                 opening = [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
                 self.answers = answers
                 answerMembers = answers.map { Array(#","answer":"#.utf8) + JSONStream.encoded($0) }
+                lowestPoint = points.keys.min() ?? 0
+                answerByPoint = (lowestPoint...(points.keys.max() ?? lowestPoint)).map { points[$0].flatMap(answers.firstIndex(of:)) }
             }
 
-            /// The answer member for `answer`, when it is one of the scale's words.
-            func member(for answer: String) -> [UInt8]? { answers.firstIndex(of: answer).map { answerMembers[$0] } }
+            /// The answer member for `answer`, when it is one of the scale's words: looked for
+            /// first at the point `score` is on, as a points scale words its answers.
+            func member(for answer: String, score: Score) -> [UInt8]? {
+                if case .number(let value) = score, let point = Int(exactly: value.rounded(.down)),
+                   answerByPoint.indices.contains(point - lowestPoint), let index = answerByPoint[point - lowestPoint],
+                   answers[index] == answer {
+                    return answerMembers[index]
+                }
+                return answers.firstIndex(of: answer).map { answerMembers[$0] }
+            }
         }
 
         public init(framework: Framework) {
             self.framework = framework.id
             indicators = framework.indicators.map { indicator in
+                let points: [Int: String] = switch indicator.scale {
+                case .ordinal(let min, _, let labels, _): Dictionary(labels.enumerated().map { (min + $0.offset, $0.element) }, uniquingKeysWith: { first, _ in first })
+                case .rating(_, _, let anchors): anchors
+                default: [:]
+                }
                 let words: [String] = switch indicator.scale {
                 case .ordinal(_, _, let labels, _): labels
-                case .rating(_, _, let anchors): Array(anchors.values)
+                case .rating(_, _, let anchors): anchors.keys.sorted().compactMap { anchors[$0] }
                 case .choice(let options): options
                 default: []
                 }
-                return Element(id: indicator.id, members: ["id": indicator.id, "section": indicator.sectionID], answers: words)
+                return Element(id: indicator.id, members: ["id": indicator.id, "section": indicator.sectionID], answers: words, points: points)
             }
             sections = framework.sections.map { Element(id: $0.id, members: ["id": $0.id, "title": $0.title]) }
         }
@@ -203,7 +221,7 @@ public enum ResultJSON {
         bytes += element.opening
         score(indicator.score, to: &bytes)
         if let answer = indicator.answer {
-            if let member = element.member(for: answer) {
+            if let member = element.member(for: answer, score: indicator.score) {
                 bytes += member
             } else {
                 JSONStream.append(literal: #","answer":"#, to: &bytes)
