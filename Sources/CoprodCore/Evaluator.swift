@@ -39,15 +39,7 @@ public struct Evaluator: Sendable {
         plans = indicators.map { IndicatorPlan($0, layout: layout) }
         onPoints = indicators.map { $0.scale.range != nil }
         hasTiers = plans.contains { $0.tierSlots != nil }
-        let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let indicatorTexts = Dictionary(indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
-        textSlots = layout.slots.compactMap { slot in
-            switch slot.part {
-            case .prompt: TextSlot(slot, prompt: prompts[slot.id] ?? slot.id)
-            case .comment: TextSlot(slot, prompt: "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
-            default: nil
-            }
-        }
+        textSlots = TextAnswer.prompts(of: framework, slots: layout.slots).map { TextSlot($0.slot, prompt: $0.prompt) }
         nextSteps = NextSteps(framework: framework)
     }
 

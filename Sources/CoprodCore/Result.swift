@@ -110,6 +110,22 @@ public struct TextAnswer: Sendable, Equatable {
     public var text: String
 }
 
+extension TextAnswer {
+    /// The free-text columns among `slots` (the framework's own when not given), in order, each
+    /// with the prompt a result gives its texts: a comment's names its indicator.
+    public static func prompts(of framework: Framework, slots: [AnswerSlot]? = nil) -> [(slot: AnswerSlot, prompt: String)] {
+        let prompts = Dictionary(framework.prompts.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let indicatorTexts = Dictionary(framework.indicators.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return (slots ?? framework.slots).compactMap { slot in
+            switch slot.part {
+            case .prompt: (slot, prompts[slot.id] ?? slot.id)
+            case .comment: (slot, "Examples / comments / areas to improve: " + (indicatorTexts[slot.id] ?? slot.id))
+            default: nil
+            }
+        }
+    }
+}
+
 public struct RoleGap: Sendable, Equatable {
     public var sectionID: String
     public var roles: (String, String)

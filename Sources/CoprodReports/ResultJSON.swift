@@ -10,6 +10,9 @@ public enum ResultJSON {
         let framework: String
         let indicators: [Element]
         let sections: [Element]
+        /// The texts a result may give, in the order it gives them: each one's id and prompt, and
+        /// its object up to its role, `{"id":"assets.reflect","prompt":"...","role":`.
+        let texts: [(id: String, prompt: String, opening: [UInt8])]
 
         /// One indicator or section, encoded.
         final class Element: Sendable {
@@ -62,6 +65,19 @@ public enum ResultJSON {
                 return Element(id: indicator.id, members: ["id": indicator.id, "section": indicator.sectionID], answers: words, points: points)
             }
             sections = framework.sections.map { Element(id: $0.id, members: ["id": $0.id, "title": $0.title]) }
+            texts = TextAnswer.prompts(of: framework).map { slot, prompt in
+                (slot.column, prompt, [UInt8(ascii: "{")] + JSONStream.encodedMembers(["id": slot.column, "prompt": prompt]) + Array(#","role":"#.utf8))
+            }
+        }
+
+        /// Where `text`'s opening is, looking from `start` on (texts come in the layout's order).
+        func textOpening(_ text: borrowing TextAnswer, from start: inout Int) -> [UInt8]? {
+            for index in start..<texts.count where texts[index].id == text.id {
+                guard texts[index].prompt == text.prompt else { return nil }
+                start = index
+                return texts[index].opening
+            }
+            return nil
         }
 
         /// The element laid out at `position`, if it is the one with this id.
@@ -167,7 +183,12 @@ public enum ResultJSON {
 
         json.key("texts")
         json.beginArray()
+        var textPlace = 0
         for text in result.texts {
+            if let opening = layout?.textOpening(text, from: &textPlace) {
+                json.encoded { compact(text, opening: opening, to: &$0) }
+                continue
+            }
             json.beginObject()
             json.key("id"); json.string(text.id)
             json.key("prompt"); json.string(text.prompt)
@@ -262,6 +283,16 @@ public enum ResultJSON {
             score(value, to: &json)
         }
         json.endObject()
+    }
+
+    private static func compact(_ text: borrowing TextAnswer, opening: [UInt8], to bytes: inout [UInt8]) {
+        bytes += opening
+        if let role = text.role { JSONStream.append(quoted: role, to: &bytes) } else { JSONStream.append(literal: "null", to: &bytes) }
+        JSONStream.append(literal: #","respondent":"#, to: &bytes)
+        if let respondent = text.respondent { JSONStream.append(quoted: respondent, to: &bytes) } else { JSONStream.append(literal: "null", to: &bytes) }
+        JSONStream.append(literal: #","text":"#, to: &bytes)
+        JSONStream.append(quoted: text.text, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// The member `,"by_role":{...}`.

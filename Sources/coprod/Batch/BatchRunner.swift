@@ -77,13 +77,6 @@ final class BatchRunner {
     }
 
     func run() throws -> AreaSummary {
-        // Pass 1: which organisations have their rows apart, and where the last one is.
-        var warnings: [String] = []
-        var plan = try input.plan(warnings: &warnings)
-        plan.finish()
-        let total = plan.rows
-        for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
-
         // Organisations travel in small batches, so threads meet once per batch, not once each.
         let queue = WorkQueue<[Work]>(capacity: options.jobs * 4)
         let ordered = ReorderBuffer<Done>()
@@ -92,7 +85,22 @@ final class BatchRunner {
         // however far the writer falls behind.
         let inFlight = DispatchSemaphore(value: options.jobs * 512)
         let rejectedByWorkers = RejectedRows()
+        // Workers load the framework while the inputs are planned.
         let workers = try startWorkers(queue: queue, ordered: ordered, rejected: rejectedByWorkers)
+
+        // Pass 1: which organisations have their rows apart, and where the last one is.
+        var warnings: [String] = []
+        var plan: OrganisationPlan
+        do {
+            plan = try input.plan(warnings: &warnings)
+        } catch {
+            queue.close()
+            for worker in workers { worker.wait() }
+            throw error
+        }
+        plan.finish()
+        let total = plan.rows
+        for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
 
         // Pass 2, on its own thread: read, group, hand over complete organisations.
         let input = self.input
