@@ -64,7 +64,7 @@ public final class SlotLayout: Sendable {
 
     /// Made from every slot's key in order: two layouts of the same slots have the same one.
     /// Never 0, which marks a slot no layout placed.
-    let signature: UInt64
+    public let signature: UInt64
 
     public init(framework: Framework) {
         let listed = framework.slots

@@ -71,6 +71,10 @@ public struct AssessmentReader: Sendable {
         "respondent": "respondent", "name": "respondent", "role": "role", "date": "date",
     ]
 
+    /// The signature of the framework's slots this reader places columns by: readers with the
+    /// same one give the same places to the same columns.
+    public var slotSignature: UInt64 { layout.signature }
+
     public init(framework: Framework, strict: Bool = false) {
         self.framework = framework
         self.strict = strict

@@ -18,13 +18,21 @@ enum BatchRow: Sendable {
         }
     }
 
-    /// Checks the row's values on their scales.
-    func read(with reader: AssessmentReader) -> AssessmentReader.Outcome {
+    /// Checks the row's values on their scales. `file`, if given, names the row's file instead
+    /// of the reading thread's name for it (a worker's own copy of it).
+    func read(with reader: AssessmentReader, file local: String? = nil) -> AssessmentReader.Outcome {
         switch self {
         case .record(let raw, _, let columns, let file):
-            reader.plainResponse(raw, columns: columns, file: file).map { .response($0) } ?? reader.response(raw.record, columns: columns, file: file)
-        case .response(let response): .response(response)
-        case .rejected(let row): .rejected(row)
+            let file = local ?? file
+            return reader.plainResponse(raw, columns: columns, file: file).map { .response($0) } ?? reader.response(raw.record, columns: columns, file: file)
+        case .response(let response): return .response(response)
+        case .rejected(let row): return .rejected(row)
         }
+    }
+
+    /// The name of the file a CSV record came from.
+    var file: String? {
+        if case .record(_, _, _, let file) = self { return file }
+        return nil
     }
 }

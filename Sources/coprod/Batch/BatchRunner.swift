@@ -263,6 +263,12 @@ struct WorkerSetup: Sendable {
             }
             return nil
         }
+        // The worker's own reader and its own copy of each file's name: what every organisation
+        // touches is not shared with the other workers, whose counting of references to the
+        // same objects would otherwise hold each other up.
+        let own = AssessmentReader(framework: framework, strict: reader.strict)
+        let workerReader = own.slotSignature == reader.slotSignature ? own : reader
+        var fileNames: (shared: String, own: String) = ("", "")
         var summary = AreaSummary(framework: framework)
         var json = JSONStream(capacity: 1 << 18)
         let layout = ResultJSON.Layout(framework: framework)
@@ -279,7 +285,8 @@ struct WorkerSetup: Sendable {
                 var responses: [Response] = []
                 responses.reserveCapacity(work.rows.count)
                 for row in work.rows {
-                    switch row.read(with: reader) {
+                    if let file = row.file, file != fileNames.shared { fileNames = (file, String(decoding: Array(file.utf8), as: UTF8.self)) }
+                    switch row.read(with: workerReader, file: row.file == nil ? nil : fileNames.own) {
                     case .response(let response): responses.append(response)
                     case .rejected(let row): rejections.append(row)
                     case .blank: continue
