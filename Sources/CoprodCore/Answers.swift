@@ -19,13 +19,23 @@ public struct Answers: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     public subscript(slot: AnswerSlot) -> Answer? {
-        get {
-            if let position = place(of: slot) { return byPosition[position] }
-            return bySlot[slot]
+        @inline(__always) get {
+            // A slot placed by the same layout (every lookup an evaluation makes), kept small
+            // enough to be inlined where it is looked up.
+            if let position = slot.position, slot.layoutSignature != 0, slot.layoutSignature == layout?.signature,
+               position < byPosition.count {
+                return byPosition[position]
+            }
+            return answer(for: slot)
         }
         set {
             if let position = place(of: slot) { byPosition[position] = newValue } else { bySlot[slot] = newValue }
         }
+    }
+
+    private func answer(for slot: AnswerSlot) -> Answer? {
+        if let position = place(of: slot) { return byPosition[position] }
+        return bySlot[slot]
     }
 
     /// Sets the answer at `position` among the slots of the layout these answers were made

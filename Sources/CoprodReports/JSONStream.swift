@@ -29,6 +29,16 @@ public struct JSONStream {
         afterKey = false
     }
 
+    /// Hands over the bytes written so far and starts again with new storage of the same
+    /// size: the bytes move to their reader without being copied.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        reset()
+        return taken
+    }
+
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func beginArray() { open(UInt8(ascii: "[")) }

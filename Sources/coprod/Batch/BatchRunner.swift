@@ -324,7 +324,10 @@ struct WorkerSetup: Sendable {
                 rejected.add(rejections)
                 rejections.removeAll(keepingCapacity: true)
             }
-            let lines = BatchRunner.Lines(json: Array(json.bytes), csv: Array(csv))
+            var table: [UInt8] = []
+            table.reserveCapacity(csv.capacity)
+            swap(&table, &csv)
+            let lines = BatchRunner.Lines(json: json.takeBytes(), csv: table)
             outcomes += evaluated.map { ($0.index, (.evaluated(lines: lines, json: $0.json, csv: $0.csv, report: $0.report, rows: $0.rows), $0.permitted)) }
             ordered.add(outcomes)
         }
