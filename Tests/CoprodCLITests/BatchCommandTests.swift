@@ -48,6 +48,28 @@ struct BatchCommandTests {
         #expect(names == (1...300).map { "Organisation \($0)" })
     }
 
+    @Test func anOrganisationWhoseLastRowComesAfterManyOthersDoesNotStallTheBatch() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // Alpha's rows are the first and the last. The 600 organisations between them take every
+        // permit to be between reading and writing (512 with one worker) while the writer waits
+        // for Alpha: Alpha itself must then go on without one.
+        var text = header + "Alpha,staff,1,1,1,1,1,1,\n"
+        for number in 1...600 { text += "Organisation \(number),staff,3,3,3,3,3,3,\n" }
+        text += "Alpha,carer,5,5,5,5,5,5,\n"
+        let input = try write(text, "scattered.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet"],
+                                   timeout: 60)
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = try read(out, "results.jsonl").split(separator: "\n")
+        #expect(lines.count == 601)
+        let alpha = try #require(lines.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(alpha["organisation"] as? String == "Alpha")
+        #expect(alpha["respondents"] as? Int == 2)
+        #expect(alpha["overall"] as? Double == 3)
+    }
+
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

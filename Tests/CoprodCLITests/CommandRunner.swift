@@ -22,8 +22,10 @@ let coprodExecutable: URL = {
 let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Runs `coprod` with `arguments` from the package root and waits for it.
-func runCoprod(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+/// Runs `coprod` with `arguments` from the package root and waits for it; after `timeout`
+/// seconds, if given, it is killed (and its status is that of the signal, 9).
+func runCoprod(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+               timeout: TimeInterval? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = coprodExecutable
     process.arguments = arguments
@@ -37,6 +39,10 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
     process.standardError = error
     process.standardInput = standardInput
     try process.run()
+    // SIGKILL: a child started from a test's thread may have SIGTERM blocked.
+    let stop = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: stop) }
+    defer { stop.cancel() }
     if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
     try standardInput.fileHandleForWriting.close()
     // Read both pipes to the end before waiting, so a full pipe never blocks the child.

@@ -117,20 +117,25 @@ final class BatchRunner {
                 queue.put(ready)
                 ready.removeAll(keepingCapacity: true)
             }
-            // Waits for room between reading and writing, unless the writer is itself waiting
-            // for an organisation whose rows are still being read (interleaved input): then
-            // going on is the only way forward, and that organisation goes without a permit.
-            func permit() -> Bool {
-                while inFlight.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+            // Waits for room between reading and writing for the organisation numbered `index`,
+            // unless the writer is itself waiting for an organisation still being read
+            // (interleaved input), or for this one: then going on is the only way forward, and
+            // this organisation goes without a permit. While the writer waits so, no permit
+            // comes back.
+            func permit(for index: Int) -> Bool {
+                if inFlight.wait(timeout: .now()) == .success { return true }
+                while true {
                     flushReady()
                     let waitingFor = ordered.nextIndex
-                    if pending.values.contains(where: { $0.index == waitingFor }) || current?.index == waitingFor { return false }
+                    if waitingFor == index || current?.index == waitingFor || pending.values.contains(where: { $0.index == waitingFor }) {
+                        return false
+                    }
+                    if inFlight.wait(timeout: .now() + .milliseconds(20)) == .success { return true }
                 }
-                return true
             }
             func handOver(_ work: Work) {
                 var work = work
-                work.permitted = permit()
+                work.permitted = permit(for: work.index)
                 ready.append(work)
                 if ready.count >= BatchRunner.handOverSize { flushReady() }
             }
