@@ -153,8 +153,11 @@ struct OrganisationPlan: Sendable {
     /// Drops what only planning needed.
     mutating func finish() { seen = SeenFilter(bits: 64) }
 
-    /// The last row of a scattered organisation; nil for one whose rows are together.
-    func lastRow(of organisation: String) -> Int? { lastRowOfScattered[organisation.hashValue] }
+    /// The last row of a scattered organisation; nil for one whose rows are together. Most
+    /// inputs have none scattered, and then no name is hashed.
+    func lastRow(of organisation: String) -> Int? {
+        lastRowOfScattered.isEmpty ? nil : lastRowOfScattered[organisation.hashValue]
+    }
 }
 
 /// Names seen before, in a fixed 1 MiB (a Bloom filter): it never forgets one, and now and then
