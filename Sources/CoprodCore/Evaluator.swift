@@ -155,7 +155,8 @@ public struct Evaluator: Sendable {
                 }
             }
         case .tiers(let levels):
-            let slots = plan.tierSlots ?? TierReading.Slots(indicator: plan.indicator, levels: levels)
+            // The plan has them for every tiered indicator.
+            guard let slots = plan.tierSlots else { break }
             let tier: Int?
             let declared: Int?
             if responses.count == 1 {

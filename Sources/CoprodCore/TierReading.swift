@@ -23,10 +23,9 @@ struct TierReading {
         /// How warnings name the indicator: `equality.1 "People report feeling included": `.
         let label: String
 
-        init(indicator: Indicator, levels: [String], layout: SlotLayout? = nil) {
+        init(indicator: Indicator, levels: [String], layout: SlotLayout) {
             func slot(_ part: AnswerSlot.Part, _ tier: String? = nil) -> AnswerSlot {
-                let slot = AnswerSlot(id: indicator.id, part: part, tier: tier)
-                return layout?.placed(slot) ?? slot
+                layout.placed(AnswerSlot(id: indicator.id, part: part, tier: tier))
             }
             answer = slot(.answer)
             survey = slot(.survey)

@@ -87,6 +87,11 @@ public struct JSONStream {
         if let text { string(text) } else { null() }
     }
 
+    /// Appends `text` as `string(_:)` writes it: in quotes, or null when there is none.
+    static func append(quoted text: String?, to bytes: inout [UInt8]) {
+        if let text { append(quoted: text, to: &bytes) } else { append(literal: "null", to: &bytes) }
+    }
+
     public mutating func integer(_ value: Int) {
         element()
         JSONStream.append(value, to: &bytes)

@@ -27,13 +27,21 @@ public enum ResultJSON {
             let lowestPoint: Int
             let answerByPoint: [Int?]
 
-            init(id: String, members: KeyValuePairs<StaticString, String>, answers: [String] = [], points: [Int: String] = [:]) {
+            /// `scale` is an indicator's: its words give the answer members.
+            init(id: String, members: KeyValuePairs<StaticString, String>, scale: Scale? = nil) {
                 self.id = id
                 opening = [UInt8(ascii: "{")] + JSONStream.encodedMembers(members) + Array(#","score":"#.utf8)
+                let answers: [String] = switch scale {
+                case .ordinal(_, _, let labels, _): labels
+                case .rating(_, _, let anchors): anchors.keys.sorted().compactMap { anchors[$0] }
+                case .choice(let options): options
+                default: []
+                }
                 self.answers = answers
                 answerMembers = answers.map { Array(#","answer":"#.utf8) + JSONStream.encoded($0) }
-                lowestPoint = points.keys.min() ?? 0
-                answerByPoint = (lowestPoint...(points.keys.max() ?? lowestPoint)).map { points[$0].flatMap(answers.firstIndex(of:)) }
+                let points = scale?.points
+                lowestPoint = points?.lowerBound ?? 0
+                answerByPoint = points.map { $0.map { scale?.label(for: $0).flatMap(answers.firstIndex(of:)) } } ?? []
             }
 
             /// The answer member for `answer`, when it is one of the scale's words: looked for
@@ -50,19 +58,8 @@ public enum ResultJSON {
 
         public init(framework: Framework) {
             self.framework = framework.id
-            indicators = framework.indicators.map { indicator in
-                let points: [Int: String] = switch indicator.scale {
-                case .ordinal(let min, _, let labels, _): Dictionary(labels.enumerated().map { (min + $0.offset, $0.element) }, uniquingKeysWith: { first, _ in first })
-                case .rating(_, _, let anchors): anchors
-                default: [:]
-                }
-                let words: [String] = switch indicator.scale {
-                case .ordinal(_, _, let labels, _): labels
-                case .rating(_, _, let anchors): anchors.keys.sorted().compactMap { anchors[$0] }
-                case .choice(let options): options
-                default: []
-                }
-                return Element(id: indicator.id, members: ["id": indicator.id, "section": indicator.sectionID], answers: words, points: points)
+            indicators = framework.indicators.map {
+                Element(id: $0.id, members: ["id": $0.id, "section": $0.sectionID], scale: $0.scale)
             }
             sections = framework.sections.map { Element(id: $0.id, members: ["id": $0.id, "title": $0.title]) }
             texts = TextAnswer.prompts(of: framework).map { slot, prompt in
@@ -287,9 +284,9 @@ public enum ResultJSON {
 
     private static func compact(_ text: borrowing TextAnswer, opening: [UInt8], to bytes: inout [UInt8]) {
         bytes += opening
-        if let role = text.role { JSONStream.append(quoted: role, to: &bytes) } else { JSONStream.append(literal: "null", to: &bytes) }
+        JSONStream.append(quoted: text.role, to: &bytes)
         JSONStream.append(literal: #","respondent":"#, to: &bytes)
-        if let respondent = text.respondent { JSONStream.append(quoted: respondent, to: &bytes) } else { JSONStream.append(literal: "null", to: &bytes) }
+        JSONStream.append(quoted: text.respondent, to: &bytes)
         JSONStream.append(literal: #","text":"#, to: &bytes)
         JSONStream.append(quoted: text.text, to: &bytes)
         bytes.append(UInt8(ascii: "}"))

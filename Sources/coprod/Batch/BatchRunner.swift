@@ -290,8 +290,12 @@ struct WorkerSetup: Sendable {
                 var responses: [Response] = []
                 responses.reserveCapacity(work.rows.count)
                 for row in work.rows {
-                    if let file = row.file, file != fileNames.shared { fileNames = (file, String(decoding: Array(file.utf8), as: UTF8.self)) }
-                    switch row.read(with: workerReader, file: row.file == nil ? nil : fileNames.own) {
+                    var ownFile: String?
+                    if let file = row.file {
+                        if file != fileNames.shared { fileNames = (file, String(decoding: Array(file.utf8), as: UTF8.self)) }
+                        ownFile = fileNames.own
+                    }
+                    switch row.read(with: workerReader, file: ownFile) {
                     case .response(let response): responses.append(response)
                     case .rejected(let row): rejections.append(row)
                     case .blank: continue
