@@ -23,7 +23,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
     private var row = 0
     private var line = 1
     /// More of the input, for reading a file in blocks; nil once it is all in `bytes`.
-    private var more: (() -> [UInt8]?)?
+    private var more: BlockSource?
+    /// Bytes of the input before `bytes[0]`.
+    private var dropped = 0
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -33,32 +35,48 @@ public struct CSVReader: Sequence, IteratorProtocol {
     /// Reads `path` a block at a time, so memory does not grow with the file; nil if it cannot
     /// be opened.
     public init?(path: String, blockSize: Int = 1 << 20) {
-        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        guard let source = BlockSource(path: path, range: 0..<Int.max, blockSize: blockSize) else { return nil }
         self.init(bytes: [])
-        more = {
-            let block = file.readData(ofLength: blockSize)
-            if block.isEmpty {
-                try? file.close()
-                return nil
-            }
-            return [UInt8](block)
-        }
+        more = source
         while bytes.count < 3 && loadMore() {}
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
+    /// Reads the records of `path` within `range`, which starts where `mark` was taken, so rows
+    /// and lines are numbered as in the whole file. A batch's workers read their parts of a file so.
+    public init?(path: String, range: Range<Int>, from mark: Mark, blockSize: Int = 1 << 20) {
+        guard let source = BlockSource(path: path, range: range, blockSize: blockSize) else { return nil }
+        self.init(bytes: [])
+        more = source
+        dropped = range.lowerBound
+        row = mark.row
+        line = mark.line
+    }
+
+    /// Where reading is: the byte offset in the input of the next record, and the row and line
+    /// numbers before it.
+    public struct Mark: Sendable, Equatable {
+        public var offset: Int
+        public var row: Int
+        public var line: Int
+    }
+
+    public var mark: Mark { Mark(offset: dropped + position, row: row, line: line) }
+
     /// Appends the next block, dropping what has been read already. False at the end.
     @discardableResult
     private mutating func loadMore() -> Bool {
-        guard let block = more?() else {
+        guard let source = more else { return false }
+        if position > 0 {
+            let used = Swift.min(position, bytes.count)
+            bytes.removeFirst(used)
+            dropped += used
+            position = 0
+        }
+        guard source.append(to: &bytes) else {
             more = nil
             return false
         }
-        if position > 0 {
-            bytes.removeFirst(Swift.min(position, bytes.count))
-            position = 0
-        }
-        bytes.append(contentsOf: block)
         return true
     }
 
@@ -378,5 +396,42 @@ public enum CSVWriter {
         guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
         else { return field }
         return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
+
+/// A file read a block at a time into a buffer that is kept: each block lands in memory already
+/// in use instead of a new allocation.
+final class BlockSource {
+    private let descriptor: Int32
+    private var offset: Int
+    private let end: Int
+    private let blockSize: Int
+
+    init?(path: String, range: Range<Int>, blockSize: Int) {
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        offset = range.lowerBound
+        end = range.upperBound
+        self.blockSize = Swift.max(1, blockSize)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends up to a block from the file to `bytes`; false at the end of the range (or on an
+    /// error reading, which ends the input there).
+    func append(to bytes: inout [UInt8]) -> Bool {
+        let wanted = Swift.min(blockSize, end - offset)
+        guard wanted > 0 else { return false }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: wanted))
+        let read = bytes.withUnsafeMutableBytes { buffer in
+            var read = -1
+            repeat { read = pread(descriptor, buffer.baseAddress! + start, wanted, off_t(offset)) } while read < 0 && errno == EINTR
+            return read
+        }
+        let got = Swift.max(0, read)
+        bytes.removeLast(wanted - got)
+        offset += got
+        return got > 0
     }
 }

@@ -51,16 +51,17 @@ struct BatchCommandTests {
     @Test func anOrganisationWhoseLastRowComesAfterManyOthersDoesNotStallTheBatch() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        // Alpha's rows are the first and the last. The 600 organisations between them take every
-        // permit to be between reading and writing (512 with one worker) while the writer waits
-        // for Alpha: Alpha itself must then go on without one.
+        // Alpha's rows are the first and the last. With a chunk per organisation, the 600
+        // organisations between them are far more chunks than may wait between evaluating and
+        // writing (4 with one worker) while the writer waits for Alpha: the chunks up to Alpha's
+        // last row must then be evaluated all the same.
         var text = header + "Alpha,staff,1,1,1,1,1,1,\n"
         for number in 1...600 { text += "Organisation \(number),staff,3,3,3,3,3,3,\n" }
         text += "Alpha,carer,5,5,5,5,5,5,\n"
         let input = try write(text, "scattered.csv", in: work)
         let out = work.appendingPathComponent("out")
-        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet"],
-                                   timeout: 60)
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet",
+                                    "--chunk-bytes", "1"], timeout: 60)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = try read(out, "results.jsonl").split(separator: "\n")
         #expect(lines.count == 601)
@@ -68,6 +69,94 @@ struct BatchCommandTests {
         #expect(alpha["organisation"] as? String == "Alpha")
         #expect(alpha["respondents"] as? Int == 2)
         #expect(alpha["overall"] as? Double == 3)
+    }
+
+    /// Workers read the inputs in chunks cut where an organisation's rows start. However small
+    /// the chunks and however many workers, the results must be those of one chunk and one
+    /// worker: no organisation split in two, scattered rows gathered from every chunk, and every
+    /// row accounted for.
+    @Test func chunksOfAnySizeGiveTheSameResults() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var lines: [String] = [String(header.dropLast()), "Scattered,staff,1,1,1,1,1,1,"]
+        for number in 1...40 {
+            let value = number % 5 + 1
+            lines.append("Org \(number),staff,\(value),\(value),\(value),2,2,2,")
+            lines.append("Org \(number),carer,3,3,3,4,4,4,\"a, b\"")
+            switch number {
+            case 10: lines.append("Short,staff,4,4")
+            case 20: lines += ["", "Scattered,carer,5,5,5,5,5,5,"]
+            case 25: lines.append("\"Smith, Jones\",staff,2,2,2,2,2,2,\"said \"\"no\"\"\"")
+            case 30: lines.append("Off,staff,six,4,4,3,3,3,")
+            default: break
+            }
+        }
+        lines.append("Scattered,service user,3,3,3,3,3,3,")
+        let input = try write(lines.joined(separator: "\r\n") + "\r\n", "chunks.csv", in: work)
+
+        let files = ["results.jsonl", "results.csv", "rejected.csv", "summary.json", "summary.md"]
+        var outputs: [[String]] = []
+        for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1"), ("4", "100"), ("2", "333")] as [(String, String?)] {
+            let out = work.appendingPathComponent("out-\(jobs)-\(chunkBytes ?? "default")")
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"]
+                                       + (chunkBytes.map { ["--chunk-bytes", $0] } ?? []), timeout: 60)
+            #expect(result.status == 1, "\(result.standardError)")
+            let output = try files.map { try read(out, $0) }
+            if let reference = outputs.first {
+                let differing = files.indices.filter { output[$0] != reference[$0] }.map { files[$0] }
+                #expect(differing.isEmpty, "--jobs \(jobs) --chunk-bytes \(chunkBytes ?? "default"): \(differing) differ")
+            }
+            outputs.append(output)
+        }
+
+        let results = outputs[0][0].split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let names = results.compactMap { $0["organisation"] as? String }
+        // In the order of each organisation's first row.
+        #expect(names == ["Scattered"] + (1...25).map { "Org \($0)" } + ["Smith, Jones"] + (26...40).map { "Org \($0)" })
+        #expect(results.first?["respondents"] as? Int == 3)
+        #expect(results.first?["overall"] as? Double == 3)
+        #expect(results.dropFirst().allSatisfy { $0["respondents"] as? Int == ($0["organisation"] as? String == "Smith, Jones" ? 1 : 2) })
+        let rejected = outputs[0][2].split(separator: "\n")
+        #expect(rejected.count == 3)
+        #expect(rejected[1].hasPrefix("\(input),23,,,"))
+        #expect(rejected[2].hasPrefix("\(input),67,Off,"))
+        let summary = try JSONSerialization.jsonObject(with: Data(outputs[0][3].utf8)) as? [String: Any]
+        #expect(summary?["rows"] as? [String: Int] == ["read": 86, "evaluated": 84, "rejected": 2])
+    }
+
+    /// CSV, JSON Lines and JSON inputs in one batch: each file is read in its own chunks, and an
+    /// organisation with rows in two files is evaluated once, where its first row is.
+    @Test func csvJSONLinesAndJSONTogether() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let csv = try write(header + "A,staff,1,1,1,1,1,1,\nA,carer,2,2,2,2,2,2,\nB,staff,4,4,4,4,4,4,\n", "first.csv", in: work)
+        let lines = [
+            #"{"organisation": "C", "role": "staff", "assets.1": 3, "assets.2": 3, "assets.3": 3}"#,
+            #"{"organisation": "C", "role": "carer", "answers": {"assets.1": 5, "assets.2": 5, "assets.3": 5}}"#,
+            #"{"organisation": "D", "role": "staff", "assets.1": "#,
+            "",
+            #"{"organisation": "A", "role": "service user", "assets.1": 3, "assets.2": 3, "assets.3": 3, "networks.1": 3, "networks.2": 3, "networks.3": 3}"#,
+        ]
+        let jsonl = try write(lines.joined(separator: "\n") + "\n", "second.jsonl", in: work)
+        let json = try write(#"[{"organisation": "E", "role": "staff", "assets.1": "Making progress"}, {"role": "staff"}]"#, "third.json", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", csv, jsonl, json, "--path", fixtures, "--out", out.path, "--jobs", "2",
+                                    "--quiet", "--chunk-bytes", "1"], timeout: 60)
+        #expect(result.status == 1, "\(result.standardError)")
+        let results = try read(out, "results.jsonl").split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(results.compactMap { $0["organisation"] as? String } == ["A", "B", "C", "E"])
+        #expect(results.compactMap { $0["respondents"] as? Int } == [3, 1, 2, 1])
+        // A: assets (1 + 2 + 3) / 3 = 2 and networks the same, so 2 overall; C: assets (3 + 5) / 2.
+        #expect(results.first?["overall"] as? Double == 2)
+        #expect((results[2]["sections"] as? [[String: Any]])?.first?["score"] as? Double == 4)
+        let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
+        #expect(rejected.count == 3, "\(rejected)")
+        #expect(rejected.contains { $0.hasPrefix("\(jsonl),3,,,") && $0.contains("not valid JSON") })
+        #expect(rejected.contains { $0.hasPrefix("\(json),2,,,") && $0.contains(#""no ""organisation""""#) })
+        let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+        #expect(summary?["rows"] as? [String: Int] == ["read": 9, "evaluated": 7, "rejected": 2])
     }
 
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {

@@ -111,6 +111,44 @@ struct CSVReaderTests {
         }
     }
 
+    /// A batch's workers read a file in parts that start where a record starts: each part must
+    /// give the same records, with the same rows and lines, as reading the file whole.
+    @Test("parts of a file read as the whole file does", arguments: [1, 5, 4096])
+    func partsAgree(_ blockSize: Int) throws {
+        let text = "organisation,b\r\nA,\"one\r\ntwo\"\r\nB,x\rC,\"say \"\"hi\"\"\"\n\nD,y\r\nbad\"quote,z\n\"E, F\",w\nG,last"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parts-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try #require(CSVReader(path: url.path, blockSize: blockSize))
+        _ = reader.next()
+        var marks: [CSVReader.Mark] = []
+        var whole: [CSVReader.RawRecord] = []
+        while true {
+            let mark = reader.mark
+            guard let raw = reader.nextRaw(keyField: 0) else { break }
+            marks.append(mark)
+            whole.append(raw)
+        }
+        let end = reader.mark
+        #expect(end.offset == text.utf8.count)
+        #expect(whole.map(\.key) == ["A", "B", "C", "", "D", "bad\"quote", "E, F", "G"])
+        #expect(whole.map(\.row) == [2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(whole.map(\.line) == [2, 4, 5, 6, 7, 8, 9, 10])
+        // Every way of cutting the records into two parts.
+        for cut in marks.indices {
+            var parts: [CSVReader.RawRecord] = []
+            for (from, to) in [(marks[0], marks[cut]), (marks[cut], end)] {
+                var part = try #require(CSVReader(path: url.path, range: from.offset..<to.offset, from: from, blockSize: blockSize))
+                while let raw = part.nextRaw(keyField: 0) { parts.append(raw) }
+                #expect(part.mark.offset == to.offset)
+            }
+            #expect(parts.map(\.bytes) == whole.map(\.bytes))
+            #expect(parts.map(\.row) == whole.map(\.row))
+            #expect(parts.map(\.line) == whole.map(\.line))
+            #expect(parts.map(\.key) == whole.map(\.key))
+        }
+    }
+
     @Test func writerQuotesOnlyWhatNeedsIt() {
         #expect(CSVWriter.line(["plain", "with, comma", "with \"quote\"", "two\nlines"]) == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\"\n")
     }

@@ -3,38 +3,88 @@ import CoprodIO
 import Foundation
 
 /// Reads batch inputs record by record: CSV, JSON Lines (`.jsonl`, one respondent per line) and
-/// JSON (an array of respondents). The same reading runs twice: once to learn where each
-/// organisation's last row is, once to evaluate, so an organisation can be evaluated as soon as
-/// its last row has been read and memory stays flat however long the input is.
+/// JSON (an array of respondents). The inputs are read twice: once to plan (where each
+/// organisation's last row is, and where the inputs can be cut into chunks), then chunk by chunk
+/// by the workers, so an organisation can be evaluated as soon as its last row has been read and
+/// memory stays flat however long the input is.
 struct BatchInput: Sendable {
     let files: [String]
     let reader: AssessmentReader
+    /// About how much CSV each chunk holds.
+    var chunkBytes = Chunk.size
 
-    /// Pass 1: where organisations whose rows are not all together have their last row. Only the
-    /// organisation column of a CSV is looked at. Positions count the rows `forEachRow` visits.
-    func plan(warnings: inout [String]) throws(InputError) -> OrganisationPlan {
-        var plan = OrganisationPlan()
-        for file in files {
-            let lower = file.lowercased()
-            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json") {
-                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, row in plan.add(row.organisation) }
+    /// Pass 1: where organisations whose rows are not all together have their last row, and the
+    /// chunks. Only the organisation column of a CSV is looked at. Positions count the rows that
+    /// reading a chunk visits.
+    func plan(warnings: inout [String]) throws(InputError) -> BatchPlan {
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
+        for (index, file) in files.enumerated() {
+            let first = plan.rows
+            if BatchInput.isJSON(file) {
+                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, row in plan.organisations.add(row.organisation) }
+                if plan.rows > first { plan.chunks.append(Chunk(file: index, firstPosition: first, rows: plan.rows - first)) }
                 continue
             }
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
             guard let header = records.next() else { throw InputError("\(file): the file is empty") }
             let columns = try reader.columns(header, file: file, warnings: &warnings)
-            while let raw = records.nextRaw(keyField: columns.organisationIndex, keepingBytes: false) {
-                if raw.isBlank && !raw.hasQuoteProblem { continue }
-                plan.add(BatchInput.organisation(of: raw, columns: columns))
+            plan.headers[index] = header
+            var start = (mark: records.mark, position: plan.rows)
+            func cut(at mark: CSVReader.Mark) {
+                guard plan.rows > start.position else { return }
+                plan.chunks.append(Chunk(file: index, bytes: start.mark.offset..<mark.offset, mark: start.mark,
+                                         firstPosition: start.position, rows: plan.rows - start.position))
+                start = (mark, plan.rows)
             }
+            while true {
+                let before = records.mark
+                guard let raw = records.nextRaw(keyField: columns.organisationIndex, keepingBytes: false) else { break }
+                if raw.isBlank && !raw.hasQuoteProblem { continue }
+                let organisation = BatchInput.organisation(of: raw, columns: columns)
+                // A chunk ends only where a run of an organisation's rows starts.
+                if organisation != nil, before.offset - start.mark.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
+                    cut(at: before)
+                }
+                plan.organisations.add(organisation)
+            }
+            cut(at: records.mark)
         }
         return plan
     }
 
-    /// Visits every data row of every file in order, with the row's global position. CSV records
-    /// are only found and grouped by organisation here; the workers split them and read them.
-    func forEachRow(warnings: inout [String], _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        try forEachRow(files: files, startingAt: 0, warnings: &warnings, visit)
+    /// Visits every row of `chunk` in order, with the row's position among all rows. CSV records
+    /// are found but not split: the worker that visits them splits and reads them. `file` names
+    /// the chunk's file in the rows; `columns` are its CSV header's.
+    func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
+                    _ visit: (Int, BatchRow) -> Void) throws(InputError) {
+        guard let range = chunk.bytes, let mark = chunk.mark, let columns else {
+            var ignored: [String] = []
+            try forEachRow(files: [file], startingAt: chunk.firstPosition, warnings: &ignored, visit)
+            return
+        }
+        guard var records = CSVReader(path: file, range: range, from: mark, blockSize: range.count) else {
+            throw InputError("cannot read \(file)")
+        }
+        var position = chunk.firstPosition
+        while let raw = records.nextRaw(keyField: columns.organisationIndex) {
+            if raw.isBlank && !raw.hasQuoteProblem { continue }
+            visit(position, row(raw, columns: columns, file: file))
+            position += 1
+        }
+    }
+
+    private static func isJSON(_ file: String) -> Bool {
+        let lower = file.lowercased()
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
+    }
+
+    /// A record grouped under its organisation, or rejected if it cannot be grouped.
+    private func row(_ raw: CSVReader.RawRecord, columns: AssessmentReader.Columns, file: String) -> BatchRow {
+        if let organisation = BatchInput.organisation(of: raw, columns: columns) {
+            return .record(raw, organisation: organisation, columns: columns, file: file)
+        }
+        return .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file)))
     }
 
     /// The organisation a record is grouped under: nil for one that cannot be grouped (a quote
@@ -59,19 +109,14 @@ struct BatchInput: Sendable {
         var position = start
         for file in files {
             let lower = file.lowercased()
-            let isJSON = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
-            if !isJSON {
+            if !BatchInput.isJSON(file) {
                 // CSV is read a block at a time: memory does not grow with the file.
                 guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
                 guard let header = records.next() else { throw InputError("\(file): the file is empty") }
                 let columns = try reader.columns(header, file: file, warnings: &warnings)
                 while let raw = records.nextRaw(keyField: columns.organisationIndex) {
                     if raw.isBlank && !raw.hasQuoteProblem { continue }
-                    if let organisation = BatchInput.organisation(of: raw, columns: columns) {
-                        visit(position, .record(raw, organisation: organisation, columns: columns, file: file))
-                    } else {
-                        visit(position, .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file))))
-                    }
+                    visit(position, row(raw, columns: columns, file: file))
                     position += 1
                 }
                 continue
@@ -122,69 +167,5 @@ struct BatchInput: Sendable {
             return .rejected(rejected)
         }
         return .blank
-    }
-}
-
-/// Which organisations' rows are not all in one run, and where their last row is. Most inputs
-/// keep an organisation's rows together, and those need no entry: the organisation is complete
-/// when the next organisation starts. Memory grows only with the scattered ones.
-struct OrganisationPlan: Sendable {
-    /// Last row of each scattered organisation, by the hash of its name.
-    private(set) var lastRowOfScattered: [Int: Int] = [:]
-    private(set) var rows = 0
-    private var seen = SeenFilter()
-    private var previous: Int?
-
-    mutating func add(_ organisation: String?) {
-        defer { rows += 1 }
-        guard let organisation else {
-            previous = nil
-            return
-        }
-        let key = organisation.hashValue
-        if key != previous {
-            if !seen.insert(key) { lastRowOfScattered[key] = rows }
-            previous = key
-        } else if lastRowOfScattered[key] != nil {
-            lastRowOfScattered[key] = rows
-        }
-    }
-
-    /// Drops what only planning needed.
-    mutating func finish() { seen = SeenFilter(bits: 64) }
-
-    /// The last row of a scattered organisation; nil for one whose rows are together. Most
-    /// inputs have none scattered, and then no name is hashed.
-    func lastRow(of organisation: String) -> Int? {
-        lastRowOfScattered.isEmpty ? nil : lastRowOfScattered[organisation.hashValue]
-    }
-}
-
-/// Names seen before, in a fixed 1 MiB (a Bloom filter): it never forgets one, and now and then
-/// takes a new one for a seen one, which only makes that organisation wait for its last row.
-/// A set of every name would grow with the input.
-struct SeenFilter: Sendable {
-    private var words: [UInt64]
-    private let mask: UInt64
-
-    init(bits: Int = 1 << 23) {
-        words = [UInt64](repeating: 0, count: bits / 64)
-        mask = UInt64(bits - 1)
-    }
-
-    /// Adds `key`; true if it was (probably) not there before.
-    mutating func insert(_ key: Int) -> Bool {
-        let hash = UInt64(bitPattern: Int64(key))
-        let (first, second) = (hash, (hash >> 32) | (hash << 32) | 1)
-        var new = false
-        for probe in 0..<3 {
-            let bit = (first &+ UInt64(probe) &* second) & mask
-            let (word, offset) = (Int(bit >> 6), bit & 63)
-            if words[word] & (1 << offset) == 0 {
-                new = true
-                words[word] |= 1 << offset
-            }
-        }
-        return new
     }
 }

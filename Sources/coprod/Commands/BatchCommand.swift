@@ -45,11 +45,16 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Treat a column the framework does not have as an error.")
     var strict = false
 
+    /// For tests: cutting the inputs into many small chunks exercises what a large input does.
+    @Option(help: .hidden)
+    var chunkBytes: Int = Chunk.size
+
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be 1 or more.") }
         if let reports, BatchRunner.ReportFormat(rawValue: reports) == nil {
             throw ValidationError("--reports takes md or html (got '\(reports)').")
         }
@@ -62,7 +67,7 @@ struct BatchCommand: ParsableCommand {
             let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
             let runner = BatchRunner(
                 frameworkReference: framework, catalog: sandbox.catalog, framework: loaded,
-                input: BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict)),
+                input: BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict), chunkBytes: chunkBytes),
                 output: output,
                 options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
                                progress: !quiet && isatty(2) != 0))

@@ -1,0 +1,158 @@
+import CoprodCore
+import CoprodIO
+import CoprodReports
+import Foundation
+import LuaHost
+
+/// Everything a worker needs to build its own Lua state; it crosses threads as plain data.
+struct BatchWorker: Sendable {
+    let reference: String
+    let catalog: FrameworkCatalog
+    let input: BatchInput
+    let limits: LuaLimits
+    let reports: BatchRunner.ReportFormat?
+
+    /// Loads the framework, waits for the plan, then reads and evaluates chunks until none are
+    /// left; returns the summary of what it evaluated.
+    func work(_ start: WorkerStart) -> AreaSummary? {
+        var evaluation = OrganisationEvaluation(worker: self)
+        guard let batch = start.wait() else { return nil }
+        let plan = batch.plan
+        // The worker's own copies of what every row touches (file names, columns, the plan's
+        // look-up), so that workers do not hold each other up counting references to them.
+        let files = input.files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        var columns: [Int: AssessmentReader.Columns] = [:]
+        for (file, header) in plan.headers {
+            var ignored: [String] = []
+            columns[file] = try? evaluation.reader.columns(header, file: files[file], warnings: &ignored)
+        }
+        let organisations = plan.organisations.copy()
+
+        while let index = batch.dispenser.take() {
+            let chunk = plan.chunks[index]
+            var items: [BatchRunner.Item] = []
+            var scattered: [ScatteredRows.Row] = []
+            var current: (organisation: String, rows: [BatchRow])?
+            var marked: Set<String> = []
+            do {
+                try input.forEachRow(in: chunk, file: files[chunk.file], columns: columns[chunk.file]) { position, row in
+                    guard let name = row.organisation else {
+                        if case .rejected(let rejected) = row { evaluation.rejections.append(rejected) }
+                        return
+                    }
+                    if let last = organisations.lastRow(of: name) {
+                        // The run before it has ended: its results come first.
+                        if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
+                        current = nil
+                        if marked.insert(name).inserted { items.append(.scattered(name)) }
+                        scattered.append((name, position, row, plan.chunk(holding: last)))
+                    } else if current?.organisation == name {
+                        current?.rows.append(row)
+                    } else {
+                        if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
+                        current = (name, [row])
+                    }
+                }
+            } catch {
+                evaluation.rejections.append(RejectedRow(file: files[chunk.file], row: 0, reason: error.message))
+            }
+            if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
+            batch.results.add(chunk: index, BatchRunner.ChunkResults(lines: evaluation.takeLines(), items: items, rows: chunk.rows))
+            for complete in batch.scattered.finish(chunk: index, adding: scattered) {
+                let item = evaluation.evaluate(complete.organisation, rows: complete.rows)
+                batch.results.add(scattered: complete.organisation,
+                                  BatchRunner.ChunkResults(lines: evaluation.takeLines(), items: [item], rows: 0))
+            }
+            if !evaluation.rejections.isEmpty {
+                batch.rejected.add(evaluation.rejections)
+                evaluation.rejections.removeAll(keepingCapacity: true)
+            }
+        }
+        return evaluation.summary
+    }
+}
+
+/// One worker's Lua state with the framework, its reader, and the lines written since the last
+/// hand-over.
+struct OrganisationEvaluation {
+    /// Why the framework could not be loaded: every organisation is then rejected with it.
+    private var failure: String?
+    private var framework: Framework?
+    private var evaluator: Evaluator?
+    private var rules: FrameworkRules?
+    private var layout: ResultJSON.Layout?
+    private let reports: BatchRunner.ReportFormat?
+    /// The worker's own reader: what every organisation touches is not shared with the other
+    /// workers.
+    let reader: AssessmentReader
+    private(set) var summary: AreaSummary?
+    var rejections: [RejectedRow] = []
+    private var json = JSONStream(capacity: 1 << 18)
+    private var csv: [UInt8] = []
+
+    init(worker: BatchWorker) {
+        reports = worker.reports
+        do {
+            let state = try worker.catalog.makeState(limits: worker.limits)
+            let framework = try worker.catalog.load(worker.reference, in: state)
+            self.framework = framework
+            evaluator = Evaluator(framework: framework)
+            rules = try FrameworkRules(framework: framework, state: state)
+            layout = ResultJSON.Layout(framework: framework)
+            summary = AreaSummary(framework: framework)
+            let own = AssessmentReader(framework: framework, strict: worker.input.reader.strict)
+            reader = own.slotSignature == worker.input.reader.slotSignature ? own : worker.input.reader
+        } catch {
+            failure = "the framework could not be loaded: \(error)"
+            reader = worker.input.reader
+        }
+    }
+
+    /// Reads and evaluates one organisation's rows, writing its lines; rejected rows are kept
+    /// in `rejections`.
+    mutating func evaluate(_ organisation: String, rows: [BatchRow]) -> BatchRunner.Item {
+        var responses: [Response] = []
+        responses.reserveCapacity(rows.count)
+        for row in rows {
+            switch row.read(with: reader) {
+            case .response(let response): responses.append(response)
+            case .rejected(let row): rejections.append(row)
+            case .blank: continue
+            }
+        }
+        guard !responses.isEmpty else { return .rejected }
+        guard let framework, let evaluator, let layout, failure == nil else {
+            rejections += responses.map { RejectedRow(file: $0.file, row: $0.row, organisation: organisation, reason: failure ?? "") }
+            return .rejected
+        }
+        let assessment = Assessment(organisation: organisation, responses: responses)
+        do {
+            let result = try evaluator.evaluate(assessment, rules: rules)
+            let report: String? = switch reports {
+            case .md: MarkdownReport.render(result, framework: framework)
+            case .html: HTMLReport.render(result, framework: framework)
+            case nil: nil
+            }
+            let jsonStart = json.bytes.count
+            ResultJSON.write(result, to: &json, layout: layout)
+            json.raw("\n")
+            let csvStart = csv.count
+            ResultCSV.write(result, to: &csv)
+            summary?.add(result)
+            return .evaluated(json: jsonStart..<json.bytes.count, csv: csvStart..<csv.count,
+                              report: report.map { BatchRunner.Report(organisation: result.organisation, text: $0) })
+        } catch {
+            summary?.organisationsFailed += 1
+            rejections += responses.map { RejectedRow(file: $0.file, row: $0.row, organisation: organisation, reason: error.located) }
+            return .rejected
+        }
+    }
+
+    /// The lines written since the last call, handed over whole.
+    mutating func takeLines() -> BatchRunner.Lines {
+        var table: [UInt8] = []
+        table.reserveCapacity(csv.capacity)
+        swap(&table, &csv)
+        return BatchRunner.Lines(json: json.takeBytes(), csv: table)
+    }
+}

@@ -1,0 +1,80 @@
+import CoprodCore
+import CoprodIO
+import Foundation
+
+/// Holds workers back, once they have loaded the framework, until the inputs are planned.
+final class WorkerStart: @unchecked Sendable {
+    // All state is guarded by `condition`.
+    private let condition = NSCondition()
+    private var planned: BatchRunner.Batch?
+    private var cancelled = false
+
+    /// Lets the workers go.
+    func go(_ batch: BatchRunner.Batch) {
+        condition.lock()
+        planned = batch
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Sends the workers home: the inputs could not be planned.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The batch, once planned; nil if cancelled.
+    func wait() -> BatchRunner.Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while planned == nil && !cancelled { condition.wait() }
+        return planned
+    }
+
+    var batch: BatchRunner.Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        return planned
+    }
+}
+
+/// Rows rejected, collected from every worker.
+final class RejectedRows: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var rows: [RejectedRow] = []
+
+    func add(_ row: RejectedRow) { lock.withLock { rows.append(row) } }
+    func add(_ more: [RejectedRow]) { lock.withLock { rows += more } }
+    var all: [RejectedRow] { lock.withLock { rows } }
+}
+
+/// Counts workers down, to know which one stopped last.
+final class FinishedCount: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var remaining: Int
+
+    init(total: Int) {
+        remaining = total
+    }
+
+    /// True for the last worker to stop.
+    func workerFinished() -> Bool {
+        lock.withLock {
+            remaining -= 1
+            return remaining == 0
+        }
+    }
+}
+
+/// Waits for one worker thread to end.
+final class WorkerHandle: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    /// Set by the worker before it signals; read after `wait`.
+    var summary: AreaSummary?
+    func signal() { semaphore.signal() }
+    func wait() { semaphore.wait() }
+}
