@@ -29,11 +29,13 @@ public struct JSONStream {
         afterKey = false
     }
 
-    /// Hands over the bytes written so far and starts again with new storage of the same
-    /// size: the bytes move to their reader without being copied.
-    public mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(bytes.capacity)
+    /// Hands over the bytes written so far and starts again in `storage` (emptied, and grown
+    /// to hold as many bytes as these): the bytes move to their reader without being copied,
+    /// and storage given back by an earlier reader is written into again.
+    public mutating func takeBytes(continuingIn storage: [UInt8] = []) -> [UInt8] {
+        var taken = storage
+        taken.removeAll(keepingCapacity: true)
+        taken.reserveCapacity(bytes.count)
         swap(&taken, &bytes)
         reset()
         return taken

@@ -43,15 +43,20 @@ final class BatchRunner {
     }
 
     /// The results lines of one chunk, in one buffer per file: one allocation per chunk rather
-    /// than per organisation, freed by the thread that writes them.
+    /// than per organisation. Once written, the buffers go back to `spare` for a worker to
+    /// write into again.
     final class Lines: Sendable {
         let json: [UInt8]
         let csv: [UInt8]
+        private let spare: SpareBuffers
 
-        init(json: [UInt8], csv: [UInt8]) {
+        init(json: [UInt8], csv: [UInt8], spare: SpareBuffers) {
             self.json = json
             self.csv = csv
+            self.spare = spare
         }
+
+        deinit { spare.give(json, csv) }
     }
 
     struct Report: Sendable {
@@ -98,7 +103,7 @@ final class BatchRunner {
         let results = BatchResults()
         let rejected = RejectedRows()
         start.go(Batch(plan: plan, dispenser: dispenser, results: results, scattered: ScatteredRows(chunks: plan.chunks.count),
-                       rejected: rejected))
+                       rejected: rejected, spare: SpareBuffers(limit: 4 * (options.jobs * 4 + options.jobs))))
 
         let progress = Progress(total: plan.rows, enabled: options.progress)
         var writer = ResultsWriter(output: output, reports: options.reports)
@@ -136,6 +141,7 @@ final class BatchRunner {
         let results: BatchResults
         let scattered: ScatteredRows
         let rejected: RejectedRows
+        let spare: SpareBuffers
     }
 
     private func startWorkers(_ start: WorkerStart) -> [WorkerHandle] {

@@ -57,11 +57,11 @@ struct BatchWorker: Sendable {
                 evaluation.rejections.append(RejectedRow(file: files[chunk.file], row: 0, reason: error.message))
             }
             if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
-            batch.results.add(chunk: index, BatchRunner.ChunkResults(lines: evaluation.takeLines(), items: items, rows: chunk.rows))
+            batch.results.add(chunk: index, BatchRunner.ChunkResults(lines: evaluation.takeLines(spare: batch.spare), items: items, rows: chunk.rows))
             for complete in batch.scattered.finish(chunk: index, adding: scattered) {
                 let item = evaluation.evaluate(complete.organisation, rows: complete.rows)
                 batch.results.add(scattered: complete.organisation,
-                                  BatchRunner.ChunkResults(lines: evaluation.takeLines(), items: [item], rows: 0))
+                                  BatchRunner.ChunkResults(lines: evaluation.takeLines(spare: batch.spare), items: [item], rows: 0))
             }
             if !evaluation.rejections.isEmpty {
                 batch.rejected.add(evaluation.rejections)
@@ -148,11 +148,13 @@ struct OrganisationEvaluation {
         }
     }
 
-    /// The lines written since the last call, handed over whole.
-    mutating func takeLines() -> BatchRunner.Lines {
-        var table: [UInt8] = []
-        table.reserveCapacity(csv.capacity)
+    /// The lines written since the last call, handed over whole; writing goes on in buffers
+    /// from `spare`.
+    mutating func takeLines(spare: SpareBuffers) -> BatchRunner.Lines {
+        var table = spare.take()
+        table.removeAll(keepingCapacity: true)
+        table.reserveCapacity(csv.count)
         swap(&table, &csv)
-        return BatchRunner.Lines(json: json.takeBytes(), csv: table)
+        return BatchRunner.Lines(json: json.takeBytes(continuingIn: spare.take()), csv: table, spare: spare)
     }
 }

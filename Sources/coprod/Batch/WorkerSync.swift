@@ -40,6 +40,32 @@ final class WorkerStart: @unchecked Sendable {
     }
 }
 
+/// Buffers of chunks' lines that have been written, for workers to write into again: a
+/// megabyte or so each, which new from the system would have every page fault in anew.
+final class SpareBuffers: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var buffers: [[UInt8]] = []
+    /// More than the buffers in flight at once, for a batch's window of chunks.
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func give(_ json: [UInt8], _ csv: [UInt8]) {
+        lock.withLock {
+            if buffers.count + 2 <= limit { buffers += [json, csv] }
+        }
+    }
+
+    /// A buffer to write into (not yet emptied: whoever gave it may only now let it go), or an
+    /// empty one.
+    func take() -> [UInt8] {
+        lock.withLock { buffers.popLast() } ?? []
+    }
+}
+
 /// Rows rejected, collected from every worker.
 final class RejectedRows: @unchecked Sendable {
     // Guarded by `lock`.
