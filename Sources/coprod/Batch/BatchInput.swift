@@ -22,7 +22,7 @@ struct BatchInput: Sendable {
         for (index, file) in files.enumerated() {
             let first = plan.rows
             if BatchInput.isJSON(file) {
-                try forEachRow(files: [file], startingAt: plan.rows, warnings: &warnings) { _, row in plan.organisations.add(row.organisation) }
+                try forEachJSONRow(file: file, startingAt: plan.rows, warnings: &warnings) { _, row in plan.organisations.add(row.organisation) }
                 if plan.rows > first { plan.chunks.append(Chunk(file: index, firstPosition: first, rows: plan.rows - first)) }
                 continue
             }
@@ -60,7 +60,7 @@ struct BatchInput: Sendable {
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
         guard let range = chunk.bytes, let mark = chunk.mark, let columns else {
             var ignored: [String] = []
-            try forEachRow(files: [file], startingAt: chunk.firstPosition, warnings: &ignored, visit)
+            try forEachJSONRow(file: file, startingAt: chunk.firstPosition, warnings: &ignored, visit)
             return
         }
         guard var records = CSVReader(path: file, range: range, from: mark, blockSize: range.count) else {
@@ -104,48 +104,36 @@ struct BatchInput: Sendable {
         }
     }
 
-    private func forEachRow(files: [String], startingAt start: Int, warnings: inout [String],
-                            _ visit: (Int, BatchRow) -> Void) throws(InputError) {
+    /// Visits the rows of a JSON Lines or JSON file in order, numbering their positions from
+    /// `start`.
+    private func forEachJSONRow(file: String, startingAt start: Int, warnings: inout [String],
+                                _ visit: (Int, BatchRow) -> Void) throws(InputError) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError("cannot read \(file)")
+        }
         var position = start
-        for file in files {
-            let lower = file.lowercased()
-            if !BatchInput.isJSON(file) {
-                // CSV is read a block at a time: memory does not grow with the file.
-                guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
-                guard let header = records.next() else { throw InputError("\(file): the file is empty") }
-                let columns = try reader.columns(header, file: file, warnings: &warnings)
-                while let raw = records.nextRaw(keyField: columns.organisationIndex) {
-                    if raw.isBlank && !raw.hasQuoteProblem { continue }
-                    visit(position, row(raw, columns: columns, file: file))
-                    position += 1
+        let lower = file.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            var line = 0
+            for text in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                line += 1
+                if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
+                switch jsonRow(Data(text), file: file, row: line, warnings: &warnings) {
+                case .response(let response): visit(position, .response(response))
+                case .rejected(let row): visit(position, .rejected(row))
+                case .blank: continue
                 }
-                continue
+                position += 1
             }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw InputError("cannot read \(file)")
-            }
-            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-                var line = 0
-                for text in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                    line += 1
-                    if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
-                    switch jsonRow(Data(text), file: file, row: line, warnings: &warnings) {
-                    case .response(let response): visit(position, .response(response))
-                    case .rejected(let row): visit(position, .rejected(row))
-                    case .blank: continue
-                    }
-                    position += 1
-                }
-            } else if lower.hasSuffix(".json") {
-                var read = ReadAssessments()
-                try reader.readJSON(data, file: file, into: &read)
-                warnings += read.warnings
-                var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
-                rows += read.rejected.map { ($0.row, .rejected($0)) }
-                for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
-                    visit(position, outcome)
-                    position += 1
-                }
+        } else {
+            var read = ReadAssessments()
+            try reader.readJSON(data, file: file, into: &read)
+            warnings += read.warnings
+            var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
+            rows += read.rejected.map { ($0.row, .rejected($0)) }
+            for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
+                visit(position, outcome)
+                position += 1
             }
         }
     }
