@@ -53,8 +53,8 @@ struct BatchCommandTests {
         defer { try? FileManager.default.removeItem(at: work) }
         // Alpha's rows are the first and the last. With a chunk per organisation, the 600
         // organisations between them are far more chunks than may wait between evaluating and
-        // writing (4 with one worker) while the writer waits for Alpha: the chunks up to Alpha's
-        // last row must then be evaluated all the same.
+        // writing (4 with one worker): Alpha must be listed where its last row is, with both
+        // rows, and nothing may wait for it before then.
         var text = header + "Alpha,staff,1,1,1,1,1,1,\n"
         for number in 1...600 { text += "Organisation \(number),staff,3,3,3,3,3,3,\n" }
         text += "Alpha,carer,5,5,5,5,5,5,\n"
@@ -65,7 +65,7 @@ struct BatchCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let lines = try read(out, "results.jsonl").split(separator: "\n")
         #expect(lines.count == 601)
-        let alpha = try #require(lines.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        let alpha = try #require(lines.last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
         #expect(alpha["organisation"] as? String == "Alpha")
         #expect(alpha["respondents"] as? Int == 2)
         #expect(alpha["overall"] as? Double == 3)
@@ -73,8 +73,8 @@ struct BatchCommandTests {
 
     /// Workers read the inputs in chunks cut where an organisation's rows start. However small
     /// the chunks and however many workers, the results must be those of one chunk and one
-    /// worker: no organisation split in two, scattered rows gathered from every chunk, and every
-    /// row accounted for.
+    /// worker: no organisation split in two, scattered rows gathered from every chunk (and the
+    /// organisation listed where its last row is), and every row accounted for.
     @Test func chunksOfAnySizeGiveTheSameResults() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -84,7 +84,9 @@ struct BatchCommandTests {
             lines.append("Org \(number),staff,\(value),\(value),\(value),2,2,2,")
             lines.append("Org \(number),carer,3,3,3,4,4,4,\"a, b\"")
             switch number {
+            case 5: lines.append("Middle,staff,2,2,2,2,2,2,")
             case 10: lines.append("Short,staff,4,4")
+            case 15: lines.append("Middle,carer,4,4,4,4,4,4,")
             case 20: lines += ["", "Scattered,carer,5,5,5,5,5,5,"]
             case 25: lines.append("\"Smith, Jones\",staff,2,2,2,2,2,2,\"said \"\"no\"\"\"")
             case 30: lines.append("Off,staff,six,4,4,3,3,3,")
@@ -111,21 +113,24 @@ struct BatchCommandTests {
 
         let results = outputs[0][0].split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let names = results.compactMap { $0["organisation"] as? String }
-        // In the order of each organisation's first row.
-        #expect(names == ["Scattered"] + (1...25).map { "Org \($0)" } + ["Smith, Jones"] + (26...40).map { "Org \($0)" })
-        #expect(results.first?["respondents"] as? Int == 3)
-        #expect(results.first?["overall"] as? Double == 3)
-        #expect(results.dropFirst().allSatisfy { $0["respondents"] as? Int == ($0["organisation"] as? String == "Smith, Jones" ? 1 : 2) })
+        // In the order of each organisation's last row.
+        #expect(names == (1...15).map { "Org \($0)" } + ["Middle"] + (16...25).map { "Org \($0)" } + ["Smith, Jones"]
+                + (26...40).map { "Org \($0)" } + ["Scattered"])
+        let respondents = Dictionary(uniqueKeysWithValues: results.map { ($0["organisation"] as? String ?? "", $0["respondents"] as? Int ?? 0) })
+        #expect(respondents["Scattered"] == 3 && respondents["Middle"] == 2 && respondents["Smith, Jones"] == 1 && respondents["Org 40"] == 2)
+        // Scattered answered 1, 5 and 3 throughout; Middle 2 and 4.
+        #expect(results.last?["overall"] as? Double == 3)
+        #expect(results[15]["overall"] as? Double == 3)
         let rejected = outputs[0][2].split(separator: "\n")
         #expect(rejected.count == 3)
-        #expect(rejected[1].hasPrefix("\(input),23,,,"))
-        #expect(rejected[2].hasPrefix("\(input),67,Off,"))
+        #expect(rejected[1].hasPrefix("\(input),24,,,"))
+        #expect(rejected[2].hasPrefix("\(input),69,Off,"))
         let summary = try JSONSerialization.jsonObject(with: Data(outputs[0][3].utf8)) as? [String: Any]
-        #expect(summary?["rows"] as? [String: Int] == ["read": 86, "evaluated": 84, "rejected": 2])
+        #expect(summary?["rows"] as? [String: Int] == ["read": 88, "evaluated": 86, "rejected": 2])
     }
 
     /// CSV, JSON Lines and JSON inputs in one batch: each file is read in its own chunks, and an
-    /// organisation with rows in two files is evaluated once, where its first row is.
+    /// organisation with rows in two files is evaluated once, where its last row is.
     @Test func csvJSONLinesAndJSONTogether() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -146,11 +151,11 @@ struct BatchCommandTests {
         let results = try read(out, "results.jsonl").split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
-        #expect(results.compactMap { $0["organisation"] as? String } == ["A", "B", "C", "E"])
-        #expect(results.compactMap { $0["respondents"] as? Int } == [3, 1, 2, 1])
+        #expect(results.compactMap { $0["organisation"] as? String } == ["B", "C", "A", "E"])
+        #expect(results.compactMap { $0["respondents"] as? Int } == [1, 2, 3, 1])
         // A: assets (1 + 2 + 3) / 3 = 2 and networks the same, so 2 overall; C: assets (3 + 5) / 2.
-        #expect(results.first?["overall"] as? Double == 2)
-        #expect((results[2]["sections"] as? [[String: Any]])?.first?["score"] as? Double == 4)
+        #expect(results[2]["overall"] as? Double == 2)
+        #expect((results[1]["sections"] as? [[String: Any]])?.first?["score"] as? Double == 4)
         let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
         #expect(rejected.count == 3, "\(rejected)")
         #expect(rejected.contains { $0.hasPrefix("\(jsonl),3,,,") && $0.contains("not valid JSON") })

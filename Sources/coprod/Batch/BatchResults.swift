@@ -1,7 +1,7 @@
 import Foundation
 
 /// What workers have made, waiting for the writer: each chunk's results, and each scattered
-/// organisation's, which the writer puts where the organisation's first row was.
+/// organisation's, which the writer puts where the organisation's last row was.
 final class BatchResults: @unchecked Sendable {
     // All state is guarded by `condition`.
     private let condition = NSCondition()
@@ -41,6 +41,15 @@ final class BatchResults: @unchecked Sendable {
             if finished { return nil }
             condition.wait()
         }
+    }
+
+    /// The results of scattered organisations not taken, by name; once every worker has stopped.
+    func takeScattered() -> [BatchRunner.ChunkResults] {
+        condition.lock()
+        defer { condition.unlock() }
+        let rest = scattered.sorted { $0.key < $1.key }.map(\.value)
+        scattered.removeAll()
+        return rest
     }
 
     /// Every worker has stopped.

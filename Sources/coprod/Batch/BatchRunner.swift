@@ -29,8 +29,8 @@ final class BatchRunner {
     enum Item: Sendable {
         case evaluated(json: Range<Int>, csv: Range<Int>, report: Report?)
         case rejected
-        /// The first row here of an organisation whose rows are apart: its results go where its
-        /// first row is in the input, once all its rows have been read.
+        /// The last row of an organisation whose rows are apart: its results go here, where all
+        /// its rows have been read.
         case scattered(String)
     }
 
@@ -99,27 +99,26 @@ final class BatchRunner {
         for warning in warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
 
         // A few chunks per worker between evaluating and writing keep every worker busy.
-        let dispenser = ChunkDispenser(count: plan.chunks.count, window: options.jobs * 4)
+        let window = options.jobs * 4
+        let dispenser = ChunkDispenser(count: plan.chunks.count, window: window)
         let results = BatchResults()
         let rejected = RejectedRows()
+        // Two buffers for each chunk that can be on its way: those in the window and one in
+        // each worker's hands.
+        let spare = SpareBuffers(limit: 2 * (window + options.jobs))
         start.go(Batch(plan: plan, dispenser: dispenser, results: results, scattered: ScatteredRows(chunks: plan.chunks.count),
-                       rejected: rejected, spare: SpareBuffers(limit: 4 * (options.jobs * 4 + options.jobs))))
+                       rejected: rejected, spare: spare))
 
         let progress = Progress(total: plan.rows, enabled: options.progress)
         var writer = ResultsWriter(output: output, reports: options.reports)
-        var placed: Set<String> = []
         for index in plan.chunks.indices {
             guard let chunk = results.take(chunk: index) else { break }
-            try writer.write(chunk) { organisation in
-                // Its first row: its results go here, once its last row has been read.
-                guard placed.insert(organisation).inserted else { return nil }
-                if let last = plan.organisations.lastRow(of: organisation) { dispenser.needs(upTo: plan.chunk(holding: last)) }
-                return results.take(scattered: organisation)
-            }
+            // A scattered organisation's last row is in this chunk, and every chunk before it
+            // is done: it is evaluated, or about to be.
+            try writer.write(chunk) { results.take(scattered: $0) }
             dispenser.written(upTo: index + 1)
             progress.advance(by: chunk.rows)
         }
-        try writer.flush()
 
         // Each worker summarised what it evaluated; summaries merge exactly.
         var summary = AreaSummary(framework: framework)
@@ -127,6 +126,10 @@ final class BatchRunner {
             worker.wait()
             if let part = worker.summary { summary.merge(part) }
         }
+        // Two scattered organisations whose names hash alike share one last row, where only one
+        // of them is put: the other comes last.
+        for rest in results.takeScattered() { try writer.write(rest) { _ in nil } }
+        try writer.flush()
         progress.finish()
         summary.rowsRejected = rejected.all.count
         summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
@@ -176,7 +179,7 @@ struct ResultsWriter {
     }
 
     /// Writes `chunk`; `scattered` gives the results of a scattered organisation to put where
-    /// its row is (nil where they have been put already).
+    /// its last row is.
     mutating func write(_ chunk: BatchRunner.ChunkResults, scattered: (String) -> BatchRunner.ChunkResults?) throws {
         for item in chunk.items {
             switch item {

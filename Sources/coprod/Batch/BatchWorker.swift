@@ -33,7 +33,6 @@ struct BatchWorker: Sendable {
             var items: [BatchRunner.Item] = []
             var scattered: [ScatteredRows.Row] = []
             var current: (organisation: String, rows: [BatchRow])?
-            var marked: Set<String> = []
             do {
                 try input.forEachRow(in: chunk, file: files[chunk.file], columns: columns[chunk.file]) { position, row in
                     guard let name = row.organisation else {
@@ -44,8 +43,8 @@ struct BatchWorker: Sendable {
                         // The run before it has ended: its results come first.
                         if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
                         current = nil
-                        if marked.insert(name).inserted { items.append(.scattered(name)) }
                         scattered.append((name, position, row, plan.chunk(holding: last)))
+                        if position == last { items.append(.scattered(name)) }
                     } else if current?.organisation == name {
                         current?.rows.append(row)
                     } else {

@@ -2,8 +2,7 @@ import Foundation
 
 /// Gives chunks to workers in input order, keeping at most `window` chunks between the one the
 /// writer waits for and the next to be taken, so memory stays flat however far the writer falls
-/// behind. While the writer waits for a scattered organisation, the chunks up to the one with its
-/// last row are given out whatever the window: that is the only way forward.
+/// behind.
 final class ChunkDispenser: @unchecked Sendable {
     // All state is guarded by `condition`.
     private let condition = NSCondition()
@@ -11,7 +10,6 @@ final class ChunkDispenser: @unchecked Sendable {
     private let window: Int
     private var next = 0
     private var written = 0
-    private var reach = -1
 
     init(count: Int, window: Int) {
         self.count = count
@@ -22,7 +20,7 @@ final class ChunkDispenser: @unchecked Sendable {
     func take() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while next < count && next >= written + window && next > reach { condition.wait() }
+        while next < count && next >= written + window { condition.wait() }
         guard next < count else { return nil }
         next += 1
         return next - 1
@@ -32,14 +30,6 @@ final class ChunkDispenser: @unchecked Sendable {
     func written(upTo chunk: Int) {
         condition.lock()
         written = chunk
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The writer needs every chunk up to `chunk` evaluated before it can go on.
-    func needs(upTo chunk: Int) {
-        condition.lock()
-        reach = max(reach, chunk)
         condition.broadcast()
         condition.unlock()
     }

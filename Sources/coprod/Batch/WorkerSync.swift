@@ -46,7 +46,7 @@ final class SpareBuffers: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var buffers: [[UInt8]] = []
-    /// More than the buffers in flight at once, for a batch's window of chunks.
+    /// As many as can be on their way at once: more would only be kept.
     private let limit: Int
 
     init(limit: Int) {
