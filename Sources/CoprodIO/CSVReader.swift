@@ -83,8 +83,8 @@ public struct CSVReader: Sequence, IteratorProtocol {
     public mutating func next() -> Record? { readWhole { $0.parseRecord() } }
 
     /// A record found but not split into fields: its bytes, where it is, how many fields it has
-    /// and the text of one of them. A batch's reading thread finds records this way and leaves
-    /// the splitting to the workers.
+    /// and the text of one of them. A batch finds records this way, and splits only those of
+    /// organisations it evaluates.
     public struct RawRecord: Sendable {
         public var row: Int
         public var line: Int

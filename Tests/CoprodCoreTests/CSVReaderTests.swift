@@ -51,7 +51,7 @@ struct CSVReaderTests {
         #expect(whole.map(\.row) == [1, 2, 3, 4, 5])
     }
 
-    /// Finding records without splitting them (what a batch's reading thread does) must agree
+    /// Finding records without splitting them (what a batch's workers do) must agree
     /// with reading them whole, record by record, also across block boundaries.
     @Test("found records agree with read records", arguments: [1, 2, 5, 4096])
     func rawRecordsAgree(_ blockSize: Int) throws {
