@@ -33,8 +33,8 @@ struct BatchInput: Sendable {
             var start = (mark: records.mark, position: plan.rows)
             func cut(at mark: CSVReader.Mark) {
                 guard plan.rows > start.position else { return }
-                plan.chunks.append(Chunk(file: index, bytes: start.mark.offset..<mark.offset, mark: start.mark,
-                                         firstPosition: start.position, rows: plan.rows - start.position))
+                plan.chunks.append(Chunk(file: index, csv: (start.mark, mark.offset), firstPosition: start.position,
+                                         rows: plan.rows - start.position))
                 start = (mark, plan.rows)
             }
             while true {
@@ -58,12 +58,13 @@ struct BatchInput: Sendable {
     /// the chunk's file in the rows; `columns` are its CSV header's.
     func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        guard let range = chunk.bytes, let mark = chunk.mark, let columns else {
+        guard let (start, end) = chunk.csv else {
             var ignored: [String] = []
             try forEachJSONRow(file: file, startingAt: chunk.firstPosition, warnings: &ignored, visit)
             return
         }
-        guard var records = CSVReader(path: file, range: range, from: mark, blockSize: range.count) else {
+        guard let columns else { throw InputError("\(file): the header could not be mapped to the framework") }
+        guard var records = CSVReader(path: file, range: start.offset..<end, from: start, blockSize: end - start.offset) else {
             throw InputError("cannot read \(file)")
         }
         var position = chunk.firstPosition

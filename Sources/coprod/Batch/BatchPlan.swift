@@ -29,9 +29,8 @@ struct BatchPlan: Sendable {
 struct Chunk: Sendable {
     /// The file's place in the inputs.
     var file: Int
-    /// For CSV: the bytes, and the reading position at their start.
-    var bytes: Range<Int>?
-    var mark: CSVReader.Mark?
+    /// For CSV: where its records start (offset, row and line) and the offset where they end.
+    var csv: (start: CSVReader.Mark, end: Int)?
     /// The position of its first row among all rows, and how many rows it has.
     var firstPosition: Int
     var rows: Int
@@ -56,24 +55,20 @@ struct OrganisationPlan: Sendable {
         seen = SeenFilter(bits: Swift.min(1 << 25, Swift.max(1 << 16, bytes / 4)))
     }
 
-    /// Counts a row of `organisation` (nil for a row that cannot be grouped); true if the row
-    /// starts a run of an organisation's rows.
-    @discardableResult
-    mutating func add(_ organisation: String?) -> Bool {
+    /// Counts a row of `organisation` (nil for a row that cannot be grouped).
+    mutating func add(_ organisation: String?) {
         defer { rows += 1 }
         guard let organisation else {
             previous = nil
-            return false
+            return
         }
         let key = organisation.hashValue
         if key != previous {
             if !seen.insert(key) { lastRowOfScattered[key] = rows }
             previous = key
-            return true
         } else if lastRowOfScattered[key] != nil {
             lastRowOfScattered[key] = rows
         }
-        return false
     }
 
     /// Whether a row of `organisation` here would start a run of its rows.
@@ -93,9 +88,6 @@ struct OrganisationPlan: Sendable {
         return copy
     }
 
-    /// Whether some organisation's rows are apart (or seem to be: see `SeenFilter`).
-    var hasScattered: Bool { !lastRowOfScattered.isEmpty }
-
     /// The last row of a scattered organisation; nil for one whose rows are together. Most
     /// inputs have none scattered, and then no name is hashed.
     func lastRow(of organisation: String) -> Int? {
@@ -105,8 +97,8 @@ struct OrganisationPlan: Sendable {
 
 /// Names seen before, in at most 4 MiB (a Bloom filter whose three bits for a name share one
 /// word, so a look-up touches memory once): it never forgets one, and now and then takes a new
-/// one for a seen one, which only makes that organisation wait for its last row. A set of every
-/// name would grow with the input.
+/// one for a seen one. That organisation's rows are then gathered as if they were apart, which
+/// gives the same result in the same place. A set of every name would grow with the input.
 struct SeenFilter: Sendable {
     private var words: [UInt64]
     private let mask: UInt64

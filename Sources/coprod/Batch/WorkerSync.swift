@@ -72,7 +72,6 @@ final class RejectedRows: @unchecked Sendable {
     private let lock = NSLock()
     private var rows: [RejectedRow] = []
 
-    func add(_ row: RejectedRow) { lock.withLock { rows.append(row) } }
     func add(_ more: [RejectedRow]) { lock.withLock { rows += more } }
     var all: [RejectedRow] { lock.withLock { rows } }
 }
