@@ -30,6 +30,8 @@ let package = Package(
             name: "CLuaSandbox",
             dependencies: ["CLua"]
         ),
+        // Results files written through a block-aligned buffer, skipping the page cache.
+        .target(name: "CFileOutput"),
         .target(
             name: "LuaHost",
             dependencies: ["CLua", "CLuaSandbox"]
@@ -45,7 +47,7 @@ let package = Package(
         // Reading assessments (CSV, JSON) and writing results.
         .target(
             name: "CoprodIO",
-            dependencies: ["CoprodCore"]
+            dependencies: ["CoprodCore", "CFileOutput"]
         ),
         // Text, Markdown, JSON and CSV renderings of results.
         .target(

@@ -9,12 +9,9 @@ final class BatchOutput {
     static let marker = ".coprod-batch"
 
     let directory: URL
-    private let results: FileHandle
-    private let table: FileHandle
+    private let results: OutputFile
+    private let table: OutputFile
     private var partials: [(temporary: URL, final: URL)] = []
-    /// Written in blocks: one write per organisation would cost more than evaluating it.
-    private var pendingResults: [UInt8] = []
-    private var pendingTable: [UInt8] = []
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -36,49 +33,22 @@ final class BatchOutput {
             }
         }
         _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
-        do {
-            results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
-            table = try BatchOutput.open(directory, "results.csv", into: &partials)
-        } catch {
-            throw InputError("cannot write in \(path): \(error.localizedDescription)")
-        }
-        table.write(Data(ResultCSV.header(framework).utf8))
+        results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
+        table = try BatchOutput.open(directory, "results.csv", into: &partials)
+        try table.write(Array(ResultCSV.header(framework).utf8)[...])
     }
 
-    private static func open(_ directory: URL, _ name: String, into partials: inout [(temporary: URL, final: URL)]) throws -> FileHandle {
+    private static func open(_ directory: URL, _ name: String,
+                             into partials: inout [(temporary: URL, final: URL)]) throws(InputError) -> OutputFile {
         let temporary = directory.appendingPathComponent(".\(name).partial")
-        _ = FileManager.default.createFile(atPath: temporary.path, contents: Data())
         partials.append((temporary, directory.appendingPathComponent(name)))
-        return try FileHandle(forWritingTo: temporary)
+        return try OutputFile(path: temporary.path)
     }
 
-    /// Appends the lines of one or more organisations. A long run (a worker's whole hand-over)
-    /// is written as it is; short ones are gathered first, so that every write is large.
+    /// Appends the lines of one or more organisations.
     func writeResults(json: ArraySlice<UInt8>, csv: ArraySlice<UInt8>) throws(InputError) {
-        if json.count >= 1 << 16 {
-            try flush()
-            try write(json, to: results, "results.jsonl")
-            try write(csv, to: table, "results.csv")
-            return
-        }
-        pendingResults += json
-        pendingTable += csv
-        if pendingResults.count > 1 << 20 { try flush() }
-    }
-
-    private func flush() throws(InputError) {
-        try write(pendingResults[...], to: results, "results.jsonl")
-        try write(pendingTable[...], to: table, "results.csv")
-        pendingResults.removeAll(keepingCapacity: true)
-        pendingTable.removeAll(keepingCapacity: true)
-    }
-
-    private func write(_ bytes: ArraySlice<UInt8>, to file: FileHandle, _ name: String) throws(InputError) {
-        do {
-            try file.write(contentsOf: bytes)
-        } catch {
-            throw InputError("cannot write \(directory.appendingPathComponent(name).path): \(error.localizedDescription)")
-        }
+        try results.write(json)
+        try table.write(csv)
     }
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws {
@@ -90,7 +60,6 @@ final class BatchOutput {
 
     /// Writes the rest and renames every partial file to its final name.
     func finish(rejected: [RejectedRow], summary: AreaSummary, framework: Framework) throws {
-        try flush()
         try results.close()
         try table.close()
         var rejectedCSV = CSVWriter.line(["file", "row", "organisation", "column", "reason"])

@@ -1,0 +1,24 @@
+#ifndef COPROD_OUTPUT_H
+#define COPROD_OUTPUT_H
+
+#include <stddef.h>
+
+/// A file written from start to end through a block-aligned buffer. Once a file is large, and
+/// where it is on a local disk, full blocks go to the disk without passing through the page
+/// cache: a big batch writes gigabytes of results, and copying them into the cache cost more
+/// CPU than writing them.
+typedef struct coprod_output coprod_output;
+
+/// Creates (or empties) `path` for writing; its first `cached_bytes` (rounded up to whole
+/// buffers) go through the cache like any file's. Returns NULL with `*error` set to an errno
+/// value.
+coprod_output *coprod_output_open(const char *path, long long cached_bytes, int *error);
+
+/// Appends `count` bytes. Returns 0, or an errno value.
+int coprod_output_write(coprod_output *output, const void *bytes, size_t count);
+
+/// Writes what is left, closes the file and frees `output`, whatever happens. Returns 0, or an
+/// errno value.
+int coprod_output_close(coprod_output *output);
+
+#endif

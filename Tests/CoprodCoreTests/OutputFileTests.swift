@@ -1,0 +1,68 @@
+import CoprodIO
+import Foundation
+import Testing
+
+@Suite("Writing results files through an aligned buffer")
+struct OutputFileTests {
+    /// Bytes that differ from place to place, so that a block written twice, or out of place,
+    /// shows.
+    private func bytes(_ count: Int) -> [UInt8] {
+        var state: UInt32 = 12345
+        return (0..<count).map { _ in
+            state = state &* 1_103_515_245 &+ 12345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+    }
+
+    /// Writes `total` bytes in pieces of uneven sizes up to `piece`, then reads the file back.
+    private func roundTrip(_ total: Int, piece: Int, cachedBytes: Int, in directory: URL) throws -> (written: [UInt8], read: [UInt8]) {
+        let url = directory.appendingPathComponent("output-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let written = bytes(total)
+        let file = try OutputFile(path: url.path, cachedBytes: cachedBytes)
+        var start = 0
+        var size = 1
+        while start < total {
+            let end = min(total, start + size)
+            try file.write(written[start..<end])
+            start = end
+            size = size * 7 % piece + 1
+        }
+        try file.close()
+        return (written, Array(try Data(contentsOf: url)))
+    }
+
+    /// Nothing, less than a block, one block, the whole buffer, and several buffers with a
+    /// tail that is not a whole block; all through the cache, all but the tail past it (on the
+    /// temporary directory's disk), and switching to that after the first buffer.
+    @Test("the file holds exactly what was written",
+          arguments: [0, 100, 4096, 4 << 20, (13 << 20) + 4097], [0, 5 << 20, 64 << 20])
+    func exactly(_ total: Int, cachedBytes: Int) throws {
+        let (written, read) = try roundTrip(total, piece: 300_000, cachedBytes: cachedBytes,
+                                            in: FileManager.default.temporaryDirectory)
+        #expect(read.count == total)
+        #expect(read == written)
+    }
+
+    /// Memory file systems are no disk: the file is written through the cache.
+    @Test func onAMemoryFileSystem() throws {
+        var isDirectory: ObjCBool = false
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        guard FileManager.default.fileExists(atPath: shm.path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        let (written, read) = try roundTrip((5 << 20) + 1, piece: 70_000, cachedBytes: 0, in: shm)
+        #expect(read == written)
+    }
+
+    @Test func errorsNameTheFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID())/results.jsonl").path
+        #expect(throws: InputError("cannot write \(path): No such file or directory")) { try OutputFile(path: path) }
+
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("closed-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = try OutputFile(path: url.path)
+        try file.write(Array("a,b\n".utf8)[...])
+        try file.close()
+        #expect(throws: InputError("\(url.path) was already closed")) { try file.write([1][...]) }
+        #expect(try Data(contentsOf: url) == Data("a,b\n".utf8))
+    }
+}
