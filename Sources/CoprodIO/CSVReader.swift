@@ -26,6 +26,8 @@ public struct CSVReader: Sequence, IteratorProtocol {
     private var more: BlockSource?
     /// Bytes of the input before `bytes[0]`.
     private var dropped = 0
+    /// Why the source stopped before its end, once it has.
+    private var failure: String?
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -63,6 +65,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
 
     public var mark: Mark { Mark(offset: dropped + position, row: row, line: line) }
 
+    /// Why the file stopped being read before its end (the system's words), after `next` or
+    /// `nextRaw` has returned nil; nil when it was read to the end.
+    public var readFailure: String? { failure }
+
     /// Appends the next block, dropping what has been read already. False at the end.
     @discardableResult
     private mutating func loadMore() -> Bool {
@@ -74,6 +80,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             position = 0
         }
         guard source.append(to: &bytes) else {
+            failure = source.failure
             more = nil
             return false
         }
@@ -417,8 +424,11 @@ final class BlockSource {
 
     deinit { close(descriptor) }
 
-    /// Appends up to a block from the file to `bytes`; false at the end of the range (or on an
-    /// error reading, which ends the input there).
+    /// Why reading stopped before the end of the range: the system's words for the error.
+    private(set) var failure: String?
+
+    /// Appends up to a block from the file to `bytes`; false at the end of the range, or on an
+    /// error reading (then `failure` says what it was).
     func append(to bytes: inout [UInt8]) -> Bool {
         let wanted = Swift.min(blockSize, end - offset)
         guard wanted > 0 else { return false }
@@ -429,6 +439,7 @@ final class BlockSource {
             repeat { read = pread(descriptor, buffer.baseAddress! + start, wanted, off_t(offset)) } while read < 0 && errno == EINTR
             return read
         }
+        if read < 0 { failure = String(cString: strerror(errno)) }
         let got = Swift.max(0, read)
         bytes.removeLast(wanted - got)
         offset += got

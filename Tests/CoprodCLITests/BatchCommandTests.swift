@@ -241,6 +241,28 @@ struct BatchCommandTests {
         #expect(again.status == 0)
     }
 
+    /// An input that cannot be read, and options out of range, stop the batch before it starts
+    /// (exit 2), with what would be accepted, and write nothing.
+    @Test func unreadableInputsAndBadOptionsAreUsageErrors() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work)
+        let folder = work.appendingPathComponent("folder.csv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let out = work.appendingPathComponent("out").path
+        let cases: [(arguments: [String], message: String)] = [
+            ([folder.path], "cannot read \(folder.path): Is a directory"),
+            ([input, "--jobs", "0"], "--jobs must be 1 or more."),
+            ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
+        ]
+        for (arguments, message) in cases {
+            let result = try runCoprod(["batch", "mini-audit", "--path", fixtures, "--out", out, "--quiet"] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/results.jsonl"))
+        }
+    }
+
     @Test func mergingShardsEqualsOneRun() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -51,6 +51,24 @@ struct CSVReaderTests {
         #expect(whole.map(\.row) == [1, 2, 3, 4, 5])
     }
 
+    /// A file that stops being readable says why, and one read to its end says nothing.
+    @Test func aReadErrorIsReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folder-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var unreadable = try #require(CSVReader(path: folder.path))
+        #expect(unreadable.next() == nil)
+        #expect(unreadable.readFailure == "Is a directory")
+
+        let file = folder.appendingPathComponent("whole.csv")
+        try Data("a,b\n1,2\n".utf8).write(to: file)
+        var whole = try #require(CSVReader(path: file.path, blockSize: 3))
+        #expect(whole.next()?.fields == ["a", "b"])
+        #expect(whole.next()?.fields == ["1", "2"])
+        #expect(whole.next() == nil)
+        #expect(whole.readFailure == nil)
+    }
+
     /// Finding records without splitting them (what a batch's workers do) must agree
     /// with reading them whole, record by record, also across block boundaries.
     @Test("found records agree with read records", arguments: [1, 2, 5, 4096])

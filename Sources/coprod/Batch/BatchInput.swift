@@ -27,7 +27,9 @@ struct BatchInput: Sendable {
                 continue
             }
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
-            guard let header = records.next() else { throw InputError("\(file): the file is empty") }
+            guard let header = records.next() else {
+                throw InputError(records.readFailure.map { "cannot read \(file): \($0)" } ?? "\(file): the file is empty")
+            }
             let columns = try reader.columns(header, file: file, warnings: &warnings)
             plan.headers[index] = header
             var start = (mark: records.mark, position: plan.rows)
@@ -48,6 +50,7 @@ struct BatchInput: Sendable {
                 }
                 plan.organisations.add(organisation)
             }
+            if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
             cut(at: records.mark)
         }
         return plan
@@ -73,6 +76,7 @@ struct BatchInput: Sendable {
             visit(position, row(raw, columns: columns, file: file))
             position += 1
         }
+        if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
     }
 
     private static func isJSON(_ file: String) -> Bool {
