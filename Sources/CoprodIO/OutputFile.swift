@@ -9,9 +9,11 @@ public final class OutputFile {
     private var output: OpaquePointer?
 
     /// Creates or empties the file at `path`. Its first `cachedBytes` go through the cache like
-    /// any file's: written at once whatever the disk, and read back from memory. Past that the
-    /// cache would only be flooded.
-    public init(path: String, cachedBytes: Int = 64 << 20) throws(InputError) {
+    /// any file's: the cache takes them at once whatever the disk, and they read back from
+    /// memory. Past a gigabyte or so the kernel starts writing back and holding the writer up,
+    /// and copying into the cache costs more than writing direct (measured: 2-4 s of system time
+    /// for 3 GB, under 1 s direct).
+    public init(path: String, cachedBytes: Int = 1 << 30) throws(InputError) {
         self.path = path
         var error: Int32 = 0
         output = coprod_output_open(path, Int64(cachedBytes), &error)
