@@ -13,7 +13,7 @@
 /* Direct writes need the buffer's address, its length and the file offset to be multiples of
    the device's block size; 4096 covers the devices in use, and a device that wants more makes
    the first direct write fail with EINVAL, after which the file goes through the cache. */
-enum { alignment = 4096, capacity = 4 << 20 };
+enum { alignment = 4096, capacity = 4 << 20, pass_through = 64 << 10 };
 
 struct coprod_output {
     int fd;
@@ -103,8 +103,42 @@ coprod_output *coprod_output_open(const char *path, long long cached_bytes, int 
     return output;
 }
 
+/* Whether full blocks should skip the cache from here on. */
+static int direct_due(const coprod_output *output) {
+    return output->may_go_direct && output->written + (long long)output->used >= output->cached_bytes;
+}
+
+/* Writes the full buffer. The first time direct writes are due, what comes before the next
+   block boundary goes through the cache, and the rest moves to the start of the buffer (whose
+   address is aligned), to be written direct once the buffer is full again. */
+static int write_full_buffer(coprod_output *output) {
+    if (!output->direct && direct_due(output)) {
+        size_t head = (size_t)((alignment - output->written % alignment) % alignment);
+        int error = write_all(output->fd, output->buffer, head);
+        if (error != 0) return error;
+        output->written += (long long)head;
+        memmove(output->buffer, output->buffer + head, output->used - head);
+        output->used -= head;
+        if (set_direct(output, 1) != 0) output->may_go_direct = 0;
+        if (output->used < capacity) return 0;
+    }
+    int error = write_blocks(output, output->used);
+    output->used = 0;
+    return error;
+}
+
 int coprod_output_write(coprod_output *output, const void *bytes, size_t count) {
     const unsigned char *next = bytes;
+    /* Through the cache, a large piece is written as it is: gathering it first would copy it
+       twice. Small ones (a line at a time) are gathered into large writes. */
+    if (!output->direct && !direct_due(output) && count >= pass_through) {
+        int error = write_all(output->fd, output->buffer, output->used);
+        output->written += (long long)output->used;
+        output->used = 0;
+        if (error != 0) return error;
+        output->written += (long long)count;
+        return write_all(output->fd, next, count);
+    }
     while (count > 0) {
         size_t room = capacity - output->used;
         size_t part = count < room ? count : room;
@@ -113,14 +147,8 @@ int coprod_output_write(coprod_output *output, const void *bytes, size_t count) 
         next += part;
         count -= part;
         if (output->used == capacity) {
-            /* Only whole buffers have been written so far, so the offset is aligned. */
-            if (output->may_go_direct && !output->direct && output->written >= output->cached_bytes
-                && set_direct(output, 1) != 0) {
-                output->may_go_direct = 0;
-            }
-            int error = write_blocks(output, capacity);
+            int error = write_full_buffer(output);
             if (error != 0) return error;
-            output->used = 0;
         }
     }
     return 0;
