@@ -242,7 +242,7 @@ struct BatchCommandTests {
     }
 
     /// An input that cannot be read, and options out of range, stop the batch before it starts
-    /// (exit 2), with what would be accepted, and write nothing.
+    /// (exit 2), with what would be accepted, and leave no file behind.
     @Test func unreadableInputsAndBadOptionsAreUsageErrors() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -259,7 +259,8 @@ struct BatchCommandTests {
             let result = try runCoprod(["batch", "mini-audit", "--path", fixtures, "--out", out, "--quiet"] + arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.standardError.contains(message), "\(result.standardError)")
-            #expect(!FileManager.default.fileExists(atPath: out + "/results.jsonl"))
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            #expect(left.allSatisfy { $0 == ".coprod-batch" }, "\(left)")
         }
     }
 

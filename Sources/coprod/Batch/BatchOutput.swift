@@ -75,6 +75,13 @@ final class BatchOutput {
         }
     }
 
+    /// Removes the partial files of a batch that stopped before it finished.
+    func discard() {
+        try? results.close()
+        try? table.close()
+        for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
+    }
+
     /// Whole file at once, through a temporary name.
     private func write(_ text: String, to url: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")

@@ -71,7 +71,12 @@ struct BatchCommand: ParsableCommand {
                 output: output,
                 options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
                                progress: !quiet && isatty(2) != 0))
-            summary = try runner.run()
+            do {
+                summary = try runner.run()
+            } catch {
+                output.discard()
+                throw error
+            }
         } catch let error as InputError {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
