@@ -11,8 +11,8 @@ public final class OutputFile {
     /// Creates or empties the file at `path`. Its first `cachedBytes` go through the cache like
     /// any file's: the cache takes them at once whatever the disk, and they read back from
     /// memory. Past a gigabyte or so the kernel starts writing back and holding the writer up,
-    /// and copying into the cache costs more than writing direct (measured: 2-4 s of system time
-    /// for 3 GB, under 1 s direct).
+    /// and copying into the cache costs more than writing direct (measured: 2-4.5 s of system
+    /// time for 3 GB, 1-1.5 s with all but the first gigabyte direct).
     public init(path: String, cachedBytes: Int = 1 << 30) throws(InputError) {
         self.path = path
         var error: Int32 = 0
