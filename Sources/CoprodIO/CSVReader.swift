@@ -26,8 +26,6 @@ public struct CSVReader: Sequence, IteratorProtocol {
     private var more: BlockSource?
     /// Bytes of the input before `bytes[0]`.
     private var dropped = 0
-    /// Why the source stopped before its end, once it has.
-    private var failure: String?
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -67,7 +65,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
 
     /// Why the file stopped being read before its end (the system's words), after `next` or
     /// `nextRaw` has returned nil; nil when it was read to the end.
-    public var readFailure: String? { failure }
+    public private(set) var readFailure: String?
 
     /// Appends the next block, dropping what has been read already. False at the end.
     @discardableResult
@@ -80,7 +78,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             position = 0
         }
         guard source.append(to: &bytes) else {
-            failure = source.failure
+            readFailure = source.failure
             more = nil
             return false
         }

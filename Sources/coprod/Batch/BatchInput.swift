@@ -50,7 +50,7 @@ struct BatchInput: Sendable {
                 }
                 plan.organisations.add(organisation)
             }
-            if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
+            try BatchInput.checkRead(records, file: file)
             cut(at: records.mark)
         }
         return plan
@@ -76,6 +76,11 @@ struct BatchInput: Sendable {
             visit(position, row(raw, columns: columns, file: file))
             position += 1
         }
+        try BatchInput.checkRead(records, file: file)
+    }
+
+    /// Throws if `records` stopped before the end of what it was to read.
+    private static func checkRead(_ records: CSVReader, file: String) throws(InputError) {
         if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
     }
 

@@ -12,6 +12,7 @@ final class BatchOutput {
     private let results: OutputFile
     private let table: OutputFile
     private var partials: [(temporary: URL, final: URL)] = []
+    private var finished = false
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -73,10 +74,12 @@ final class BatchOutput {
             _ = try? FileManager.default.removeItem(at: final)
             try FileManager.default.moveItem(at: temporary, to: final)
         }
+        finished = true
     }
 
-    /// Removes the partial files of a batch that stopped before it finished.
-    func discard() {
+    /// A batch or merge that stopped before it finished leaves no partial file behind.
+    deinit {
+        guard !finished else { return }
         try? results.close()
         try? table.close()
         for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }

@@ -71,12 +71,7 @@ struct BatchCommand: ParsableCommand {
                 output: output,
                 options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
                                progress: !quiet && isatty(2) != 0))
-            do {
-                summary = try runner.run()
-            } catch {
-                output.discard()
-                throw error
-            }
+            summary = try runner.run()
         } catch let error as InputError {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
