@@ -264,6 +264,22 @@ struct BatchCommandTests {
         }
     }
 
+    @Test func anOutputThatCannotBeOpenedLeavesNoPartialFile() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work)
+        // An earlier batch's directory where results.csv's temporary name is taken by a folder:
+        // results.jsonl opens, results.csv does not.
+        let out = work.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".results.csv.partial"), withIntermediateDirectories: true)
+        _ = try write("", ".coprod-batch", in: out)
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot write \(out.path)/.results.csv.partial: Is a directory"), "\(result.standardError)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(left == [".coprod-batch", ".results.csv.partial"])
+    }
+
     @Test func mergingShardsEqualsOneRun() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -287,6 +303,24 @@ struct BatchCommandTests {
         // A rejected row names its own shard's file and row, so compare what follows those.
         let strip = { (text: String) in text.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 2).last ?? "" } }
         #expect(strip(try read(merged, "rejected.csv")) == strip(try read(work.appendingPathComponent("single"), "rejected.csv")))
+    }
+
+    @Test func aMergeThatFailsLeavesNoPartialFile() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\nB,staff,3,3,3,3,3,3,\n", "in.csv", in: work)
+        let shard = work.appendingPathComponent("shard")
+        _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", shard.path, "--quiet"])
+        // The merge writes both results files, then cannot write rejected.csv under its
+        // temporary name, which a folder holds.
+        let merged = work.appendingPathComponent("merged")
+        try FileManager.default.createDirectory(at: merged.appendingPathComponent(".rejected.csv.partial"), withIntermediateDirectories: true)
+        _ = try write("", ".coprod-batch", in: merged)
+        let result = try runCoprod(["merge", shard.path, "--out", merged.path, "--path", fixtures])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot write \(merged.path)/.rejected.csv.partial: Is a directory"), "\(result.standardError)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: merged.path).sorted()
+        #expect(left == [".coprod-batch", ".rejected.csv.partial"])
     }
 
     @Test func anInterruptedRunLeavesNoHalfWrittenFile() throws {

@@ -30,20 +30,32 @@ final class BatchOutput {
             do {
                 try manager.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw InputError("cannot create \(path): \(error.localizedDescription)")
+                throw InputError("cannot create \(path): \(BatchOutput.reason(error))")
             }
         }
         _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
-        results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
-        table = try BatchOutput.open(directory, "results.csv", into: &partials)
-        try table.write(Array(ResultCSV.header(framework).utf8)[...])
+        let results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
+        let table: OutputFile
+        do throws(InputError) {
+            table = try BatchOutput.open(directory, "results.csv", into: &partials)
+            try table.write(Array(ResultCSV.header(framework).utf8)[...])
+        } catch {
+            // No deinit runs for an object whose init threw: the first file is removed here.
+            try? results.close()
+            BatchOutput.remove(partials)
+            throw error
+        }
+        self.results = results
+        self.table = table
     }
 
     private static func open(_ directory: URL, _ name: String,
                              into partials: inout [(temporary: URL, final: URL)]) throws(InputError) -> OutputFile {
         let temporary = directory.appendingPathComponent(".\(name).partial")
+        let file = try OutputFile(path: temporary.path)
+        // Only a file made here is ever removed.
         partials.append((temporary, directory.appendingPathComponent(name)))
-        return try OutputFile(path: temporary.path)
+        return file
     }
 
     /// Appends the lines of one or more organisations.
@@ -52,15 +64,19 @@ final class BatchOutput {
         try table.write(csv)
     }
 
-    func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws {
+    func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws(InputError) {
         let reports = directory.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        } catch {
+            throw InputError("cannot create \(reports.path): \(BatchOutput.reason(error))")
+        }
         let name = BatchOutput.fileName(organisation) + "." + format.rawValue
         try write(report, to: reports.appendingPathComponent(name))
     }
 
     /// Writes the rest and renames every partial file to its final name.
-    func finish(rejected: [RejectedRow], summary: AreaSummary, framework: Framework) throws {
+    func finish(rejected: [RejectedRow], summary: AreaSummary, framework: Framework) throws(InputError) {
         try results.close()
         try table.close()
         var rejectedCSV = CSVWriter.line(["file", "row", "organisation", "column", "reason"])
@@ -70,10 +86,7 @@ final class BatchOutput {
         try write(rejectedCSV, to: directory.appendingPathComponent("rejected.csv"))
         try write(SummaryReport.json(summary).text(indent: 2) + "\n", to: directory.appendingPathComponent("summary.json"))
         try write(SummaryReport.markdown(summary, framework: framework), to: directory.appendingPathComponent("summary.md"))
-        for (temporary, final) in partials {
-            _ = try? FileManager.default.removeItem(at: final)
-            try FileManager.default.moveItem(at: temporary, to: final)
-        }
+        for (temporary, final) in partials { try BatchOutput.move(temporary, to: final) }
         finished = true
     }
 
@@ -82,15 +95,36 @@ final class BatchOutput {
         guard !finished else { return }
         try? results.close()
         try? table.close()
+        BatchOutput.remove(partials)
+    }
+
+    private static func remove(_ partials: [(temporary: URL, final: URL)]) {
         for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
     }
 
     /// Whole file at once, through a temporary name.
-    private func write(_ text: String, to url: URL) throws {
+    private func write(_ text: String, to url: URL) throws(InputError) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try Data(text.utf8).write(to: temporary)
-        _ = try? FileManager.default.removeItem(at: url)
-        try FileManager.default.moveItem(at: temporary, to: url)
+        let file = try OutputFile(path: temporary.path)
+        try file.write(Array(text.utf8)[...])
+        try file.close()
+        try BatchOutput.move(temporary, to: url)
+    }
+
+    /// Puts a finished file under its final name, replacing what was there in one step.
+    private static func move(_ temporary: URL, to final: URL) throws(InputError) {
+        if rename(temporary.path, final.path) != 0 {
+            throw InputError("cannot rename \(temporary.path) to \(final.lastPathComponent): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// What went wrong, in the system's words where Foundation has them.
+    private static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     /// An organisation's name as a safe file name.

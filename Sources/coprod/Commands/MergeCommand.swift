@@ -84,13 +84,13 @@ struct MergeCommand: ParsableCommand {
         summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
         summary.rowsRejected = rejected.count
         summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
-        do {
+        do throws(InputError) {
             let output = try BatchOutput(path: outputDirectory, framework: framework, force: force)
             for (index, line) in resultLines.enumerated() {
                 try output.writeResults(json: Array((line + "\n").utf8)[...], csv: Array((index < csvRows.count ? csvRows[index] + "\n" : "").utf8)[...])
             }
             try output.finish(rejected: rejected, summary: summary, framework: framework)
-        } catch let error as InputError {
+        } catch {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
