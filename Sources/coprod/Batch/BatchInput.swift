@@ -21,6 +21,10 @@ struct BatchInput: Sendable {
         var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
         for (index, file) in files.enumerated() {
             let first = plan.rows
+            if BatchInput.isJSONLines(file) {
+                try planJSONLines(file, index: index, into: &plan, warnings: &warnings)
+                continue
+            }
             if BatchInput.isJSON(file) {
                 try forEachJSONRow(file: file, startingAt: plan.rows, warnings: &warnings) { _, row in plan.organisations.add(row.organisation) }
                 if plan.rows > first { plan.chunks.append(Chunk(file: index, firstPosition: first, rows: plan.rows - first)) }
@@ -56,11 +60,49 @@ struct BatchInput: Sendable {
         return plan
     }
 
+    /// Plans a JSON Lines file as a CSV one: chunks of about `chunkBytes`, cut only where a run
+    /// of an organisation's lines starts. Each line is read here for its organisation, and again
+    /// by the worker that evaluates it.
+    private func planJSONLines(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
+        guard var lines = LineReader(path: file) else { throw InputError("cannot read \(file)") }
+        var start = (offset: 0, line: 1, position: plan.rows)
+        func cut(at next: (offset: Int, number: Int)) {
+            guard plan.rows > start.position else { return }
+            plan.chunks.append(Chunk(file: index, lines: (start.offset, next.offset, start.line), firstPosition: start.position,
+                                     rows: plan.rows - start.position))
+            start = (next.offset, next.number, plan.rows)
+        }
+        while let line = lines.nextLine() {
+            if line.isBlank { continue }
+            let organisation = jsonRow(line, file: file, warnings: &warnings).organisation
+            if organisation != nil, line.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
+                cut(at: (line.offset, line.number))
+            }
+            plan.organisations.add(organisation)
+        }
+        if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
+        cut(at: lines.next)
+    }
+
     /// Visits every row of `chunk` in order, with the row's position among all rows. CSV records
     /// are found but not split: the worker that visits them splits and reads them. `file` names
     /// the chunk's file in the rows; `columns` are its CSV header's.
     func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
+        if let (start, end, firstLine) = chunk.lines {
+            guard var lines = LineReader(path: file, range: start..<end, firstLine: firstLine, blockSize: end - start) else {
+                throw InputError("cannot read \(file)")
+            }
+            var position = chunk.firstPosition
+            var ignored: [String] = []
+            while let line = lines.nextLine() {
+                if line.isBlank { continue }
+                visit(position, jsonRow(line, file: file, warnings: &ignored))
+                position += 1
+            }
+            if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
+            return
+        }
         guard let (start, end) = chunk.csv else {
             var ignored: [String] = []
             try forEachJSONRow(file: file, startingAt: chunk.firstPosition, warnings: &ignored, visit)
@@ -84,9 +126,13 @@ struct BatchInput: Sendable {
         if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
     }
 
-    private static func isJSON(_ file: String) -> Bool {
+    private static func isJSONLines(_ file: String) -> Bool {
         let lower = file.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
+    }
+
+    private static func isJSON(_ file: String) -> Bool {
+        file.lowercased().hasSuffix(".json")
     }
 
     /// A record grouped under its organisation, or rejected if it cannot be grouped.
@@ -114,56 +160,44 @@ struct BatchInput: Sendable {
         }
     }
 
-    /// Visits the rows of a JSON Lines or JSON file in order, numbering their positions from
-    /// `start`.
+    /// Visits the rows of a JSON file (an array of respondents, read whole) in order, numbering
+    /// their positions from `start`.
     private func forEachJSONRow(file: String, startingAt start: Int, warnings: inout [String],
                                 _ visit: (Int, BatchRow) -> Void) throws(InputError) {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError("cannot read \(file)")
         }
+        var read = ReadAssessments()
+        try reader.readJSON(data, file: file, into: &read)
+        warnings += read.warnings
+        var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
+        rows += read.rejected.map { ($0.row, .rejected($0)) }
         var position = start
-        let lower = file.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            var line = 0
-            for text in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                line += 1
-                if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
-                switch jsonRow(Data(text), file: file, row: line, warnings: &warnings) {
-                case .response(let response): visit(position, .response(response))
-                case .rejected(let row): visit(position, .rejected(row))
-                case .blank: continue
-                }
-                position += 1
-            }
-        } else {
-            var read = ReadAssessments()
-            try reader.readJSON(data, file: file, into: &read)
-            warnings += read.warnings
-            var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
-            rows += read.rejected.map { ($0.row, .rejected($0)) }
-            for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
-                visit(position, outcome)
-                position += 1
-            }
+        for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
+            visit(position, outcome)
+            position += 1
         }
     }
 
-    private func jsonRow(_ data: Data, file: String, row: Int, warnings: inout [String]) -> AssessmentReader.Outcome {
+    /// One respondent of a JSON Lines file, numbered by its line; a line that is not one
+    /// respondent is rejected with why.
+    private func jsonRow(_ line: LineReader.Line, file: String, warnings: inout [String]) -> BatchRow {
         var read = ReadAssessments()
         do {
-            try reader.readJSON(data, file: file, into: &read)
+            try reader.readJSON(Data(line.bytes), file: file, into: &read)
         } catch {
-            return .rejected(RejectedRow(file: file, row: row, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
+            return .rejected(RejectedRow(file: file, row: line.number, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        if var response = read.responses.first {
-            response.row = row
+        let found = read.responses.count + read.rejected.count
+        if found == 1, var response = read.responses.first {
+            response.row = line.number
             return .response(response)
         }
-        if var rejected = read.rejected.first {
-            rejected.row = row
+        if found == 1, var rejected = read.rejected.first {
+            rejected.row = line.number
             return .rejected(rejected)
         }
-        return .blank
+        return .rejected(RejectedRow(file: file, row: line.number, reason: "expected one respondent (an object) on the line, found \(found)"))
     }
 }
