@@ -64,7 +64,6 @@ struct BatchInput: Sendable {
     /// of an organisation's lines starts. Each line is read here for its organisation, and again
     /// by the worker that evaluates it.
     private func planJSONLines(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
-        guard var lines = LineReader(path: file) else { throw InputError("cannot read \(file)") }
         var start = (offset: 0, line: 1, position: plan.rows)
         func cut(at next: (offset: Int, number: Int)) {
             guard plan.rows > start.position else { return }
@@ -72,16 +71,28 @@ struct BatchInput: Sendable {
                                      rows: plan.rows - start.position))
             start = (next.offset, next.number, plan.rows)
         }
-        while let line = lines.nextLine() {
-            if line.isBlank { continue }
-            let organisation = jsonRow(line, file: file, warnings: &warnings).organisation
-            if organisation != nil, line.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
+        let end = try forEachJSONLine(file, warnings: &warnings) { line, row in
+            if let organisation = row.organisation, line.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
                 cut(at: (line.offset, line.number))
             }
-            plan.organisations.add(organisation)
+            plan.organisations.add(row.organisation)
+        }
+        cut(at: end)
+    }
+
+    /// Visits the respondent on each line of a JSON Lines file, or of the part of it in `range`
+    /// whose first line is `firstLine`, skipping blank lines. Returns where reading ended.
+    @discardableResult
+    private func forEachJSONLine(_ file: String, range: Range<Int> = 0..<Int.max, firstLine: Int = 1, warnings: inout [String],
+                                 _ visit: (LineReader.Line, BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
+        guard var lines = LineReader(path: file, range: range, firstLine: firstLine, blockSize: min(range.count, 1 << 20)) else {
+            throw InputError("cannot read \(file)")
+        }
+        while let line = lines.nextLine() {
+            if !line.isBlank { visit(line, jsonRow(line, file: file, warnings: &warnings)) }
         }
         if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
-        cut(at: lines.next)
+        return lines.next
     }
 
     /// Visits every row of `chunk` in order, with the row's position among all rows. CSV records
@@ -90,17 +101,12 @@ struct BatchInput: Sendable {
     func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
         if let (start, end, firstLine) = chunk.lines {
-            guard var lines = LineReader(path: file, range: start..<end, firstLine: firstLine, blockSize: end - start) else {
-                throw InputError("cannot read \(file)")
-            }
             var position = chunk.firstPosition
             var ignored: [String] = []
-            while let line = lines.nextLine() {
-                if line.isBlank { continue }
-                visit(position, jsonRow(line, file: file, warnings: &ignored))
+            try forEachJSONLine(file, range: start..<end, firstLine: firstLine, warnings: &ignored) { _, row in
+                visit(position, row)
                 position += 1
             }
-            if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
             return
         }
         guard let (start, end) = chunk.csv else {
