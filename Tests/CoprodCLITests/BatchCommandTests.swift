@@ -164,10 +164,10 @@ struct BatchCommandTests {
         #expect(summary?["rows"] as? [String: Int] == ["read": 9, "evaluated": 7, "rejected": 2])
     }
 
-    /// A JSON Lines input is cut into chunks as a CSV one is: whatever the chunk size and the
-    /// number of workers, it gives what the same rows as CSV give, and a line that is not one
-    /// respondent is rejected with its line number.
-    @Test func jsonLinesAreReadInChunksAsCSVIs() throws {
+    /// JSON Lines and JSON inputs are cut into chunks as a CSV one is: whatever the chunk size
+    /// and the number of workers, they give what the same rows as CSV give, and a line or item
+    /// that is not one respondent is rejected with its number.
+    @Test func jsonLinesAndJSONAreReadInChunksAsCSVIs() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "40", "--respondents", "2", "--seed", "8"])
@@ -176,11 +176,16 @@ struct BatchCommandTests {
         // Organisation 1's first row goes to the end, so that its rows are apart.
         lines.append(lines.removeFirst())
         let csv = try write(([names.joined(separator: ",")] + lines).joined(separator: "\n") + "\n", "rows.csv", in: work)
-        var jsonLines = try lines.map { line in
+        let objects = try lines.map { line in
             let values = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let object = Dictionary(uniqueKeysWithValues: zip(names, values).filter { !$0.1.isEmpty })
             return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
         }
+        // Item 10 is not an object.
+        var items = objects
+        items.insert("5", at: 9)
+        let json = try write("[\n" + items.joined(separator: ",\n") + "\n]\n", "rows.json", in: work)
+        var jsonLines = objects
         // Lines 4 and 5 are blank, line 10 is not JSON, line 20 holds two respondents.
         jsonLines.insert(contentsOf: ["", "  "], at: 3)
         jsonLines.insert(#"{"organisation": "#, at: 9)
@@ -189,20 +194,27 @@ struct BatchCommandTests {
 
         let reference = work.appendingPathComponent("csv")
         _ = try runCoprod(["batch", "mini-audit", csv, "--path", fixtures, "--out", reference.path, "--quiet"])
-        for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1"), ("2", "150")] as [(String, String?)] {
-            let out = work.appendingPathComponent("jsonl-\(jobs)-\(chunkBytes ?? "default")")
-            let result = try runCoprod(["batch", "mini-audit", jsonl, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"]
-                                       + (chunkBytes.map { ["--chunk-bytes", $0] } ?? []), timeout: 60)
-            #expect(result.status == 1, "\(result.standardError)")
-            for name in ["results.jsonl", "results.csv"] {
-                #expect(try read(out, name) == read(reference, name), "--jobs \(jobs) --chunk-bytes \(chunkBytes ?? "default"): \(name) differs")
+        let expected: [(input: String, rejected: [(prefix: String, reason: String)])] = [
+            (jsonl, [("\(jsonl),10,,,", "not valid JSON"), ("\(jsonl),20,,,", "expected one respondent (an object), found 2")]),
+            (json, [("\(json),10,,,", "item 10 is not an object")]),
+        ]
+        for (input, rejections) in expected {
+            for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1"), ("2", "150")] as [(String, String?)] {
+                let out = work.appendingPathComponent("\(input.suffix(5))-\(jobs)-\(chunkBytes ?? "default")")
+                let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"]
+                                           + (chunkBytes.map { ["--chunk-bytes", $0] } ?? []), timeout: 60)
+                #expect(result.status == 1, "\(result.standardError)")
+                for name in ["results.jsonl", "results.csv"] {
+                    #expect(try read(out, name) == read(reference, name), "\(input) --jobs \(jobs) --chunk-bytes \(chunkBytes ?? "default"): \(name) differs")
+                }
+                let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
+                #expect(rejected.count == rejections.count + 1, "\(rejected)")
+                for (prefix, reason) in rejections {
+                    #expect(rejected.contains { $0.hasPrefix(prefix) && $0.contains(reason) }, "\(prefix) \(reason): \(rejected)")
+                }
+                let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+                #expect(summary?["rows"] as? [String: Int] == ["read": 80 + rejections.count, "evaluated": 80, "rejected": rejections.count])
             }
-            let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
-            #expect(rejected.count == 3, "\(rejected)")
-            #expect(rejected.contains { $0.hasPrefix("\(jsonl),10,,,not valid JSON") })
-            #expect(rejected.contains { $0.hasPrefix("\(jsonl),20,,,") && $0.contains("expected one respondent (an object) on the line, found 2") })
-            let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
-            #expect(summary?["rows"] as? [String: Int] == ["read": 82, "evaluated": 80, "rejected": 2])
         }
     }
 

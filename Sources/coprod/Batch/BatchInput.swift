@@ -3,7 +3,7 @@ import CoprodIO
 import Foundation
 
 /// Reads batch inputs record by record: CSV, JSON Lines (`.jsonl`, one respondent per line) and
-/// JSON (an array of respondents). The inputs are read twice: once to plan (where each
+/// JSON (an array of respondents), each a block at a time. The inputs are read twice: once to plan (where each
 /// organisation's last row is, and where the inputs can be cut into chunks), then chunk by chunk
 /// by the workers, so an organisation can be evaluated as soon as its last row has been read and
 /// memory stays flat however long the input is.
@@ -20,14 +20,8 @@ struct BatchInput: Sendable {
         let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
         for (index, file) in files.enumerated() {
-            let first = plan.rows
-            if BatchInput.isJSONLines(file) {
-                try planJSONLines(file, index: index, into: &plan, warnings: &warnings)
-                continue
-            }
-            if BatchInput.isJSON(file) {
-                try forEachJSONRow(file: file, startingAt: plan.rows, warnings: &warnings) { _, row in plan.organisations.add(row.organisation) }
-                if plan.rows > first { plan.chunks.append(Chunk(file: index, firstPosition: first, rows: plan.rows - first)) }
+            if BatchInput.isJSONLines(file) || BatchInput.isJSON(file) {
+                try planJSON(file, index: index, into: &plan, warnings: &warnings)
                 continue
             }
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
@@ -60,39 +54,57 @@ struct BatchInput: Sendable {
         return plan
     }
 
-    /// Plans a JSON Lines file as a CSV one: chunks of about `chunkBytes`, cut only where a run
-    /// of an organisation's lines starts. Each line is read here for its organisation, and again
-    /// by the worker that evaluates it.
-    private func planJSONLines(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
-        var start = (offset: 0, line: 1, position: plan.rows)
+    /// Plans a JSON Lines or JSON file as a CSV one: chunks of about `chunkBytes`, cut only where
+    /// a run of an organisation's respondents starts. Each respondent is parsed here for its
+    /// organisation, and again by the worker that evaluates it.
+    private func planJSON(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
+        var start = (offset: 0, first: 1, position: plan.rows)
         func cut(at next: (offset: Int, number: Int)) {
             guard plan.rows > start.position else { return }
-            plan.chunks.append(Chunk(file: index, lines: (start.offset, next.offset, start.line), firstPosition: start.position,
+            plan.chunks.append(Chunk(file: index, json: (start.offset, next.offset, start.first), firstPosition: start.position,
                                      rows: plan.rows - start.position))
             start = (next.offset, next.number, plan.rows)
         }
-        let end = try forEachJSONLine(file, warnings: &warnings) { line, row in
-            if let organisation = row.organisation, line.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
-                cut(at: (line.offset, line.number))
+        let end = try forEachJSONRespondent(file, warnings: &warnings) { place, row in
+            if let organisation = row.organisation, place.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
+                cut(at: place)
             }
             plan.organisations.add(row.organisation)
         }
         cut(at: end)
     }
 
-    /// Visits the respondent on each line of a JSON Lines file, or of the part of it in `range`
-    /// whose first line is `firstLine`, skipping blank lines. Returns where reading ended.
+    /// Visits the respondent on each line of a JSON Lines file, or in each item of a JSON file's
+    /// array, with where it starts and its line or item number; or those of the part of the
+    /// file in `range`, which starts with line or item `first`. Blank lines are skipped.
+    /// Returns where reading ended.
     @discardableResult
-    private func forEachJSONLine(_ file: String, range: Range<Int> = 0..<Int.max, firstLine: Int = 1, warnings: inout [String],
-                                 _ visit: (LineReader.Line, BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
-        guard var lines = LineReader(path: file, range: range, firstLine: firstLine, blockSize: min(range.count, 1 << 20)) else {
+    private func forEachJSONRespondent(_ file: String, range: Range<Int> = 0..<Int.max, first: Int = 1, warnings: inout [String],
+                                       _ visit: ((offset: Int, number: Int), BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
+        let blockSize = min(range.count, 1 << 20)
+        if BatchInput.isJSONLines(file) {
+            guard var lines = LineReader(path: file, range: range, firstLine: first, blockSize: blockSize) else {
+                throw InputError("cannot read \(file)")
+            }
+            while let line = lines.nextLine() {
+                if line.isBlank { continue }
+                visit((line.offset, line.number), jsonRow(line.bytes, number: line.number, file: file, warnings: &warnings))
+            }
+            if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
+            return lines.next
+        }
+        guard var items = JSONItemReader(path: file, range: range, firstItem: first, blockSize: blockSize) else {
             throw InputError("cannot read \(file)")
         }
-        while let line = lines.nextLine() {
-            if !line.isBlank { visit(line, jsonRow(line, file: file, warnings: &warnings)) }
+        while let item = items.nextItem() {
+            let row: BatchRow = item.bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+                ? jsonRow(item.bytes, number: item.number, file: file, warnings: &warnings)
+                : .rejected(RejectedRow(file: file, row: item.number, reason: "item \(item.number) is not an object"))
+            visit((item.offset, item.number), row)
         }
-        if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
-        return lines.next
+        if let failure = items.readFailure { throw InputError("cannot read \(file) past item \(items.next.number - 1): \(failure)") }
+        if let problem = items.problem { throw InputError("\(file): \(problem)") }
+        return items.next
     }
 
     /// Visits every row of `chunk` in order, with the row's position among all rows. CSV records
@@ -100,20 +112,16 @@ struct BatchInput: Sendable {
     /// the chunk's file in the rows; `columns` are its CSV header's.
     func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        if let (start, end, firstLine) = chunk.lines {
+        if let (start, end, first) = chunk.json {
             var position = chunk.firstPosition
             var ignored: [String] = []
-            try forEachJSONLine(file, range: start..<end, firstLine: firstLine, warnings: &ignored) { _, row in
+            try forEachJSONRespondent(file, range: start..<end, first: first, warnings: &ignored) { _, row in
                 visit(position, row)
                 position += 1
             }
             return
         }
-        guard let (start, end) = chunk.csv else {
-            var ignored: [String] = []
-            try forEachJSONRow(file: file, startingAt: chunk.firstPosition, warnings: &ignored, visit)
-            return
-        }
+        guard let (start, end) = chunk.csv else { return }
         guard let columns else { throw InputError("\(file): the header could not be mapped to the framework") }
         guard var records = CSVReader(path: file, range: start.offset..<end, from: start, blockSize: end - start.offset) else {
             throw InputError("cannot read \(file)")
@@ -166,44 +174,25 @@ struct BatchInput: Sendable {
         }
     }
 
-    /// Visits the rows of a JSON file (an array of respondents, read whole) in order, numbering
-    /// their positions from `start`.
-    private func forEachJSONRow(file: String, startingAt start: Int, warnings: inout [String],
-                                _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError("cannot read \(file)")
-        }
-        var read = ReadAssessments()
-        try reader.readJSON(data, file: file, into: &read)
-        warnings += read.warnings
-        var rows: [(Int, BatchRow)] = read.responses.map { ($0.row, .response($0)) }
-        rows += read.rejected.map { ($0.row, .rejected($0)) }
-        var position = start
-        for (_, outcome) in rows.sorted(by: { $0.0 < $1.0 }) {
-            visit(position, outcome)
-            position += 1
-        }
-    }
-
-    /// One respondent of a JSON Lines file, numbered by its line; a line that is not one
-    /// respondent is rejected with why.
-    private func jsonRow(_ line: LineReader.Line, file: String, warnings: inout [String]) -> BatchRow {
+    /// One respondent, from a line of a JSON Lines file or an item of a JSON file, numbered as
+    /// its line or item; a text that is not one respondent is rejected with why.
+    private func jsonRow(_ text: ArraySlice<UInt8>, number: Int, file: String, warnings: inout [String]) -> BatchRow {
         var read = ReadAssessments()
         do {
-            try reader.readJSON(Data(line.bytes), file: file, into: &read)
+            try reader.readJSON(Data(text), file: file, into: &read)
         } catch {
-            return .rejected(RejectedRow(file: file, row: line.number, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
+            return .rejected(RejectedRow(file: file, row: number, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
         let found = read.responses.count + read.rejected.count
         if found == 1, var response = read.responses.first {
-            response.row = line.number
+            response.row = number
             return .response(response)
         }
         if found == 1, var rejected = read.rejected.first {
-            rejected.row = line.number
+            rejected.row = number
             return .rejected(rejected)
         }
-        return .rejected(RejectedRow(file: file, row: line.number, reason: "expected one respondent (an object) on the line, found \(found)"))
+        return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(found)"))
     }
 }

@@ -23,21 +23,22 @@ struct BatchPlan: Sendable {
     }
 }
 
-/// A part of one input that a worker reads and evaluates by itself: CSV records or JSON lines
-/// between two byte offsets, cut only where an organisation's run of rows starts, or a whole
-/// JSON file. An organisation whose rows are all together is therefore whole in one chunk.
+/// A part of one input that a worker reads and evaluates by itself: CSV records, JSON lines or
+/// the items of a JSON array between two byte offsets, cut only where an organisation's run of
+/// rows starts. An organisation whose rows are all together is therefore whole in one chunk.
 struct Chunk: Sendable {
     /// The file's place in the inputs.
     var file: Int
     /// For CSV: where its records start (offset, row and line) and the offset where they end.
     var csv: (start: CSVReader.Mark, end: Int)?
-    /// For JSON Lines: the offsets where its lines start and end, and its first line's number.
-    var lines: (start: Int, end: Int, firstLine: Int)?
+    /// For JSON Lines and JSON: the offsets where its lines or items start and end, and the
+    /// number of its first line or item.
+    var json: (start: Int, end: Int, first: Int)?
     /// The position of its first row among all rows, and how many rows it has.
     var firstPosition: Int
     var rows: Int
 
-    /// About this much CSV or JSON Lines goes to a worker at once: small enough that a few chunks in flight
+    /// About this much of an input goes to a worker at once: small enough that a few chunks in flight
     /// per worker keep memory flat, large enough that handing one over costs nothing.
     static let size = 64 << 10
 }
