@@ -9,6 +9,9 @@ public struct JSONItemReader {
         public var number: Int
         /// Where the item starts in the file.
         public var offset: Int
+
+        /// Whether the item is an object (starts with a brace), as a respondent is.
+        public var isObject: Bool { bytes.first == UInt8(ascii: "{") }
     }
 
     private let source: BlockSource

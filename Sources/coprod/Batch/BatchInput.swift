@@ -97,7 +97,7 @@ struct BatchInput: Sendable {
             throw InputError("cannot read \(file)")
         }
         while let item = items.nextItem() {
-            let row: BatchRow = item.bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+            let row: BatchRow = item.isObject
                 ? jsonRow(item.bytes, number: item.number, file: file, warnings: &warnings)
                 : .rejected(RejectedRow(file: file, row: item.number, reason: "item \(item.number) is not an object"))
             visit((item.offset, item.number), row)
