@@ -18,7 +18,8 @@ struct Coprod: ParsableCommand {
         discussion: """
             Frameworks, scales, scoring rules and next steps are Lua, run in a sandbox with memory \
             and instruction limits. Exit status: 0 success, 1 some rows rejected or a script failed \
-            or hit a limit, 2 wrong usage or a framework or input that cannot be read.
+            or hit a limit, 2 wrong usage, a framework or input that cannot be read, or an output \
+            that cannot be written.
             """,
         version: "coprod \(version)",
         subcommands: [EvaluateCommand.self, BatchCommand.self, MergeCommand.self, SampleCommand.self, ReplCommand.self, FrameworksCommand.self, ShowCommand.self, TemplateCommand.self, LuaCommand.self]

@@ -16,8 +16,8 @@ struct BatchCommand: ParsableCommand {
             --reports one report per organisation in reports/. Each file appears complete or not at \
             all. Inputs: .csv, .jsonl (one respondent per line) or .json (an array).
 
-            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage or a framework \
-            or input that cannot be read.
+            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage, a framework \
+            or input that cannot be read, or an output that cannot be written.
             """
     )
 
