@@ -12,7 +12,7 @@ public final class OutputFile {
     /// any file's, so that a small or middling batch is done as soon as its results are in
     /// memory, whatever the disk. Past that, copying into the cache costs more CPU than writing
     /// direct, and on a 2-core machine that CPU is taken from the workers: measured on 100,000
-    /// quality-standards organisations (1.7 GB), 1.0-1.4 s of system time with the first
+    /// quality-standards organisations (1.7 GB), 0.6-1.4 s of system time with the first
     /// gigabyte cached, 0.4-0.5 s with the first 256 MiB.
     public init(path: String, cachedBytes: Int = 256 << 20) throws(InputError) {
         self.path = path
