@@ -168,3 +168,11 @@ int coprod_output_close(coprod_output *output) {
     free(output);
     return error;
 }
+
+int coprod_output_write_file(const char *path, const void *bytes, size_t count) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return errno;
+    int error = write_all(fd, bytes, count);
+    if (close(fd) != 0 && error == 0) error = errno;
+    return error;
+}

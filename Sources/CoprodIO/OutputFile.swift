@@ -36,6 +36,13 @@ public final class OutputFile {
         if error != 0 { throw OutputFile.failure(path, error) }
     }
 
+    /// Creates or empties the file at `path` and writes `bytes` to it: a small file written at
+    /// once needs no buffer.
+    public static func write(_ bytes: [UInt8], toNewFile path: String) throws(InputError) {
+        let error = bytes.withUnsafeBytes { coprod_output_write_file(path, $0.baseAddress, $0.count) }
+        if error != 0 { throw failure(path, error) }
+    }
+
     deinit {
         if let output { _ = coprod_output_close(output) }
     }

@@ -73,4 +73,16 @@ struct OutputFileTests {
         #expect(throws: InputError("\(url.path) was already closed")) { try file.write([1][...]) }
         #expect(try Data(contentsOf: url) == Data("a,b\n".utf8))
     }
+
+    @Test func aSmallFileIsWrittenAtOnce() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("whole-\(UUID()).md")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("an older, longer text".utf8).write(to: url)
+        try OutputFile.write(Array("# Report\n".utf8), toNewFile: url.path)
+        #expect(try Data(contentsOf: url) == Data("# Report\n".utf8))
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID())/report.md").path
+        #expect(throws: InputError("cannot write \(missing): No such file or directory")) {
+            try OutputFile.write([1], toNewFile: missing)
+        }
+    }
 }

@@ -21,4 +21,8 @@ int coprod_output_write(coprod_output *output, const void *bytes, size_t count);
 /// errno value.
 int coprod_output_close(coprod_output *output);
 
+/// Creates (or empties) `path` and writes `count` bytes to it through the cache, without a
+/// buffer: for a small file written at once. Returns 0, or an errno value.
+int coprod_output_write_file(const char *path, const void *bytes, size_t count);
+
 #endif

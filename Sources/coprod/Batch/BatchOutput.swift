@@ -102,12 +102,11 @@ final class BatchOutput {
         for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
     }
 
-    /// Whole file at once, through a temporary name.
+    /// Whole file at once, through a temporary name. (A report per organisation is many small
+    /// files: they need no results file's aligned buffer.)
     private func write(_ text: String, to url: URL) throws(InputError) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        let file = try OutputFile(path: temporary.path)
-        try file.write(Array(text.utf8)[...])
-        try file.close()
+        try OutputFile.write(Array(text.utf8), toNewFile: temporary.path)
         try BatchOutput.move(temporary, to: url)
     }
 
