@@ -359,6 +359,16 @@ struct BatchCommandTests {
         #expect(strip(try read(merged, "rejected.csv")) == strip(try read(work.appendingPathComponent("single"), "rejected.csv")))
     }
 
+    @Test func anOutputDirectoryThatCannotBeMadeIsNamedWithWhy() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work)
+        let out = work.appendingPathComponent("in.csv/out").path
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out, "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot create \(out): Not a directory"), "\(result.standardError)")
+    }
+
     @Test func aMergeThatFailsLeavesNoPartialFile() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -120,8 +120,10 @@ final class BatchOutput {
     /// What went wrong, in the system's words where Foundation has them.
     private static func reason(_ error: any Error) -> String {
         let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+        // On Linux the underlying error is a Swift `POSIXError`, which does not cast to NSError.
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let underlying = underlying as NSError
+            if underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
         }
         return error.localizedDescription
     }
