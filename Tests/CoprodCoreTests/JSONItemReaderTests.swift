@@ -8,12 +8,6 @@ struct JSONItemReaderTests {
     /// the comma at 19, the second item at 21-37, the third ("7") at 40, "]" at 42.
     let text = "\u{FEFF}[ {\"a\": \"x,]}\"} ,\n{\"b\":[1,{\"c\":2}]}, 7 ]\n"
 
-    private func file(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-items-\(UUID())")
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     private func items(_ reader: inout JSONItemReader) -> [(String, Int, Int)] {
         var items: [(String, Int, Int)] = []
         while let item = reader.nextItem() {
@@ -24,7 +18,7 @@ struct JSONItemReaderTests {
 
     @Test(arguments: [1, 2, 3, 1 << 20])
     func itemsAreFoundWhateverTheBlockSize(blockSize: Int) throws {
-        let path = try file(text)
+        let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(JSONItemReader(path: path, blockSize: blockSize))
         let found = items(&reader)
@@ -37,7 +31,7 @@ struct JSONItemReaderTests {
     }
 
     @Test func aPartOfTheArrayKeepsTheWholeArraysNumbers() throws {
-        let path = try file(text)
+        let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(JSONItemReader(path: path, range: 21..<40, firstItem: 2, blockSize: 4))
         let found = items(&reader)
@@ -47,15 +41,15 @@ struct JSONItemReaderTests {
     }
 
     @Test func escapedQuotesStayInTheirString() throws {
-        let path = try file(#"["a\"b,", "c"]"#)
+        let path = try temporaryFile(#"["a\"b,", "c"]"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(JSONItemReader(path: path, blockSize: 2))
         #expect(items(&reader).map(\.0) == [#""a\"b,""#, #""c""#])
     }
 
     @Test func aSingleObjectIsOneItemAndACutShortItemIsStillAnItem() throws {
-        let single = try file(#"{"x": [1, 2]}"#)
-        let cut = try file(#"[{"a": 1}, {"b""#)
+        let single = try temporaryFile(#"{"x": [1, 2]}"#)
+        let cut = try temporaryFile(#"[{"a": 1}, {"b""#)
         defer {
             try? FileManager.default.removeItem(atPath: single)
             try? FileManager.default.removeItem(atPath: cut)
@@ -73,7 +67,7 @@ struct JSONItemReaderTests {
         ("[1] x", "unexpected text after the array at byte 4 (only white space may follow it)"),
     ])
     func whatIsNotAnArrayIsNamed(text: String, problem: String) throws {
-        let path = try file(text)
+        let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(JSONItemReader(path: path))
         _ = items(&reader)

@@ -7,12 +7,6 @@ struct LineReaderTests {
     /// "a\r\n" starts at 0, "" at 3, "bcd" at 4, "  " at 8, "ef" (no line end) at 11.
     let text = "a\r\n\nbcd\n  \nef"
 
-    private func file(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-lines-\(UUID())")
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     private func lines(_ reader: inout LineReader) -> [(String, Int, Int, Bool)] {
         var lines: [(String, Int, Int, Bool)] = []
         while let line = reader.nextLine() {
@@ -23,7 +17,7 @@ struct LineReaderTests {
 
     @Test(arguments: [1, 2, 3, 1 << 20])
     func linesAreNumberedAndPlacedWhateverTheBlockSize(blockSize: Int) throws {
-        let path = try file(text)
+        let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(LineReader(path: path, blockSize: blockSize))
         let read = lines(&reader)
@@ -36,7 +30,7 @@ struct LineReaderTests {
     }
 
     @Test func aPartOfTheFileKeepsTheWholeFilesNumbers() throws {
-        let path = try file(text)
+        let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(LineReader(path: path, range: 4..<11, firstLine: 3, blockSize: 2))
         let read = lines(&reader)
@@ -47,7 +41,7 @@ struct LineReaderTests {
     }
 
     @Test func anEmptyFileHasNoLinesAndAMissingOneCannotBeOpened() throws {
-        let path = try file("")
+        let path = try temporaryFile("")
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = try #require(LineReader(path: path))
         #expect(reader.nextLine() == nil)

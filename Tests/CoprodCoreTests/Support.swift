@@ -1,5 +1,6 @@
 import CoprodCore
 import CoprodIO
+import Foundation
 import LuaHost
 import Testing
 
@@ -46,4 +47,11 @@ func example(_ name: String) throws -> String {
 func approximately(_ score: Score?, _ expected: Double) -> Bool {
     guard let value = score?.number else { return false }
     return abs(value - expected) < 0.0001
+}
+
+/// A new file in the temporary directory holding `text`; its path.
+func temporaryFile(_ text: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-test-\(UUID())")
+    try Data(text.utf8).write(to: url)
+    return url.path
 }
