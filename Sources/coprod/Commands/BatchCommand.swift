@@ -30,7 +30,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))
     var outputDirectory: String
 
-    @Option(help: "Workers, each with its own Lua state (default: the machine's cores).")
+    @Option(help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Also write one report per organisation: md or html.", valueName: "format"))
