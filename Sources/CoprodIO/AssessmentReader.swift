@@ -197,7 +197,13 @@ public struct AssessmentReader: Sendable {
             if let answers = object["answers"] as? [String: Any] { flat.merge(answers) { _, answer in answer } }
             let names = flat.keys.sorted()
             var perRow = ReadAssessments()
-            let columns = (try? mapHeader(names, file: file, into: &perRow, quietly: index > 0)) ?? []
+            let columns: [Column]
+            do {
+                columns = try mapHeader(names, file: file, into: &perRow, naming: .keys, quietly: index > 0)
+            } catch {
+                result.rejected.append(RejectedRow(file: file, row: row, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
+                continue
+            }
             result.warnings += perRow.warnings
             if !columns.contains(where: { $0 == .metadata("organisation") }) {
                 result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
@@ -213,7 +219,21 @@ public struct AssessmentReader: Sendable {
         case ignored
     }
 
-    private func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments, quietly: Bool = false) throws(InputError) -> [Column] {
+    /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
+    /// as they are.
+    private enum Naming {
+        case columns, keys
+
+        func describe(_ name: String, at index: Int) -> String {
+            switch self {
+            case .columns: "column \(AssessmentReader.letter(index)) '\(name)'"
+            case .keys: "key '\(name)'"
+            }
+        }
+    }
+
+    private func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments, naming: Naming = .columns,
+                           quietly: Bool = false) throws(InputError) -> [Column] {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
         for (index, name) in names.enumerated() {
@@ -222,21 +242,37 @@ public struct AssessmentReader: Sendable {
                 columns.append(.metadata(field))
             } else if let slot = slotsByHeader[folded] {
                 if let earlier = seen[slot] {
-                    throw InputError("\(file): columns \(earlier) and \(AssessmentReader.letter(index)) '\(name)' are both \(slot.column)")
+                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both \(slot.column)")
                 }
-                seen[slot] = "\(AssessmentReader.letter(index)) '\(name)'"
+                seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
             } else {
-                let message = "\(file): column \(AssessmentReader.letter(index)) '\(name)' is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored"); `coprod template \(framework.id)` lists the columns)"
+                let message = notPart(naming.describe(name, at: index), file: file)
                 if strict { throw InputError(message) }
                 if !quietly { result.warnings.append(message) }
                 columns.append(.ignored)
             }
         }
         if !columns.contains(.metadata("organisation")) && !quietly {
-            throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))")
+            switch naming {
+            case .columns: throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))")
+            case .keys: throw InputError("\(file): no \"organisation\"")
+            }
         }
         return columns
+    }
+
+    private func notPart(_ name: String, file: String) -> String {
+        "\(file): \(name) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored"); `coprod template \(framework.id)` lists the columns)"
+    }
+
+    /// The warning that reading a JSON respondent with the key `name` gives: nil for a key that is
+    /// part of the framework, and with `strict`, which rejects the respondent instead. A batch's
+    /// first pass warns of each key once this way without reading every respondent in full.
+    public func warning(forKey name: String, file: String) -> String? {
+        let folded = name.foldedForMatching
+        guard !strict, AssessmentReader.metadata[folded] == nil, slotsByHeader[folded] == nil else { return nil }
+        return notPart(Naming.keys.describe(name, at: 0), file: file)
     }
 
     /// Reads a plain record (ASCII, no quotes) straight from its bytes, so a number on a points

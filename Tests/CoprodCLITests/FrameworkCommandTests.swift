@@ -74,6 +74,21 @@ struct FrameworkCommandTests {
         #expect(strict.status == 2)
     }
 
+    /// JSON has keys, not columns: they are named as they are, and with --strict a respondent
+    /// with an unknown key is rejected saying so.
+    @Test func unknownJSONKeysWarnOrRejectWithStrict() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("unknown-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"[{"organisation": "A", "assets.1": 4, "favourite colour": "blue"}, {"organisation": "B", "assets.1": 2}]"#.utf8).write(to: file)
+        let warned = try runCoprod(["evaluate", "involvement-audit", file.path])
+        #expect(warned.status == 0)
+        #expect(warned.standardError.contains("\(file.path): key 'favourite colour' is not part of involvement-audit (ignored"))
+        let strict = try runCoprod(["evaluate", "involvement-audit", file.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("\(file.path) row 1: key 'favourite colour' is not part of involvement-audit (refused with --strict"),
+                "\(strict.standardError)")
+    }
+
     @Test func frameworkErrorsNameTheFileAndLineAndExitTwo() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID()).lua")
         try Data("return framework {\n  id = 'x', title = 'X',\n  section 'a' { titel = 'A' },\n}\n".utf8).write(to: file)
