@@ -218,6 +218,40 @@ struct BatchCommandTests {
         }
     }
 
+    /// The first pass groups JSON respondents by the organisation found from their keys, without
+    /// reading them in full: a respondent rejected when read is still listed in its group, as a
+    /// CSV row with a value off its scale is, and an unknown key is warned of once, by name.
+    @Test func jsonRespondentsAreGroupedAsCSVRowsAre() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // C's last row is rejected (six is off the scale): C is listed there, after X.
+        let csv = try write("organisation,role,assets.1,favourite colour\nC,staff,3,\nX,staff,3,blue\nC,staff,six,\n", "rows.csv", in: work)
+        let lines = [
+            #"{"organisation": "C", "role": "staff", "assets.1": 3}"#,
+            #"{"organisation": "X", "role": "staff", "assets.1": 3, "favourite colour": "blue"}"#,
+            #"{"Organisation": "C", "role": "staff", "favourite colour": "red", "assets.1": "six"}"#,
+        ]
+        let jsonl = try write(lines.joined(separator: "\n") + "\n", "rows.jsonl", in: work)
+        for input in [csv, jsonl] {
+            let out = work.appendingPathComponent("out-\(input.suffix(4))")
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+            #expect(result.status == 1, "\(result.standardError)")
+            let names = try read(out, "results.csv").split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+            #expect(names == ["X", "C"], "\(input)")
+            let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
+            #expect(rejected.count == 2 && rejected[1].hasPrefix("\(input),\(input == csv ? 4 : 3),C,"), "\(rejected)")
+        }
+        let warned = try runCoprod(["batch", "mini-audit", jsonl, "--path", fixtures, "--out", work.appendingPathComponent("warned").path])
+        let warnings = warned.standardError.split(separator: "\n").filter { $0.contains("warning") }
+        #expect(warnings == ["coprod: warning: \(jsonl): key 'favourite colour' is not part of mini-audit (ignored; `coprod template mini-audit` lists the columns)"])
+        // With --strict the key rejects each respondent that has it, saying why.
+        let strict = work.appendingPathComponent("strict")
+        _ = try runCoprod(["batch", "mini-audit", jsonl, "--path", fixtures, "--out", strict.path, "--strict", "--quiet"])
+        let rejected = try read(strict, "rejected.csv").split(separator: "\n").map(String.init)
+        #expect(rejected.count == 3, "\(rejected)")
+        #expect(rejected.dropFirst().allSatisfy { $0.contains("key 'favourite colour' is not part of mini-audit (refused with --strict") }, "\(rejected)")
+    }
+
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -65,7 +65,7 @@ struct BatchInput: Sendable {
                                      rows: plan.rows - start.position))
             start = (next.offset, next.number, plan.rows)
         }
-        let end = try forEachJSONRespondent(file, warnings: &warnings) { place, row in
+        let end = try forEachJSONRespondent(file, warnings: &warnings, checkingKeys: true) { place, row in
             if let organisation = row.organisation, place.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
                 cut(at: place)
             }
@@ -77,18 +77,21 @@ struct BatchInput: Sendable {
     /// Visits the respondent on each line of a JSON Lines file, or in each item of a JSON file's
     /// array, with where it starts and its line or item number; or those of the part of the
     /// file in `range`, which starts with line or item `first`. Blank lines are skipped.
-    /// Returns where reading ended.
+    /// `checkingKeys` warns of keys that are not part of the framework. Returns where reading
+    /// ended.
     @discardableResult
     private func forEachJSONRespondent(_ file: String, range: Range<Int> = 0..<Int.max, first: Int = 1, warnings: inout [String],
+                                       checkingKeys: Bool = false,
                                        _ visit: ((offset: Int, number: Int), BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
         let blockSize = min(range.count, 1 << 20)
+        var keys = JSONKeys(checking: checkingKeys)
         if BatchInput.isJSONLines(file) {
             guard var lines = LineReader(path: file, range: range, firstLine: first, blockSize: blockSize) else {
                 throw InputError("cannot read \(file)")
             }
             while let line = lines.nextLine() {
                 if line.isBlank { continue }
-                visit((line.offset, line.number), jsonRow(line.bytes, number: line.number, file: file, warnings: &warnings))
+                visit((line.offset, line.number), respondent(line.bytes, number: line.number, file: file, keys: &keys, warnings: &warnings))
             }
             if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
             return lines.next
@@ -98,7 +101,7 @@ struct BatchInput: Sendable {
         }
         while let item = items.nextItem() {
             let row: BatchRow = item.isObject
-                ? jsonRow(item.bytes, number: item.number, file: file, warnings: &warnings)
+                ? respondent(item.bytes, number: item.number, file: file, keys: &keys, warnings: &warnings)
                 : .rejected(RejectedRow(file: file, row: item.number, reason: "item \(item.number) is not an object"))
             visit((item.offset, item.number), row)
         }
@@ -175,8 +178,22 @@ struct BatchInput: Sendable {
     }
 
     /// One respondent, from a line of a JSON Lines file or an item of a JSON file, numbered as
-    /// its line or item; a text that is not one respondent is rejected with why.
-    private func jsonRow(_ text: ArraySlice<UInt8>, number: Int, file: String, warnings: inout [String]) -> BatchRow {
+    /// its line or item. When its organisation can be found from its keys alone, it is read in
+    /// full only by the worker that evaluates it (both passes group it by that name); otherwise
+    /// it is read now, and a text that is not one respondent is rejected with why.
+    private func respondent(_ text: ArraySlice<UInt8>, number: Int, file: String, keys: inout JSONKeys,
+                            warnings: inout [String]) -> BatchRow {
+        guard let organisation = JSONRespondentScan.organisation(in: text, keys: &keys.current) else {
+            return BatchInput.read(text, number: number, file: file, reader: reader, warnings: &warnings)
+        }
+        if keys.checking { keys.check(with: reader, file: file, warnings: &warnings) }
+        return .respondent(text, organisation: organisation, number: number, file: file)
+    }
+
+    /// Reads one respondent in full, numbered as its line or item: a response, or a rejected row
+    /// with why.
+    static func read(_ text: ArraySlice<UInt8>, number: Int, file: String, reader: AssessmentReader,
+                     warnings: inout [String]) -> BatchRow {
         var read = ReadAssessments()
         do {
             try reader.readJSON(Data(text), file: file, into: &read)
@@ -194,5 +211,47 @@ struct BatchInput: Sendable {
             return .rejected(rejected)
         }
         return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(found)"))
+    }
+}
+
+/// The keys of JSON respondents that the first pass has checked against the framework, so that
+/// it warns of an unknown key as reading in full would, once, without reading every respondent
+/// in full. Past `limit` keys (no framework has so many), a new key is checked each time it
+/// comes.
+struct JSONKeys {
+    static let limit = 1 << 16
+    let checking: Bool
+    /// The hashes of the keys checked.
+    private var checked: Set<Int> = []
+    /// The keys of the respondent at hand, as `JSONRespondentScan` gives them.
+    var current: [UInt8] = []
+
+    init(checking: Bool) {
+        self.checking = checking
+    }
+
+    /// Checks the keys in `current` not checked before.
+    mutating func check(with reader: AssessmentReader, file: String, warnings: inout [String]) {
+        var start = current.startIndex
+        var inAnswers = false
+        for (index, byte) in zip(current.indices, current) where byte <= 2 {
+            defer { start = index + 1 }
+            guard byte == 0 else {
+                inAnswers = byte == 1
+                continue
+            }
+            let key = current[start..<index]
+            // The top level's `answers` holds keys; it is not one.
+            if !inAnswers && key.elementsEqual("answers".utf8) { continue }
+            var hasher = Hasher()
+            key.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let hash = hasher.finalize()
+            guard !checked.contains(hash) else { continue }
+            if checked.count < JSONKeys.limit { checked.insert(hash) }
+            if let name = String(validating: key, as: UTF8.self), let warning = reader.warning(forKey: name, file: file),
+               !warnings.contains(warning) {
+                warnings.append(warning)
+            }
+        }
     }
 }

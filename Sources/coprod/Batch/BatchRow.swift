@@ -2,10 +2,13 @@ import CoprodCore
 import CoprodIO
 
 /// One input row as a worker groups it: a CSV record found but not yet split into fields (only
-/// organisations with all their rows are split and read), a respondent already read from JSON,
-/// or a row rejected before it could be grouped.
+/// organisations with all their rows are split and read), a JSON respondent whose organisation
+/// is known but which is not yet read, a respondent already read from JSON, or a row rejected
+/// before it could be grouped.
 enum BatchRow: Sendable {
     case record(CSVReader.RawRecord, organisation: String, columns: AssessmentReader.Columns, file: String)
+    /// Its line or item number, to number it by.
+    case respondent(ArraySlice<UInt8>, organisation: String, number: Int, file: String)
     case response(Response)
     case rejected(RejectedRow)
 
@@ -13,6 +16,7 @@ enum BatchRow: Sendable {
     var organisation: String? {
         switch self {
         case .record(_, let organisation, _, _): organisation
+        case .respondent(_, let organisation, _, _): organisation
         case .response(let response): response.organisation
         case .rejected: nil
         }
@@ -23,8 +27,24 @@ enum BatchRow: Sendable {
         switch self {
         case .record(let raw, _, let columns, let file):
             reader.plainResponse(raw, columns: columns, file: file).map { .response($0) } ?? reader.response(raw.record, columns: columns, file: file)
+        case .respondent(let text, let organisation, let number, let file):
+            BatchRow.read(text, organisation: organisation, number: number, file: file, with: reader)
         case .response(let response): .response(response)
         case .rejected(let row): .rejected(row)
+        }
+    }
+
+    private static func read(_ text: ArraySlice<UInt8>, organisation: String, number: Int, file: String,
+                             with reader: AssessmentReader) -> AssessmentReader.Outcome {
+        var ignored: [String] = []
+        switch BatchInput.read(text, number: number, file: file, reader: reader, warnings: &ignored) {
+        case .response(let response) where response.organisation != organisation:
+            // Grouped by a name that reading in full does not give: rejected rather than counted
+            // under another organisation. The first pass's look at the keys should never allow it.
+            return .rejected(RejectedRow(file: file, row: number, organisation: response.organisation,
+                                         reason: "it was grouped under '\(organisation)' (please report this)"))
+        case let row:
+            return row.read(with: reader)
         }
     }
 }
