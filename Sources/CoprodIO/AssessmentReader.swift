@@ -221,7 +221,7 @@ public struct AssessmentReader: Sendable {
 
     /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
     /// as they are.
-    private enum Naming {
+    enum Naming {
         case columns, keys
 
         func describe(_ name: String, at index: Int) -> String {
@@ -237,16 +237,16 @@ public struct AssessmentReader: Sendable {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
         for (index, name) in names.enumerated() {
-            let folded = name.foldedForMatching
-            if let field = AssessmentReader.metadata[folded] {
+            switch column(named: name) {
+            case .metadata(let field):
                 columns.append(.metadata(field))
-            } else if let slot = slotsByHeader[folded] {
+            case .slot(let slot):
                 if let earlier = seen[slot] {
                     throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both \(slot.column)")
                 }
                 seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
-            } else {
+            case .ignored:
                 let message = notPart(naming.describe(name, at: index), file: file)
                 if strict { throw InputError(message) }
                 if !quietly { result.warnings.append(message) }
@@ -262,6 +262,14 @@ public struct AssessmentReader: Sendable {
         return columns
     }
 
+    /// What a column or key named `name` holds: `.ignored` for one that is not part of the
+    /// framework.
+    func column(named name: String) -> Column {
+        let folded = name.foldedForMatching
+        if let field = AssessmentReader.metadata[folded] { return .metadata(field) }
+        return slotsByHeader[folded].map { .slot($0) } ?? .ignored
+    }
+
     private func notPart(_ name: String, file: String) -> String {
         "\(file): \(name) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored"); `coprod template \(framework.id)` lists the columns)"
     }
@@ -270,8 +278,7 @@ public struct AssessmentReader: Sendable {
     /// part of the framework, and with `strict`, which rejects the respondent instead. A batch's
     /// first pass warns of each key once this way without reading every respondent in full.
     public func warning(forKey name: String, file: String) -> String? {
-        let folded = name.foldedForMatching
-        guard !strict, AssessmentReader.metadata[folded] == nil, slotsByHeader[folded] == nil else { return nil }
+        guard !strict, column(named: name) == .ignored else { return nil }
         return notPart(Naming.keys.describe(name, at: 0), file: file)
     }
 
@@ -349,7 +356,7 @@ public struct AssessmentReader: Sendable {
         return try scales[position].parse(value)
     }
 
-    private func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
+    func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]

@@ -22,29 +22,34 @@ enum BatchRow: Sendable {
         }
     }
 
-    /// Checks the row's values on their scales.
-    func read(with reader: AssessmentReader) -> AssessmentReader.Outcome {
+    /// Checks the row's values on their scales. `keyColumns` keeps what JSON respondents' keys
+    /// map to, from one row to the next.
+    func read(with reader: AssessmentReader, keyColumns: inout JSONKeyColumns) -> AssessmentReader.Outcome {
         switch self {
         case .record(let raw, _, let columns, let file):
             reader.plainResponse(raw, columns: columns, file: file).map { .response($0) } ?? reader.response(raw.record, columns: columns, file: file)
         case .respondent(let text, let organisation, let number, let file):
-            BatchRow.read(text, organisation: organisation, number: number, file: file, with: reader)
+            BatchRow.read(text, organisation: organisation, number: number, file: file, with: reader, keyColumns: &keyColumns)
         case .response(let response): .response(response)
         case .rejected(let row): .rejected(row)
         }
     }
 
     private static func read(_ text: ArraySlice<UInt8>, organisation: String, number: Int, file: String,
-                             with reader: AssessmentReader) -> AssessmentReader.Outcome {
-        var ignored: [String] = []
-        switch BatchInput.read(text, number: number, file: file, reader: reader, warnings: &ignored) {
-        case .response(let response) where response.organisation != organisation:
-            // Grouped by a name that reading in full does not give: rejected rather than counted
-            // under another organisation. The first pass's look at the keys should never allow it.
-            return .rejected(RejectedRow(file: file, row: number, organisation: response.organisation,
-                                         reason: "it was grouped under '\(organisation)' (please report this)"))
-        case let row:
-            return row.read(with: reader)
+                             with reader: AssessmentReader, keyColumns: inout JSONKeyColumns) -> AssessmentReader.Outcome {
+        var outcome: AssessmentReader.Outcome
+        if let plain = reader.plainResponse(json: text, file: file, row: number, keyColumns: &keyColumns) {
+            outcome = plain
+        } else {
+            var ignored: [String] = []
+            outcome = BatchInput.read(text, number: number, file: file, reader: reader, warnings: &ignored).read(with: reader, keyColumns: &keyColumns)
         }
+        // Grouped by a name that reading in full does not give: rejected rather than counted
+        // under another organisation. The first pass's look at the keys should never allow it.
+        if case .response(let response) = outcome, response.organisation != organisation {
+            outcome = .rejected(RejectedRow(file: file, row: number, organisation: response.organisation,
+                                            reason: "it was grouped under '\(organisation)' (please report this)"))
+        }
+        return outcome
     }
 }

@@ -86,6 +86,8 @@ struct OrganisationEvaluation {
     let reader: AssessmentReader
     private(set) var summary: AreaSummary?
     var rejections: [RejectedRow] = []
+    /// What JSON respondents' keys map to.
+    private var keyColumns = JSONKeyColumns()
     private var json = JSONStream(capacity: 1 << 18)
     private var csv: [UInt8] = []
 
@@ -113,7 +115,7 @@ struct OrganisationEvaluation {
         var responses: [Response] = []
         responses.reserveCapacity(rows.count)
         for row in rows {
-            switch row.read(with: reader) {
+            switch row.read(with: reader, keyColumns: &keyColumns) {
             case .response(let response): responses.append(response)
             case .rejected(let row): rejections.append(row)
             case .blank: continue

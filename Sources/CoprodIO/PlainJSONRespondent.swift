@@ -1,0 +1,152 @@
+import CoprodCore
+
+/// What JSON respondents' keys map to, kept by whoever reads many respondents: an input has a
+/// few dozen keys, and mapping each again for every respondent cost more than reading its values.
+public struct JSONKeyColumns {
+    /// No framework has so many keys: past them, a new key is mapped each time it comes.
+    static let limit = 1024
+    /// By the key's bytes (each a copy, not a slice of some respondent's text).
+    fileprivate var byKey: [ArraySlice<UInt8>: AssessmentReader.Column] = [:]
+    fileprivate var slots: Set<AnswerSlot> = []
+
+    public init() {}
+}
+
+extension AssessmentReader {
+    /// Reads a plain JSON respondent (one object of strings, whole numbers and nulls, with plain
+    /// ASCII keys, perhaps some inside an `answers` object) straight from its text, without
+    /// building a dictionary of it: a batch reads every respondent. Nil for any other: reading
+    /// in full (`readJSON`) then gives the outcome, as it gives the same for a plain one.
+    public func plainResponse(json bytes: ArraySlice<UInt8>, file: String, row: Int, keyColumns: inout JSONKeyColumns) -> Outcome? {
+        var scanner = JSONScanner(bytes: bytes)
+        var members: [JSONScanner.Member] = []
+        members.reserveCapacity(32)
+        scanner.skipSpace()
+        guard scanner.take(UInt8(ascii: "{")), scanner.plainMembers(topLevel: true, into: &members) else { return nil }
+        scanner.skipSpace()
+        guard scanner.atEnd else { return nil }
+
+        // Reading in full merges `answers` over the top level, then takes the keys in sorted
+        // order (for ASCII, the order of their bytes).
+        members.sort { first, second in
+            let (a, b) = (bytes[first.key], bytes[second.key])
+            return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && !first.inAnswers && second.inAnswers)
+        }
+        var merged: [JSONScanner.Member] = []
+        merged.reserveCapacity(members.count)
+        for member in members {
+            if let last = merged.last, bytes[last.key].elementsEqual(bytes[member.key]) {
+                // The same key twice at one level: which one JSON parsers keep varies. Across
+                // levels `answers` wins, but the value it replaces must still be JSON.
+                guard last.inAnswers != member.inAnswers, JSONScanner.plainText(bytes[last.value]) != nil else { return nil }
+                merged[merged.count - 1] = member
+            } else {
+                merged.append(member)
+            }
+        }
+
+        guard let columns = columns(of: merged, in: bytes, keyColumns: &keyColumns) else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(merged.count)
+        for member in merged {
+            guard let text = JSONScanner.plainText(bytes[member.value]) else { return nil }
+            values.append(text)
+        }
+        var result = ReadAssessments()
+        read(values: values, columns: columns, file: file, row: row, into: &result)
+        if let response = result.responses.first { return .response(response) }
+        return result.rejected.first.map { .rejected($0) }
+    }
+
+    /// The columns `members`' keys map to, as reading in full maps them; nil where it refuses
+    /// them (two keys for one answer, no organisation, an unknown key with `strict`).
+    private func columns(of members: [JSONScanner.Member], in bytes: ArraySlice<UInt8>,
+                         keyColumns: inout JSONKeyColumns) -> [Column]? {
+        var columns: [Column] = []
+        columns.reserveCapacity(members.count)
+        var hasOrganisation = false
+        keyColumns.slots.removeAll(keepingCapacity: true)
+        for member in members {
+            let key = bytes[member.key]
+            let column: Column
+            if let known = keyColumns.byKey[key] {
+                column = known
+            } else {
+                column = self.column(named: String(decoding: key, as: UTF8.self))
+                if keyColumns.byKey.count < JSONKeyColumns.limit { keyColumns.byKey[Array(key)[...]] = column }
+            }
+            switch column {
+            case .metadata(let field): hasOrganisation = hasOrganisation || field == "organisation"
+            case .slot(let slot): guard keyColumns.slots.insert(slot).inserted else { return nil }
+            case .ignored: guard !strict else { return nil }
+            }
+            columns.append(column)
+        }
+        return hasOrganisation ? columns : nil
+    }
+}
+
+extension JSONScanner {
+    /// A member of a plain respondent: where its key's and its value's text are.
+    struct Member {
+        var key: Range<Int>
+        var value: Range<Int>
+        var inAnswers: Bool
+    }
+
+    /// The members of the object whose `{` was just taken, up to and with its `}`, when they are
+    /// plain: keys of printable ASCII without escapes, values that are not objects or arrays
+    /// (but for the top level's `answers`, whose members join the top level's).
+    mutating func plainMembers(topLevel: Bool, into members: inout [Member]) -> Bool {
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return true }
+        var sawAnswers = false
+        while true {
+            skipSpace()
+            guard let key = string(), !key.escaped, bytes[key.range].allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return false }
+            skipSpace()
+            guard take(UInt8(ascii: ":")) else { return false }
+            skipSpace()
+            if topLevel && bytes[key.range].elementsEqual("answers".utf8) {
+                guard !sawAnswers else { return false }
+                sawAnswers = true
+                if take(UInt8(ascii: "{")) {
+                    guard plainMembers(topLevel: false, into: &members) else { return false }
+                } else {
+                    // Not an object: reading in full drops it, but it must still be JSON.
+                    let start = index
+                    guard scalar(), JSONScanner.plainText(bytes[start..<index]) != nil else { return false }
+                }
+            } else {
+                let start = index
+                guard scalar() else { return false }
+                members.append(Member(key: key.range, value: start..<index, inAnswers: !topLevel))
+            }
+            skipSpace()
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Skips a string, a number or a literal; false for an object or an array.
+    private mutating func scalar() -> Bool {
+        guard let byte = next, byte != UInt8(ascii: "{"), byte != UInt8(ascii: "[") else { return false }
+        return skipValue(depth: 0)
+    }
+
+    /// The text reading in full gives a plain value: a string's own, a whole number's digits, ""
+    /// for null. Nil for any other value (a fraction, true or false, whose text depends on how
+    /// the parser stores them) and for a string that is not valid JSON.
+    static func plainText(_ value: ArraySlice<UInt8>) -> String? {
+        guard let first = value.first else { return nil }
+        if first == UInt8(ascii: "\"") {
+            guard !value.contains(where: { $0 < 0x20 }) else { return nil }
+            return text(value)
+        }
+        if value.elementsEqual("null".utf8) { return "" }
+        // 0, or up to 15 digits without a leading 0: exactly what a parser gives back.
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard value.count <= 15, value.allSatisfy(isDigit), first != UInt8(ascii: "0") || value.count == 1 else { return nil }
+        return String(decoding: value, as: UTF8.self)
+    }
+}
