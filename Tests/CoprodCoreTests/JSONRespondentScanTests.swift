@@ -76,59 +76,6 @@ struct JSONRespondentScanTests {
         #expect(fullReading(json, reader: reader) == nil)
     }
 
-    /// A batch's worker reads a plain respondent straight from its text; the outcome, response
-    /// or rejection, must be the one reading in full gives.
-    @Test func plainRespondentsReadAsReadingInFullReadsThem() throws {
-        let (framework, _) = try loadFramework("involvement-audit")
-        for strict in [false, true] {
-            let reader = AssessmentReader(framework: framework, strict: strict)
-            var keyColumns = JSONKeyColumns()
-            // Each respondent, and whether it takes the plain path.
-            let cases: [(json: String, plain: Bool)] = [
-                (#"{"organisation": "Riverside", "role": "Staff", "assets.1": 3, "Assets.2": "made  a START", "assets.3": null}"#, true),
-                (#"{"organisation": "Hill", "answers": {"assets.1": "5", "organisation": "Dale"}, "assets.1": 1}"#, true),
-                (#"{"organisation": "Hill", "assets.1": "six", "assets.reflect": "Caf\u00e9 \"\ud83d\ude00\""}"#, true),
-                (#"{"organisation": "Hill", "assets.1": 0, "networks.1": 123456789012345}"#, true),
-                (#"{"organisation": "Hill", "favourite colour": "blue", "answers": "none"}"#, true),
-                (#"{"organisation": "  ", "assets.1": 4}"#, true),
-                // Left to reading in full: two keys for one answer, no organisation, fractions,
-                // negative numbers, true and false, arrays, escaped keys, repeated keys, leading
-                // zeros, control characters, not JSON.
-                (#"{"organisation": "Hill", "assets.1": 4, "Assets.1": 5}"#, false),
-                (#"{"role": "staff", "assets.1": 4}"#, false),
-                (#"{"organisation": "Hill", "assets.1": 4.0}"#, false),
-                (#"{"organisation": "Hill", "assets.1": -4}"#, false),
-                (#"{"organisation": "Hill", "assets.1": true}"#, false),
-                (#"{"organisation": "Hill", "notes": [1]}"#, false),
-                (#"{"organisation": "Hill", "assets\u002e1": 4}"#, false),
-                (#"{"organisation": "Hill", "assets.1": 4, "assets.1": 5}"#, false),
-                (#"{"organisation": "Hill", "assets.1": 04}"#, false),
-                ("{\"organisation\": \"Hi\u{01}ll\"}", false),
-                (#"{"organisation": "Hill", "assets.1": tru, "answers": {"assets.1": 4}}"#, false),
-                (#"{"organisation": "Hill", "assets.1": 4"#, false),
-            ]
-            for (json, plain) in cases {
-                var full = ReadAssessments()
-                var fullOutcome: AssessmentReader.Outcome?
-                do {
-                    try reader.readJSON(Data(json.utf8), file: "in.jsonl", into: &full)
-                    fullOutcome = full.responses.first.map { .response($0) } ?? full.rejected.first.map { .rejected($0) }
-                } catch {
-                    fullOutcome = nil
-                }
-                let fast = reader.plainResponse(json: Array(json.utf8)[...], file: "in.jsonl", row: 1, keyColumns: &keyColumns)
-                // With --strict, the unknown key refuses a respondent: reading in full says so.
-                #expect((fast != nil) == (plain && !(strict && json.contains("favourite"))), "\(json)")
-                switch (fast, fullOutcome) {
-                case (nil, _): continue
-                case (.response(let a), .response(let b)): #expect(a == b, "\(json)")
-                case (.rejected(let a), .rejected(let b)): #expect(a == b, "\(json)")
-                default: Issue.record("\(json): \(String(describing: fast)) where reading in full gives \(String(describing: fullOutcome))")
-                }
-            }
-        }
-    }
-
     @Test func givesTheKeysInOrderWithAnswersMarked() {
         var keys: [UInt8] = []
         _ = JSONRespondentScan.organisation(in: Array(#"{"organisation": "A", "answers": {"assets.1": 4}, "role": "x"}"#.utf8)[...], keys: &keys)
