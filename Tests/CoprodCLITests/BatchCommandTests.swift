@@ -421,6 +421,37 @@ struct BatchCommandTests {
         #expect(left == [".coprod-batch", ".rejected.csv.partial"])
     }
 
+    /// A batch reads its inputs twice: one that changes in between (a forms tool still writing
+    /// it) stops the batch, and no results are kept.
+    @Test func anInputThatChangesWhileReadStopsTheBatch() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "10000"])
+        let input = try write(sample.standardOutput, "growing.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = coprodExecutable
+        process.arguments = ["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "2", "--quiet"]
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        // Once the run has begun, another respondent arrives.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: out.appendingPathComponent(".results.jsonl.partial").path) {
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((sample.standardOutput.split(separator: "\n")[1] + "\n").utf8))
+        try handle.close()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(message)")
+        #expect(message.contains("\(input) changed while the batch read it, so its results were not kept"), "\(message)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(left == [".coprod-batch"], "\(left)")
+    }
+
     @Test func anInterruptedRunLeavesNoHalfWrittenFile() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

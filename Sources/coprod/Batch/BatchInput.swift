@@ -12,6 +12,32 @@ struct BatchInput: Sendable {
     let reader: AssessmentReader
     /// About how much CSV each chunk holds.
     var chunkBytes = Chunk.size
+    /// The size and last change of each input when the batch began. A batch reads its inputs
+    /// twice, and a file that changed in between (a forms tool still writing it, a sync) would
+    /// give results from both.
+    let states: [InputState]
+
+    /// Notes what `files` look like now: make it before anything the batch writes.
+    init(files: [String], reader: AssessmentReader, chunkBytes: Int = Chunk.size) {
+        self.files = files
+        self.reader = reader
+        self.chunkBytes = chunkBytes
+        states = BatchInput.states(of: files)
+    }
+
+    private static func states(of files: [String]) -> [InputState] {
+        files.map { file in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            return InputState(size: attributes?[.size] as? Int, modified: attributes?[.modificationDate] as? Date)
+        }
+    }
+
+    /// Throws if an input is no longer as it was when the batch began.
+    func checkUnchanged() throws(InputError) {
+        for (file, (was, now)) in zip(files, zip(states, BatchInput.states(of: files))) where was != now {
+            throw InputError("\(file) changed while the batch read it, so its results were not kept: run the batch again once the file is complete")
+        }
+    }
 
     /// Pass 1: where organisations whose rows are not all together have their last row, and the
     /// chunks. Only the organisation column of a CSV is looked at. Positions count the rows that
@@ -254,4 +280,10 @@ struct JSONKeys {
             }
         }
     }
+}
+
+/// What an input looked like when a batch began.
+struct InputState: Equatable {
+    var size: Int?
+    var modified: Date?
 }

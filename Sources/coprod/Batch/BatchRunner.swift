@@ -106,8 +106,9 @@ final class BatchRunner {
         // Two buffers for each chunk that can be on its way: those in the window and one in
         // each worker's hands.
         let spare = SpareBuffers(limit: 2 * (window + options.jobs))
+        let unread = FirstFailure()
         start.go(Batch(plan: plan, dispenser: dispenser, results: results, scattered: ScatteredRows(chunks: plan.chunks.count),
-                       rejected: rejected, spare: spare))
+                       rejected: rejected, spare: spare, unread: unread))
 
         let progress = Progress(total: plan.rows, enabled: options.progress)
         var writer = ResultsWriter(output: output, reports: options.reports)
@@ -131,6 +132,9 @@ final class BatchRunner {
         for rest in results.takeScattered() { try writer.write(rest) { _ in nil } }
         try writer.flush()
         progress.finish()
+        // Results are kept only if every row planned was read, from the inputs as they were.
+        if let failure = unread.error { throw failure }
+        try input.checkUnchanged()
         summary.rowsRejected = rejected.all.count
         summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
         try output.finish(rejected: rejected.all, summary: summary, framework: framework)
@@ -145,6 +149,8 @@ final class BatchRunner {
         let scattered: ScatteredRows
         let rejected: RejectedRows
         let spare: SpareBuffers
+        /// Why a chunk could not be read once planned, which stops the batch.
+        let unread: FirstFailure
     }
 
     private func startWorkers(_ start: WorkerStart) -> [WorkerHandle] {

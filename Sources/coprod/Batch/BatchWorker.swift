@@ -53,7 +53,7 @@ struct BatchWorker: Sendable {
                     }
                 }
             } catch {
-                evaluation.rejections.append(RejectedRow(file: files[chunk.file], row: 0, reason: error.message))
+                batch.unread.record(error)
             }
             if let done = current { items.append(evaluation.evaluate(done.organisation, rows: done.rows)) }
             batch.results.add(chunk: index, BatchRunner.ChunkResults(lines: evaluation.takeLines(spare: batch.spare), items: items, rows: chunk.rows))

@@ -76,6 +76,16 @@ final class RejectedRows: @unchecked Sendable {
     var all: [RejectedRow] { lock.withLock { rows } }
 }
 
+/// The first of the errors workers record.
+final class FirstFailure: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var first: InputError?
+
+    func record(_ error: InputError) { lock.withLock { first = first ?? error } }
+    var error: InputError? { lock.withLock { first } }
+}
+
 /// Counts workers down, to know which one stopped last.
 final class FinishedCount: @unchecked Sendable {
     // Guarded by `lock`.

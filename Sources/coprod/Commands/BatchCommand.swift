@@ -64,11 +64,11 @@ struct BatchCommand: ParsableCommand {
         let (loaded, _) = try sandbox.loadFramework(framework)
         let summary: AreaSummary
         do {
+            // The inputs as they are before anything is written, to be sure they did not change.
+            let input = BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict), chunkBytes: chunkBytes)
             let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
             let runner = BatchRunner(
-                frameworkReference: framework, catalog: sandbox.catalog, framework: loaded,
-                input: BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict), chunkBytes: chunkBytes),
-                output: output,
+                frameworkReference: framework, catalog: sandbox.catalog, framework: loaded, input: input, output: output,
                 options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
                                progress: !quiet && isatty(2) != 0))
             summary = try runner.run()
