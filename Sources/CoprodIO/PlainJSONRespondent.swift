@@ -5,8 +5,7 @@ import CoprodCore
 public struct JSONKeyColumns {
     /// No framework has so many keys: past them, a new key is mapped each time it comes.
     static let limit = 1024
-    /// By the key's bytes (each a copy, not a slice of some respondent's text).
-    fileprivate var byKey: [ArraySlice<UInt8>: AssessmentReader.Column] = [:]
+    fileprivate var byKey: [KeyBytes: AssessmentReader.Column] = [:]
     fileprivate var slots: Set<AnswerSlot> = []
 
     public init() {}
@@ -69,11 +68,11 @@ extension AssessmentReader {
         for member in members {
             let key = bytes[member.key]
             let column: Column
-            if let known = keyColumns.byKey[key] {
+            if let known = keyColumns.byKey[KeyBytes(key)] {
                 column = known
             } else {
                 column = self.column(named: String(decoding: key, as: UTF8.self))
-                if keyColumns.byKey.count < JSONKeyColumns.limit { keyColumns.byKey[Array(key)[...]] = column }
+                if keyColumns.byKey.count < JSONKeyColumns.limit { keyColumns.byKey[KeyBytes(key).copy()] = column }
             }
             switch column {
             case .metadata(let field): hasOrganisation = hasOrganisation || field == "organisation"

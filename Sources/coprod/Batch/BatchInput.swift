@@ -245,10 +245,9 @@ struct BatchInput: Sendable {
 /// in full. Past `limit` keys (no framework has so many), a new key is checked each time it
 /// comes.
 struct JSONKeys {
-    static let limit = 1 << 16
+    static let limit = 1024
     let checking: Bool
-    /// The hashes of the keys checked.
-    private var checked: Set<Int> = []
+    private var checked: Set<KeyBytes> = []
     /// The keys of the respondent at hand, as `JSONRespondentScan` gives them.
     var current: [UInt8] = []
 
@@ -269,11 +268,8 @@ struct JSONKeys {
             let key = current[start..<index]
             // The top level's `answers` holds keys; it is not one.
             if !inAnswers && key.elementsEqual("answers".utf8) { continue }
-            var hasher = Hasher()
-            key.withUnsafeBytes { hasher.combine(bytes: $0) }
-            let hash = hasher.finalize()
-            guard !checked.contains(hash) else { continue }
-            if checked.count < JSONKeys.limit { checked.insert(hash) }
+            guard !checked.contains(KeyBytes(key)) else { continue }
+            if checked.count < JSONKeys.limit { checked.insert(KeyBytes(key).copy()) }
             if let name = String(validating: key, as: UTF8.self), let warning = reader.warning(forKey: name, file: file),
                !warnings.contains(warning) {
                 warnings.append(warning)
