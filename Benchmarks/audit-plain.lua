@@ -120,18 +120,24 @@ local function evaluate(fields)
     warnings[1] = quote(format("%d of %d indicators have no answer", expected - answered, expected))
   end
 
-  -- Next steps: the lowest principles below the top of the scale, with their first prompt.
+  -- Next steps: the lowest principles below the top of the scale (joint lowest when several
+  -- share the score), with their first prompt.
   local steps, lowest = {}, nil
   for index = 1, #sections do
     local average = averages[index]
     if average and (lowest == nil or average < lowest) then lowest = average end
   end
   if lowest and (scored > 1 or lowest < section_maximum) then
+    local tied = 0
+    for index = 1, #sections do
+      if averages[index] == lowest and lowest < section_maximum then tied = tied + 1 end
+    end
+    local is = tied > 1 and " is joint lowest (" or " is the lowest ("
     for index, section in ipairs(sections) do
       local average = averages[index]
       if average == lowest and average < section_maximum then
         local asked = section.prompt and (" " .. section.prompt) or ""
-        steps[#steps + 1] = quote(section.title .. " is the lowest (" .. short(average) .. ")." .. asked)
+        steps[#steps + 1] = quote(section.title .. is .. short(average) .. ")." .. asked)
       end
     end
   end

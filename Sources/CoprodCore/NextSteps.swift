@@ -9,10 +9,11 @@ struct NextSteps: Sendable {
     /// For each tiered indicator, the step to reach each tier above its current one, by the
     /// current tier's index: the same words for every organisation, so made once.
     private let toReach: [[String]]
-    /// For each section, in order: its id, the step's words before and after its score when it
-    /// is the lowest ("Networks is the lowest (", ")." and the framework's next-steps prompts or
-    /// else its first reflection prompt), and the highest score its scales allow.
-    private let sections: [(id: String, before: String, after: String, maximum: Double)]
+    /// For each section, in order: its id, the step's words before its score when it is the
+    /// lowest and when it shares the lowest score ("Networks is the lowest (", "Networks is joint
+    /// lowest ("), after it (")." and the framework's next-steps prompts or else its first
+    /// reflection prompt), and the highest score its scales allow.
+    private let sections: [(id: String, lowest: String, jointLowest: String, after: String, maximum: Double)]
 
     init(framework: Framework) {
         ordered = framework.indicators
@@ -35,8 +36,8 @@ struct NextSteps: Sendable {
         }
         sections = framework.sections.map { section in
             let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps
-            return (section.id, section.title + " is the lowest (", ")." + (prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")),
-                    maxima[section.id] ?? .infinity)
+            return (section.id, section.title + " is the lowest (", section.title + " is joint lowest (",
+                    ")." + (prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")), maxima[section.id] ?? .infinity)
         }
     }
 
@@ -66,8 +67,10 @@ struct NextSteps: Sendable {
             scored.append((section, value))
         }
         if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < sections[$0.section].maximum }) == true {
-            for (section, value) in scored where value == lowest && value < sections[section].maximum {
-                steps.append(sections[section].before + Score.format(value) + sections[section].after)
+            let isLowest = { (section: Int, value: Double) in value == lowest && value < self.sections[section].maximum }
+            let joint = scored.filter(isLowest).count > 1
+            for (section, value) in scored where isLowest(section, value) {
+                steps.append((joint ? sections[section].jointLowest : sections[section].lowest) + Score.format(value) + sections[section].after)
             }
         }
 

@@ -50,6 +50,9 @@ struct InvolvementAuditTests {
         #expect(dale.section("assets")?.score == .number(2))
         #expect(approximately(dale.section("outcomes")?.score, 5.0 / 3))
         #expect(dale.texts.map(\.id) == ["outcomes.reflect", "outcomes.action"])
+        // Outcomes (2+1+2)/3 and Catalysts (2+2+1)/3 share the lowest score, 5/3.
+        #expect(dale.nextSteps == ["Outcomes is joint lowest (1.67). What would help you to improve in this area?",
+                                   "Catalysts is joint lowest (1.67). What would help you to improve in this area?"])
     }
 
     @Test func offScaleValueRejectsTheRowOnly() throws {
