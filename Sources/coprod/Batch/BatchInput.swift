@@ -110,7 +110,7 @@ struct BatchInput: Sendable {
                                        checkingKeys: Bool = false,
                                        _ visit: ((offset: Int, number: Int), BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
         let blockSize = min(range.count, 1 << 20)
-        var keys = JSONKeys(checking: checkingKeys)
+        var keys = JSONKeyWarnings(checking: checkingKeys)
         if BatchInput.isJSONLines(file) {
             guard var lines = LineReader(path: file, range: range, firstLine: first, blockSize: blockSize) else {
                 throw InputError("cannot read \(file)")
@@ -207,7 +207,7 @@ struct BatchInput: Sendable {
     /// its line or item. When its organisation can be found from its keys alone, it is read in
     /// full only by the worker that evaluates it (both passes group it by that name); otherwise
     /// it is read now, and a text that is not one respondent is rejected with why.
-    private func respondent(_ text: ArraySlice<UInt8>, number: Int, file: String, keys: inout JSONKeys,
+    private func respondent(_ text: ArraySlice<UInt8>, number: Int, file: String, keys: inout JSONKeyWarnings,
                             warnings: inout [String]) -> BatchRow {
         guard let organisation = JSONRespondentScan.organisation(in: text, keys: &keys.current) else {
             return BatchInput.read(text, number: number, file: file, reader: reader, warnings: &warnings)
@@ -237,44 +237,6 @@ struct BatchInput: Sendable {
             return .rejected(rejected)
         }
         return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(found)"))
-    }
-}
-
-/// The keys of JSON respondents that the first pass has checked against the framework, so that
-/// it warns of an unknown key as reading in full would, once, without reading every respondent
-/// in full. Past `limit` keys (no framework has so many), a new key is checked each time it
-/// comes.
-struct JSONKeys {
-    static let limit = 1024
-    let checking: Bool
-    private var checked: Set<KeyBytes> = []
-    /// The keys of the respondent at hand, as `JSONRespondentScan` gives them.
-    var current: [UInt8] = []
-
-    init(checking: Bool) {
-        self.checking = checking
-    }
-
-    /// Checks the keys in `current` not checked before.
-    mutating func check(with reader: AssessmentReader, file: String, warnings: inout [String]) {
-        var start = current.startIndex
-        var inAnswers = false
-        for (index, byte) in zip(current.indices, current) where byte <= 2 {
-            defer { start = index + 1 }
-            guard byte == 0 else {
-                inAnswers = byte == 1
-                continue
-            }
-            let key = current[start..<index]
-            // The top level's `answers` holds keys; it is not one.
-            if !inAnswers && key.elementsEqual("answers".utf8) { continue }
-            guard !checked.contains(KeyBytes(key)) else { continue }
-            if checked.count < JSONKeys.limit { checked.insert(KeyBytes(key).copy()) }
-            if let name = String(validating: key, as: UTF8.self), let warning = reader.warning(forKey: name, file: file),
-               !warnings.contains(warning) {
-                warnings.append(warning)
-            }
-        }
     }
 }
 
