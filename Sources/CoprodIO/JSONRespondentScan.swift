@@ -7,10 +7,10 @@ public enum JSONRespondentScan {
     /// The organisation that reading `bytes` in full would give the respondent, when this can
     /// tell for sure: one object whose organisation key (`organisation`, `organization`,
     /// `organisation name`, at the top level or inside `answers`) is plain ASCII and holds a
-    /// string. Nil otherwise (a number, an escaped or repeated key, not one object...): the
-    /// respondent must then be read in full. A respondent that reading in full rejects may still
-    /// get a name here. `keys` receives the respondent's keys in order, so that callers can tell
-    /// respondents with different sets of keys apart.
+    /// string. Nil otherwise (a number, a repeated key, not one object...): the respondent must
+    /// then be read in full. A respondent that reading in full rejects may still get a name
+    /// here. `keys` receives its keys, unescaped, each followed by a 0 (those inside `answers`
+    /// between a 1 and a 2), for a caller to check without reading the respondent in full.
     public static func organisation(in bytes: ArraySlice<UInt8>, keys: inout [UInt8]) -> String? {
         keys.removeAll(keepingCapacity: true)
         var scanner = JSONScanner(bytes: bytes)
@@ -49,8 +49,7 @@ extension JSONScanner {
         var sawAnswers = false
         while true {
             skipSpace()
-            guard let key = string(), !key.escaped else { return false }
-            let name = bytes[key.range]
+            guard let key = string(), let name = JSONScanner.name(of: key, in: bytes) else { return false }
             keys.append(contentsOf: name)
             keys.append(0)
             skipSpace()
@@ -82,6 +81,15 @@ extension JSONScanner {
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
         }
+    }
+
+    /// A key's text: as it is, or unescaped (a JSON writer may escape every character outside
+    /// ASCII); nil for one this cannot be sure of, or with a control character in it.
+    fileprivate static func name(of key: (range: Range<Int>, escaped: Bool), in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard key.escaped else { return bytes[key.range] }
+        guard let text = text(bytes[(key.range.lowerBound - 1)..<(key.range.upperBound + 1)]) else { return nil }
+        let name = Array(text.utf8)[...]
+        return name.contains(where: { $0 < 0x20 }) ? nil : name
     }
 
     enum KeyKind {
