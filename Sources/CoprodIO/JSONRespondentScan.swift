@@ -85,10 +85,12 @@ extension JSONScanner {
 
     /// A key's text: as it is, or unescaped (a JSON writer may escape every character outside
     /// ASCII); nil for one this cannot be sure of, or with a control character in it.
-    fileprivate static func name(of key: (range: Range<Int>, escaped: Bool), in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        guard key.escaped else { return bytes[key.range] }
-        guard let text = text(bytes[(key.range.lowerBound - 1)..<(key.range.upperBound + 1)]) else { return nil }
-        let name = Array(text.utf8)[...]
+    static func name(of key: (range: Range<Int>, escaped: Bool), in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var name = bytes[key.range]
+        if key.escaped {
+            guard let text = text(bytes[(key.range.lowerBound - 1)..<(key.range.upperBound + 1)]) else { return nil }
+            name = Array(text.utf8)[...]
+        }
         return name.contains(where: { $0 < 0x20 }) ? nil : name
     }
 

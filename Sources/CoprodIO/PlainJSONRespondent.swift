@@ -1,19 +1,22 @@
 import CoprodCore
+import Foundation
 
 /// What JSON respondents' keys map to, kept by whoever reads many respondents: an input has a
 /// few dozen keys, and mapping each again for every respondent cost more than reading its values.
 public struct JSONKeyColumns {
     /// No framework has so many keys: past them, a new key is mapped each time it comes.
     static let limit = 1024
-    fileprivate var byKey: [KeyBytes: AssessmentReader.Column] = [:]
+    /// Nil for a key whose place in sorted order bytes cannot give (not in Unicode's composed
+    /// form, NFC) or that is not UTF-8.
+    fileprivate var byKey: [KeyBytes: AssessmentReader.Column?] = [:]
     fileprivate var slots: Set<AnswerSlot> = []
 
     public init() {}
 }
 
 extension AssessmentReader {
-    /// Reads a plain JSON respondent (one object of strings, whole numbers and nulls, with plain
-    /// ASCII keys, perhaps some inside an `answers` object) straight from its text, without
+    /// Reads a plain JSON respondent (one object of strings, whole numbers and nulls, perhaps
+    /// some inside an `answers` object) straight from its text, without
     /// building a dictionary of it: a batch reads every respondent. Nil for any other: reading
     /// in full (`readJSON`) then gives the outcome, as it gives the same for a plain one.
     public func plainResponse(json bytes: ArraySlice<UInt8>, file: String, row: Int, keyColumns: inout JSONKeyColumns) -> Outcome? {
@@ -26,15 +29,14 @@ extension AssessmentReader {
         guard scanner.atEnd else { return nil }
 
         // Reading in full merges `answers` over the top level, then takes the keys in sorted
-        // order (for ASCII, the order of their bytes).
+        // order: for keys in composed form (checked with their columns), the order of their bytes.
         members.sort { first, second in
-            let (a, b) = (bytes[first.key], bytes[second.key])
-            return a.lexicographicallyPrecedes(b) || (a.elementsEqual(b) && !first.inAnswers && second.inAnswers)
+            first.key.lexicographicallyPrecedes(second.key) || (first.key.elementsEqual(second.key) && !first.inAnswers && second.inAnswers)
         }
         var merged: [JSONScanner.Member] = []
         merged.reserveCapacity(members.count)
         for member in members {
-            if let last = merged.last, bytes[last.key].elementsEqual(bytes[member.key]) {
+            if let last = merged.last, last.key.elementsEqual(member.key) {
                 // The same key twice at one level: which one JSON parsers keep varies. Across
                 // levels `answers` wins, but the value it replaces must still be JSON.
                 guard last.inAnswers != member.inAnswers, JSONScanner.plainText(bytes[last.value]) != nil else { return nil }
@@ -44,7 +46,7 @@ extension AssessmentReader {
             }
         }
 
-        guard let columns = columns(of: merged, in: bytes, keyColumns: &keyColumns) else { return nil }
+        guard let columns = columns(of: merged, keyColumns: &keyColumns) else { return nil }
         var values: [String] = []
         values.reserveCapacity(merged.count)
         for member in merged {
@@ -58,22 +60,25 @@ extension AssessmentReader {
     }
 
     /// The columns `members`' keys map to, as reading in full maps them; nil where it refuses
-    /// them (two keys for one answer, no organisation, an unknown key with `strict`).
-    private func columns(of members: [JSONScanner.Member], in bytes: ArraySlice<UInt8>,
-                         keyColumns: inout JSONKeyColumns) -> [Column]? {
+    /// them (two keys for one answer, no organisation, an unknown key with `strict`) or where
+    /// their order is not their bytes' order.
+    private func columns(of members: [JSONScanner.Member], keyColumns: inout JSONKeyColumns) -> [Column]? {
         var columns: [Column] = []
         columns.reserveCapacity(members.count)
         var hasOrganisation = false
         keyColumns.slots.removeAll(keepingCapacity: true)
         for member in members {
-            let key = bytes[member.key]
-            let column: Column
+            let key = member.key
+            let mapped: Column?
             if let known = keyColumns.byKey[KeyBytes(key)] {
-                column = known
+                mapped = known
             } else {
-                column = self.column(named: String(decoding: key, as: UTF8.self))
-                if keyColumns.byKey.count < JSONKeyColumns.limit { keyColumns.byKey[KeyBytes(key).copy()] = column }
+                mapped = String(validating: key, as: UTF8.self).flatMap { name in
+                    name.precomposedStringWithCanonicalMapping.utf8.elementsEqual(key) ? self.column(named: name) : nil
+                }
+                if keyColumns.byKey.count < JSONKeyColumns.limit { keyColumns.byKey[KeyBytes(key).copy()] = mapped }
             }
+            guard let column = mapped else { return nil }
             switch column {
             case .metadata(let field): hasOrganisation = hasOrganisation || field == "organisation"
             case .slot(let slot): guard keyColumns.slots.insert(slot).inserted else { return nil }
@@ -86,27 +91,27 @@ extension AssessmentReader {
 }
 
 extension JSONScanner {
-    /// A member of a plain respondent: where its key's and its value's text are.
+    /// A member of a plain respondent: its key (unescaped), and where its value's text is.
     struct Member {
-        var key: Range<Int>
+        var key: ArraySlice<UInt8>
         var value: Range<Int>
         var inAnswers: Bool
     }
 
     /// The members of the object whose `{` was just taken, up to and with its `}`, when they are
-    /// plain: keys of printable ASCII without escapes, values that are not objects or arrays
-    /// (but for the top level's `answers`, whose members join the top level's).
+    /// plain: keys without control characters, values that are not objects or arrays (but for
+    /// the top level's `answers`, whose members join the top level's).
     mutating func plainMembers(topLevel: Bool, into members: inout [Member]) -> Bool {
         skipSpace()
         if take(UInt8(ascii: "}")) { return true }
         var sawAnswers = false
         while true {
             skipSpace()
-            guard let key = string(), !key.escaped, bytes[key.range].allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return false }
+            guard let token = string(), let key = JSONScanner.name(of: token, in: bytes) else { return false }
             skipSpace()
             guard take(UInt8(ascii: ":")) else { return false }
             skipSpace()
-            if topLevel && bytes[key.range].elementsEqual("answers".utf8) {
+            if topLevel && key.elementsEqual("answers".utf8) {
                 guard !sawAnswers else { return false }
                 sawAnswers = true
                 if take(UInt8(ascii: "{")) {
@@ -119,7 +124,7 @@ extension JSONScanner {
             } else {
                 let start = index
                 guard scalar() else { return false }
-                members.append(Member(key: key.range, value: start..<index, inAnswers: !topLevel))
+                members.append(Member(key: key, value: start..<index, inAnswers: !topLevel))
             }
             skipSpace()
             if take(UInt8(ascii: ",")) { continue }
