@@ -48,13 +48,9 @@ extension JSONScanner {
         if take(UInt8(ascii: "}")) { return true }
         var sawAnswers = false
         while true {
-            skipSpace()
-            guard let key = string(), let name = JSONScanner.name(of: key, in: bytes) else { return false }
+            guard let name = memberName() else { return false }
             keys.append(contentsOf: name)
             keys.append(0)
-            skipSpace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipSpace()
             if topLevel && name.elementsEqual("answers".utf8) {
                 // Reading in full drops `answers` unless it is an object, whose keys then join
                 // the top level's.
@@ -81,17 +77,6 @@ extension JSONScanner {
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
         }
-    }
-
-    /// A key's text: as it is, or unescaped (a JSON writer may escape every character outside
-    /// ASCII); nil for one this cannot be sure of, or with a control character in it.
-    static func name(of key: (range: Range<Int>, escaped: Bool), in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        var name = bytes[key.range]
-        if key.escaped {
-            guard let text = text(bytes[(key.range.lowerBound - 1)..<(key.range.upperBound + 1)]) else { return nil }
-            name = Array(text.utf8)[...]
-        }
-        return name.contains(where: { $0 < 0x20 }) ? nil : name
     }
 
     enum KeyKind {

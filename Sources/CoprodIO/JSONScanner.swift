@@ -23,6 +23,27 @@ struct JSONScanner {
         return true
     }
 
+    /// The next member's key, up to and with the `:` and the space after it.
+    mutating func memberName() -> ArraySlice<UInt8>? {
+        skipSpace()
+        guard let token = string(), let name = JSONScanner.name(of: token, in: bytes) else { return nil }
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else { return nil }
+        skipSpace()
+        return name
+    }
+
+    /// A key's text: as it is, or unescaped (a JSON writer may escape every character outside
+    /// ASCII); nil for one this cannot be sure of, or with a control character in it.
+    static func name(of key: (range: Range<Int>, escaped: Bool), in bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var name = bytes[key.range]
+        if key.escaped {
+            guard let text = text(bytes[(key.range.lowerBound - 1)..<(key.range.upperBound + 1)]) else { return nil }
+            name = Array(text.utf8)[...]
+        }
+        return name.contains(where: { $0 < 0x20 }) ? nil : name
+    }
+
     /// A string value's text; nil for any other value, and for a string whose text this cannot
     /// be sure of (not UTF-8, a lone surrogate).
     static func text(_ value: ArraySlice<UInt8>) -> String? {

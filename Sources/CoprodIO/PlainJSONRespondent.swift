@@ -106,11 +106,7 @@ extension JSONScanner {
         if take(UInt8(ascii: "}")) { return true }
         var sawAnswers = false
         while true {
-            skipSpace()
-            guard let token = string(), let key = JSONScanner.name(of: token, in: bytes) else { return false }
-            skipSpace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipSpace()
+            guard let key = memberName() else { return false }
             if topLevel && key.elementsEqual("answers".utf8) {
                 guard !sawAnswers else { return false }
                 sawAnswers = true
