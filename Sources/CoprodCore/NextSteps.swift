@@ -68,7 +68,7 @@ struct NextSteps: Sendable {
         }
         if let lowest = scored.map(\.value).min(), scored.count > 1 || scored.first.map({ $0.value < sections[$0.section].maximum }) == true {
             let isLowest = { (section: Int, value: Double) in value == lowest && value < self.sections[section].maximum }
-            let joint = scored.filter(isLowest).count > 1
+            let joint = scored.count(where: isLowest) > 1
             for (section, value) in scored where isLowest(section, value) {
                 steps.append((joint ? sections[section].jointLowest : sections[section].lowest) + Score.format(value) + sections[section].after)
             }

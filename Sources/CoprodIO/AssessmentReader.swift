@@ -221,7 +221,7 @@ public struct AssessmentReader: Sendable {
 
     /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
     /// as they are.
-    enum Naming {
+    private enum Naming {
         case columns, keys
 
         func describe(_ name: String, at index: Int) -> String {

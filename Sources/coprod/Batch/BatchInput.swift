@@ -43,7 +43,7 @@ struct BatchInput: Sendable {
     /// chunks. Only the organisation column of a CSV is looked at. Positions count the rows that
     /// reading a chunk visits.
     func plan(warnings: inout [String]) throws(InputError) -> BatchPlan {
-        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let bytes = states.reduce(0) { $0 + ($1.size ?? 0) }
         var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
         for (index, file) in files.enumerated() {
             if BatchInput.isJSONLines(file) || BatchInput.isJSON(file) {
