@@ -1,5 +1,6 @@
 // Lua's own number formatting, so the host writes floats exactly as `tostring` would, and the
 // default output stream.
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,16 @@ int coprod_format_number(double value, char *buffer, size_t size) {
     return length;
 }
 
-void coprod_stdout_write(const void *bytes, size_t length) { fwrite(bytes, 1, length, stdout); }
+// The errno of the first failed write to stdout; stdout is written from one thread at a time.
+static int stdout_error;
 
-void coprod_stdout_flush(void) { fflush(stdout); }
+void coprod_stdout_write(const void *bytes, size_t length) {
+    if (fwrite(bytes, 1, length, stdout) < length && stdout_error == 0) stdout_error = errno != 0 ? errno : EIO;
+}
+
+int coprod_stdout_flush(void) {
+    if (fflush(stdout) != 0 && stdout_error == 0) stdout_error = errno != 0 ? errno : EIO;
+    return stdout_error;
+}
+
+int coprod_stdout_failed(void) { return stdout_error != 0 || ferror(stdout); }

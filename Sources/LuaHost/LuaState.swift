@@ -252,7 +252,16 @@ extension LuaState {
     }
 
     /// Flushes what scripts printed to standard output (the default print sink is buffered).
-    public static func flushStandardOutput() { coprod_stdout_flush() }
+    /// Returns why a write to it failed (the system's words), if one ever did: output lost to a
+    /// full disk must not look like success.
+    @discardableResult
+    public static func flushStandardOutput() -> String? {
+        let error = coprod_stdout_flush()
+        return error == 0 ? nil : String(cString: strerror(error))
+    }
+
+    /// Whether a write to standard output has failed, so that a long output can stop early.
+    public static var standardOutputFailed: Bool { coprod_stdout_failed() != 0 }
 
     /// Writes to the same buffered standard output that `print` uses, so the two never interleave
     /// out of order.

@@ -31,9 +31,9 @@ struct Coprod: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-            LuaState.flushStandardOutput()
+            exitIfOutputWasLost()
         } catch {
-            LuaState.flushStandardOutput()
+            exitIfOutputWasLost()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
@@ -42,6 +42,15 @@ struct Coprod: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Flushes standard output; if any of it could not be written (a full disk, say), says so
+    /// and exits with 2, since a caller redirecting it to a file would otherwise take a cut-off
+    /// file for a whole one.
+    private static func exitIfOutputWasLost() {
+        guard let failure = LuaState.flushStandardOutput() else { return }
+        Diagnostics.standardError("coprod: cannot write to standard output: \(failure)")
+        Glibc.exit(ExitCode.usage.rawValue)
     }
 }
 

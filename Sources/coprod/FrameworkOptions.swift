@@ -26,4 +26,7 @@ enum Output {
     }
 
     static var isTerminal: Bool { LuaState.standardOutputIsTerminal }
+
+    /// Whether a write has failed: the rest would be lost too.
+    static var failed: Bool { LuaState.standardOutputFailed }
 }

@@ -100,6 +100,24 @@ struct FrameworkCommandTests {
         #expect(missing.standardError.contains("no framework 'no-such-framework'"))
     }
 
+    /// Output lost to a full disk is an error (exit 2), not a success with a cut-off file; a long
+    /// output stops at the first failed write.
+    @Test func aFullDiskIsAnError() throws {
+        for arguments in [["frameworks"], ["sample", "involvement-audit", "--orgs", "200000"]] {
+            let process = Process()
+            process.executableURL = coprodExecutable
+            process.arguments = arguments
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(arguments)")
+            #expect(message == "coprod: cannot write to standard output: No space left on device\n", "\(arguments)")
+        }
+    }
+
     @Test func readmeMainCommandEvaluatesTheExample() throws {
         let result = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv"])
         #expect(result.status == 0)

@@ -97,6 +97,10 @@ int coprod_sigint_take(void);
 
 /// The default print sink: C's buffered stdout (Swift 6 cannot touch `stdout` directly).
 void coprod_stdout_write(const void *bytes, size_t length);
-void coprod_stdout_flush(void);
+/// Flushes stdout. Returns 0, or the errno of the first write to it that failed (a full disk, a
+/// closed pipe), so that a command whose output was lost does not exit as if it succeeded.
+int coprod_stdout_flush(void);
+/// Whether a write to stdout has failed: a long output can stop early.
+int coprod_stdout_failed(void);
 
 #endif

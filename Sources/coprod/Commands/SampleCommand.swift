@@ -52,6 +52,8 @@ struct SampleCommand: ParsableCommand {
                 if text.utf8.count > 1 << 20 {
                     Output.write(text)
                     text = ""
+                    // A full disk: the rest would be lost too, and the caller is told on exit.
+                    if Output.failed { return }
                 }
             }
         }
