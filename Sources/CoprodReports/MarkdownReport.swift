@@ -7,7 +7,7 @@ public enum MarkdownReport {
     public static func render(_ result: OrganisationResult, framework: Framework) -> String {
         var lines: [String] = ["# \(result.organisation)", ""]
         lines.append("*\(framework.title)*" + (framework.edition.map { ", \($0)" } ?? "")
-                     + " · \(result.respondents) respondent\(result.respondents == 1 ? "" : "s")")
+                     + " · \(counted(result.respondents, "respondent"))")
         lines.append("")
         let roles = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
         lines.append("| Section | Score | " + roles.map { "\($0) |" }.joined(separator: " ") + " Answered |")

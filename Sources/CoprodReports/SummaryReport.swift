@@ -36,9 +36,11 @@ public enum SummaryReport {
 
     public static func markdown(_ summary: AreaSummary, framework: Framework) -> String {
         var lines = ["# \(framework.title): area summary", ""]
-        lines.append("\(summary.organisations) organisations evaluated from \(summary.rowsEvaluated) rows; "
-                     + "\(summary.rowsRejected) rows rejected (see rejected.csv); \(summary.rowsRead) rows read.")
-        if summary.organisationsFailed > 0 { lines.append("\(summary.organisationsFailed) organisations could not be evaluated (see rejected.csv).") }
+        lines.append("\(counted(summary.organisations, "organisation")) evaluated from \(counted(summary.rowsEvaluated, "row")); "
+                     + "\(counted(summary.rowsRejected, "row")) rejected (see rejected.csv); \(counted(summary.rowsRead, "row")) read.")
+        if summary.organisationsFailed > 0 {
+            lines.append("\(counted(summary.organisationsFailed, "organisation")) could not be evaluated (see rejected.csv).")
+        }
         lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max |", "|---|---|---|---|---|---|---|"]
         for section in summary.sections where section.tiers.isEmpty {
             let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(Score.format) ?? "-" }

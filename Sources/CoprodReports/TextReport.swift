@@ -10,7 +10,7 @@ public struct TextReport {
     public func render(_ result: OrganisationResult, framework: Framework) -> String {
         var lines: [String] = []
         let roles = result.roles.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        let who = "\(result.respondents) respondent\(result.respondents == 1 ? "" : "s")" + (roles.isEmpty ? "" : " (\(roles.joined(separator: ", ")))")
+        let who = counted(result.respondents, "respondent") + (roles.isEmpty ? "" : " (\(roles.joined(separator: ", ")))")
         lines.append(bold(result.organisation) + "  " + dim("\(framework.title) · \(who)"))
         let width = max(12, framework.sections.map(\.title.count).max() ?? 12)
         let roleNames = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
@@ -27,7 +27,7 @@ public struct TextReport {
         lines.append("  " + pad("Overall", width) + "  " + bold(pad(result.overall.display, 7))
                      + dim("  \(result.answered)/\(result.expected) indicators answered"))
         if !result.failures.isEmpty {
-            lines.append(red("  Fails: \(result.failures.count) must-rule\(result.failures.count == 1 ? "" : "s") not met"))
+            lines.append(red("  Fails: \(counted(result.failures.count, "must-rule")) not met"))
             lines += result.failures.map { red("    ✗ ") + $0.message }
         }
         if !result.gaps.isEmpty {

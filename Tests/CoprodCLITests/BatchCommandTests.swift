@@ -310,6 +310,13 @@ struct BatchCommandTests {
         #expect(assets?["max"] as? Double == 5)
         let bottom = (assets?["bottom"] as? [[String: String]])?.first
         #expect(bottom == ["organisation": "A", "score": "1"])
+        #expect(try read(out, "summary.md").contains("4 organisations evaluated from 4 rows; 0 rows rejected (see rejected.csv); 4 rows read."))
+        // One organisation, one row: counts read as sentences.
+        let one = try write(header + "A,staff,1,1,1,2,2,2,\n", "one.csv", in: work)
+        let single = work.appendingPathComponent("single")
+        let oneResult = try runCoprod(["batch", "mini-audit", one, "--path", fixtures, "--out", single.path])
+        #expect(oneResult.standardError.contains("coprod: 1 row read: 1 evaluated for 1 organisation, 0 rejected"))
+        #expect(try read(single, "summary.md").contains("1 organisation evaluated from 1 row; 0 rows rejected (see rejected.csv); 1 row read."))
     }
 
     @Test func refusesADirectoryItDidNotMake() throws {

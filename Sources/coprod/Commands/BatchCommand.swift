@@ -77,7 +77,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode.usage
         }
         if !quiet {
-            Diagnostics.standardError("coprod: \(summary.rowsRead) row\(summary.rowsRead == 1 ? "" : "s") read: \(summary.rowsEvaluated) evaluated for \(summary.organisations) organisation\(summary.organisations == 1 ? "" : "s"), \(summary.rowsRejected) rejected; results in \(outputDirectory)")
+            Diagnostics.standardError("coprod: \(counted(summary.rowsRead, "row")) read: \(summary.rowsEvaluated) evaluated for \(counted(summary.organisations, "organisation")), \(summary.rowsRejected) rejected; results in \(outputDirectory)")
         }
         if summary.rowsRejected > 0 { throw ExitCode.scriptFailed }
     }

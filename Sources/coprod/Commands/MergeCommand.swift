@@ -94,6 +94,6 @@ struct MergeCommand: ParsableCommand {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
-        Diagnostics.standardError("coprod: merged \(directories.count) batches: \(summary.organisations) organisations, \(summary.rowsRead) rows read, \(summary.rowsRejected) rejected")
+        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(summary.rowsRejected) rejected")
     }
 }
