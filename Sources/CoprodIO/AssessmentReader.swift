@@ -97,11 +97,11 @@ public struct AssessmentReader: Sendable {
 
     /// Reads a file by its extension: `.json` as JSON, anything else as CSV.
     public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+        let bytes = try InputFile.contents(of: path)
         if path.lowercased().hasSuffix(".json") {
-            try readJSON(data, file: path, into: &result)
+            try readJSON(Data(bytes), file: path, into: &result)
         } else {
-            try readCSV([UInt8](data), file: path, into: &result)
+            try readCSV(bytes, file: path, into: &result)
         }
     }
 

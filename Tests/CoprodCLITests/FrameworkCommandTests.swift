@@ -100,6 +100,25 @@ struct FrameworkCommandTests {
         #expect(missing.standardError.contains("no framework 'no-such-framework'"))
     }
 
+    /// A file that cannot be read is named with why; a pipe (a shell's `<(…)`, or standard input
+    /// as /dev/stdin) is read like a file.
+    @Test func evaluateReadsAPipeAndSaysWhyAFileCannotBeRead() throws {
+        let piped = try runCoprod(["evaluate", "involvement-audit", "/dev/stdin", "--format", "csv"],
+                                  input: "organisation,assets.1,assets.2\nGood,4,\"Made a start\"\n")
+        #expect(piped.status == 0, "\(piped.standardError)")
+        // One respondent; assets 4 and "Made a start" (2), a mean of 3, the only section
+        // answered, so overall 3 too; 2 of the audit's 15 statements answered.
+        #expect(piped.standardOutput.split(separator: "\n").last?.hasPrefix("Good,1,3,yes,2,15,3,") == true, "\(piped.standardOutput)")
+        #expect(piped.standardError.contains("coprod: 1 row read: 1 evaluated for 1 organisation, 0 rejected"))
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
+        let notFound = try runCoprod(["evaluate", "involvement-audit", missing])
+        #expect(notFound.status == 2)
+        #expect(notFound.standardError.contains("cannot read \(missing): No such file or directory"))
+        let folder = try runCoprod(["evaluate", "involvement-audit", "Examples"])
+        #expect(folder.status == 2)
+        #expect(folder.standardError.contains("Examples is a folder: give the files in it (for example Examples/*.csv)"))
+    }
+
     /// Output lost to a full disk is an error (exit 2), not a success with a cut-off file; a long
     /// output stops at the first failed write.
     @Test func aFullDiskIsAnError() throws {

@@ -32,6 +32,12 @@ struct BatchInput: Sendable {
         }
     }
 
+    /// Throws unless every input is a file that can be read (twice): checked before anything is
+    /// written, so that a mistyped name leaves nothing behind.
+    func checkReadable() throws(InputError) {
+        for file in files { try InputFile.checkRereadable(file) }
+    }
+
     /// Throws if an input is no longer as it was when the batch began.
     func checkUnchanged() throws(InputError) {
         for (file, (was, now)) in zip(files, zip(states, BatchInput.states(of: files))) where was != now {

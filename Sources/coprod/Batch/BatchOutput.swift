@@ -13,6 +13,9 @@ final class BatchOutput {
     private let table: OutputFile
     private var partials: [(temporary: URL, final: URL)] = []
     private var finished = false
+    /// Whether the directory was made here: then a batch that stops removes it too, if nothing
+    /// else is in it.
+    private let madeDirectory: Bool
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -20,7 +23,8 @@ final class BatchOutput {
         let manager = FileManager.default
         directory = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+        madeDirectory = !manager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if !madeDirectory {
             guard isDirectory.boolValue else { throw InputError("\(path) exists and is not a directory") }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             if !contents.isEmpty && !contents.contains(BatchOutput.marker) && !force {
@@ -42,7 +46,7 @@ final class BatchOutput {
         } catch {
             // No deinit runs for an object whose init threw: the first file is removed here.
             try? results.close()
-            BatchOutput.remove(partials)
+            BatchOutput.remove(partials, directory: madeDirectory ? directory : nil)
             throw error
         }
         self.results = results
@@ -95,11 +99,17 @@ final class BatchOutput {
         guard !finished else { return }
         try? results.close()
         try? table.close()
-        BatchOutput.remove(partials)
+        BatchOutput.remove(partials, directory: madeDirectory ? directory : nil)
     }
 
-    private static func remove(_ partials: [(temporary: URL, final: URL)]) {
+    /// Removes the partial files, and `directory` (made by this batch) if nothing else is in it.
+    private static func remove(_ partials: [(temporary: URL, final: URL)], directory: URL?) {
         for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
+        guard let directory else { return }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard contents == [marker] else { return }
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(marker))
+        rmdir(directory.path)
     }
 
     /// Whole file at once, through a temporary name. (A report per organisation is many small
