@@ -6,7 +6,8 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var row: Int
     public var organisation: String?
-    /// The column, as a spreadsheet letter and the header: "D 'assets.1'".
+    /// Where in the row: a CSV column as its spreadsheet letter and its id ("D 'assets.1'"), a
+    /// JSON respondent's key as the word and its id ("key 'assets.1'"), since JSON has no columns.
     public var column: String?
     public var reason: String
 
@@ -20,7 +21,7 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var text = "\(file) row \(row)"
-        if let column { text += ", column \(column)" }
+        if let column { text += column.hasPrefix("key '") ? ", \(column)" : ", column \(column)" }
         return text + ": " + reason
     }
 }
@@ -95,11 +96,15 @@ public struct AssessmentReader: Sendable {
         slotsByHeader = byHeader
     }
 
-    /// Reads a file by its extension: `.json` as JSON, anything else as CSV.
+    /// Reads a file by its extension: `.json` as JSON, `.jsonl` or `.ndjson` as JSON Lines,
+    /// anything else as CSV.
     public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
         let bytes = try InputFile.contents(of: path)
-        if path.lowercased().hasSuffix(".json") {
+        let lowercased = path.lowercased()
+        if lowercased.hasSuffix(".json") {
             try readJSON(Data(bytes), file: path, into: &result)
+        } else if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
+            readJSONLines(bytes, file: path, into: &result)
         } else {
             try readCSV(bytes, file: path, into: &result)
         }
@@ -209,7 +214,7 @@ public struct AssessmentReader: Sendable {
                 result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
                 continue
             }
-            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, file: file, row: row, into: &result)
+            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, file: file, row: row, namingKeys: true, into: &result)
         }
     }
 
@@ -356,7 +361,10 @@ public struct AssessmentReader: Sendable {
         return try scales[position].parse(value)
     }
 
-    func read(values: [String], columns: [Column], file: String, row: Int, into result: inout ReadAssessments) {
+    /// Reads one row's values into a response, or a rejection naming the first value off its
+    /// scale: by column letter, or with `namingKeys` (a JSON respondent) by key.
+    func read(values: [String], columns: [Column], file: String, row: Int, namingKeys: Bool = false,
+              into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]
@@ -370,7 +378,8 @@ public struct AssessmentReader: Sendable {
                 } catch {
                     result.rejected.append(RejectedRow(
                         file: file, row: row, organisation: organisationName(values, columns),
-                        column: "\(AssessmentReader.letter(index)) '\(slot.column)'", reason: error.message))
+                        column: namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'",
+                        reason: error.message))
                     return
                 }
             case .ignored:

@@ -54,7 +54,7 @@ extension AssessmentReader {
             values.append(text)
         }
         var result = ReadAssessments()
-        read(values: values, columns: columns, file: file, row: row, into: &result)
+        read(values: values, columns: columns, file: file, row: row, namingKeys: true, into: &result)
         if let response = result.responses.first { return .response(response) }
         return result.rejected.first.map { .rejected($0) }
     }

@@ -119,6 +119,38 @@ struct FrameworkCommandTests {
         #expect(folder.standardError.contains("Examples is a folder: give the files in it (for example Examples/*.csv)"))
     }
 
+    /// JSON Lines as batch reads them: a respondent per line, numbered by its line, blank lines
+    /// skipped; evaluate and batch give the same results and the same rejections.
+    @Test func evaluateReadsJSONLinesAsBatchDoes() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("jsonl-\(UUID())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("answers.jsonl").path
+        let lines = [
+            #"{"organisation": "Good", "assets.1": 4, "answers": {"assets.2": "Made a start"}}"#,
+            "",
+            "[1, 2]",
+            #"{"organisation": "Bad", "assets.1": "six"}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", file, "--format", "csv"])
+        #expect(evaluated.status == 1)
+        // As from CSV above: assets 4 and 2, a mean of 3, the only section answered.
+        #expect(evaluated.standardOutput.split(separator: "\n").last?.hasPrefix("Good,1,3,yes,2,15,3,") == true, "\(evaluated.standardOutput)")
+        let offScale = "key 'assets.1': 'six' is not on the 1-5 scale"
+        #expect(evaluated.standardError.contains("\(file) row 3: expected one respondent (an object), found 2"), "\(evaluated.standardError)")
+        #expect(evaluated.standardError.contains("\(file) row 4, \(offScale)"), "\(evaluated.standardError)")
+        #expect(evaluated.standardError.contains("3 rows read: 1 evaluated for 1 organisation, 2 rejected"))
+        let out = work.appendingPathComponent("out")
+        let batch = try runCoprod(["batch", "involvement-audit", file, "--out", out.path, "--quiet"])
+        #expect(batch.status == 1)
+        #expect(try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8) == evaluated.standardOutput)
+        let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rejected.count == 3)
+        #expect(rejected[1] == "\(file),3,,,\"expected one respondent (an object), found 2\"", "\(rejected)")
+        #expect(rejected[2].hasPrefix("\(file),4,Bad,key 'assets.1',"), "\(rejected)")
+    }
+
     /// Output lost to a full disk is an error (exit 2), not a success with a cut-off file; a long
     /// output stops at the first failed write.
     @Test func aFullDiskIsAnError() throws {

@@ -224,25 +224,13 @@ struct BatchInput: Sendable {
 
     /// Reads one respondent in full, numbered as its line or item: a response, or a rejected row
     /// with why.
-    static func read(_ text: ArraySlice<UInt8>, number: Int, file: String, reader: AssessmentReader,
-                     warnings: inout [String]) -> BatchRow {
-        var read = ReadAssessments()
-        do {
-            try reader.readJSON(Data(text), file: file, into: &read)
-        } catch {
-            return .rejected(RejectedRow(file: file, row: number, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
+    private static func read(_ text: ArraySlice<UInt8>, number: Int, file: String, reader: AssessmentReader,
+                             warnings: inout [String]) -> BatchRow {
+        switch reader.readRespondent(text, number: number, file: file, warnings: &warnings) {
+        case .response(let response): .response(response)
+        case .rejected(let row): .rejected(row)
+        case .blank: .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found 0"))
         }
-        for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        let found = read.responses.count + read.rejected.count
-        if found == 1, var response = read.responses.first {
-            response.row = number
-            return .response(response)
-        }
-        if found == 1, var rejected = read.rejected.first {
-            rejected.row = number
-            return .rejected(rejected)
-        }
-        return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(found)"))
     }
 }
 

@@ -42,7 +42,7 @@ enum BatchRow: Sendable {
             outcome = plain
         } else {
             var ignored: [String] = []
-            outcome = BatchInput.read(text, number: number, file: file, reader: reader, warnings: &ignored).read(with: reader, keyColumns: &keyColumns)
+            outcome = reader.readRespondent(text, number: number, file: file, warnings: &ignored)
         }
         // Grouped by a name that reading in full does not give: rejected rather than counted
         // under another organisation. The first pass's look at the keys should never allow it.

@@ -24,7 +24,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files.")
+    @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes, since each is read twice.")
     var inputs: [String]
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))

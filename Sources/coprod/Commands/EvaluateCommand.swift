@@ -27,7 +27,7 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files: .csv, or .json (an array of respondents).")
+    @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). A pipe, such as /dev/stdin, is read as CSV.")
     var inputs: [String]
 
     @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown (a report to share).")
