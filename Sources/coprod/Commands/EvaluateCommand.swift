@@ -8,15 +8,15 @@ import Foundation
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Evaluate self-assessments (CSV or JSON) against a framework.",
+        abstract: "Evaluate self-assessments (CSV, JSON or JSON Lines) against a framework.",
         discussion: """
             Each input row is one respondent's answers for one organisation; rows for the same \
             organisation combine into one result that keeps each role's view. A row with a value \
             off the scale is rejected with its file, row, column and what is accepted; the other \
             rows are still evaluated.
 
-            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage or a framework \
-            or input that cannot be read.
+            Exit status: 0 every row evaluated, 1 some rows rejected, 2 wrong usage, a framework \
+            or input that cannot be read, or output that cannot be written.
             """
     )
 
