@@ -41,6 +41,33 @@ public enum InputFile {
         }
     }
 
+    /// Which file or directory `path` names, whatever the spelling (`a.csv`, `./a.csv`, a link):
+    /// nil if it cannot be looked at.
+    public static func identity(of path: String) -> Identity? {
+        var about = stat()
+        guard stat(path, &about) == 0 else { return nil }
+        return Identity(device: UInt64(about.st_dev), inode: UInt64(about.st_ino))
+    }
+
+    public struct Identity: Hashable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// Throws if two of `paths` name one file (a `noun`), which would then be read twice: `twice`
+    /// says what that would do ("its rows would be counted twice").
+    public static func checkDistinct(_ paths: [String], noun: String = "file", twice: String) throws(InputError) {
+        var seen: [Identity: String] = [:]
+        for path in paths {
+            guard let identity = identity(of: path) else { continue }
+            if let first = seen[identity] {
+                throw InputError(first == path ? "\(path) is given twice: \(twice); give it once"
+                                               : "\(path) and \(first) are the same \(noun): \(twice); give it once")
+            }
+            seen[identity] = path
+        }
+    }
+
     /// A descriptor for reading `path`; a folder, or a path that cannot be opened, throws with why.
     private static func openForReading(_ path: String) throws(InputError) -> Int32 {
         // Non-blocking, so that opening a named pipe with no writer does not hang; reads block

@@ -354,6 +354,9 @@ struct BatchCommandTests {
         let cases: [(arguments: [String], message: String)] = [
             ([folder.path], "\(folder.path) is a folder: give the files in it (for example \(folder.path)/*.csv)"),
             ([input, missing], "cannot read \(missing): No such file or directory"),
+            // One file twice would count its rows twice, however it is spelled.
+            ([input, input], "\(input) is given twice: its rows would be counted twice; give it once"),
+            ([input, work.path + "/./in.csv"], "\(work.path)/./in.csv and \(input) are the same file: its rows would be counted twice"),
             ([pipe], "\(pipe) is not a file but a pipe or a device: a batch reads each input twice, so save it to a file first"),
             // Found only once the output directory is made: it is removed again.
             ([noOrganisation], "no 'organisation' column; the header has: name, role"),
@@ -366,6 +369,23 @@ struct BatchCommandTests {
             #expect(result.standardError.contains(message), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: out), "\(arguments)")
         }
+    }
+
+    /// A batch never touches its inputs: not even one kept in the output directory under a name
+    /// the batch writes.
+    @Test func anInputInTheOutputDirectoryIsNeverReplaced() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        let first = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
+                                   "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(first.status == 0)
+        let kept = try read(out, "rejected.csv")
+        let input = out.appendingPathComponent("rejected.csv").path
+        let again = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(again.status == 2)
+        #expect(again.standardError.contains("\(input) is in \(out.path) under a name the batch writes, so it would be replaced: choose another --out"))
+        #expect(try read(out, "rejected.csv") == kept)
     }
 
     @Test func anOutputThatCannotBeOpenedLeavesNoPartialFile() throws {
@@ -382,6 +402,25 @@ struct BatchCommandTests {
         #expect(result.standardError.contains("cannot write \(out.path)/.results.csv.partial: Is a directory"), "\(result.standardError)")
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(left == [".coprod-batch", ".results.csv.partial"])
+    }
+
+    /// A shard given twice would count its organisations twice; an --out that is a shard would
+    /// replace its results.
+    @Test func mergeRefusesAShardTwiceOrAsItsOutput() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let shard = work.appendingPathComponent("shard").path
+        let batch = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
+                                   "--path", fixtures, "--out", shard, "--quiet"])
+        #expect(batch.status == 0)
+        let kept = try read(URL(fileURLWithPath: shard), "results.jsonl")
+        let twice = try runCoprod(["merge", shard, shard + "/.", "--out", work.appendingPathComponent("all").path])
+        #expect(twice.status == 2)
+        #expect(twice.standardError.contains("\(shard)/. and \(shard) are the same directory: its organisations would be counted twice"))
+        let over = try runCoprod(["merge", shard, "--out", shard])
+        #expect(over.status == 2)
+        #expect(over.standardError.contains("--out \(shard) is the batch \(shard), whose results it would replace: choose another --out"))
+        #expect(try read(URL(fileURLWithPath: shard), "results.jsonl") == kept)
     }
 
     @Test func mergingShardsEqualsOneRun() throws {

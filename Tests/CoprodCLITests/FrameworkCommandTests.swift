@@ -100,8 +100,8 @@ struct FrameworkCommandTests {
         #expect(missing.standardError.contains("no framework 'no-such-framework'"))
     }
 
-    /// A file that cannot be read is named with why; a pipe (a shell's `<(…)`, or standard input
-    /// as /dev/stdin) is read like a file.
+    /// A file that cannot be read, or given twice, is named with why; a pipe (a shell's `<(…)`,
+    /// or standard input as /dev/stdin) is read like a file.
     @Test func evaluateReadsAPipeAndSaysWhyAFileCannotBeRead() throws {
         let piped = try runCoprod(["evaluate", "involvement-audit", "/dev/stdin", "--format", "csv"],
                                   input: "organisation,assets.1,assets.2\nGood,4,\"Made a start\"\n")
@@ -114,6 +114,9 @@ struct FrameworkCommandTests {
         let notFound = try runCoprod(["evaluate", "involvement-audit", missing])
         #expect(notFound.status == 2)
         #expect(notFound.standardError.contains("cannot read \(missing): No such file or directory"))
+        let twice = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "./Examples/involvement-audit.csv"])
+        #expect(twice.status == 2)
+        #expect(twice.standardError.contains("./Examples/involvement-audit.csv and Examples/involvement-audit.csv are the same file: its rows would be counted twice; give it once"))
         let folder = try runCoprod(["evaluate", "involvement-audit", "Examples"])
         #expect(folder.status == 2)
         #expect(folder.standardError.contains("Examples is a folder: give the files in it (for example Examples/*.csv)"))

@@ -32,10 +32,11 @@ struct BatchInput: Sendable {
         }
     }
 
-    /// Throws unless every input is a file that can be read (twice): checked before anything is
-    /// written, so that a mistyped name leaves nothing behind.
+    /// Throws unless every input is a file that can be read (twice), given once: checked before
+    /// anything is written, so that a mistyped name leaves nothing behind.
     func checkReadable() throws(InputError) {
         for file in files { try InputFile.checkRereadable(file) }
+        try InputFile.checkDistinct(files, twice: "its rows would be counted twice")
     }
 
     /// Throws if an input is no longer as it was when the batch began.

@@ -7,6 +7,19 @@ import Foundation
 /// complete, so a file under its final name is always whole; inputs are never touched.
 final class BatchOutput {
     static let marker = ".coprod-batch"
+    /// The files a batch writes at the top of its directory.
+    static let fileNames = ["results.jsonl", "results.csv", "rejected.csv", "summary.json", "summary.md"]
+
+    /// Throws if writing into `path` would replace one of `inputs` (a batch never touches its
+    /// inputs): an input named like a result, in the directory given as --out.
+    static func checkNotReplacing(_ inputs: [String], path: String) throws(InputError) {
+        let written = Set(fileNames.compactMap { InputFile.identity(of: URL(fileURLWithPath: path).appendingPathComponent($0).path) })
+        for input in inputs {
+            if let identity = InputFile.identity(of: input), written.contains(identity) {
+                throw InputError("\(input) is in \(path) under a name the batch writes, so it would be replaced: choose another --out")
+            }
+        }
+    }
 
     let directory: URL
     private let results: OutputFile

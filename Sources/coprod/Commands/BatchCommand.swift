@@ -67,6 +67,7 @@ struct BatchCommand: ParsableCommand {
             // The inputs as they are before anything is written, to be sure they did not change.
             let input = BatchInput(files: inputs, reader: AssessmentReader(framework: loaded, strict: strict), chunkBytes: chunkBytes)
             try input.checkReadable()
+            try BatchOutput.checkNotReplacing(inputs, path: outputDirectory)
             let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
             let runner = BatchRunner(
                 frameworkReference: framework, catalog: sandbox.catalog, framework: loaded, input: input, output: output,

@@ -53,6 +53,12 @@ struct EvaluateCommand: ParsableCommand {
         }
         let reader = AssessmentReader(framework: loaded, strict: strict)
         var read = ReadAssessments()
+        do {
+            try InputFile.checkDistinct(inputs, twice: "its rows would be counted twice")
+        } catch {
+            Diagnostics.standardError("coprod: \(error)")
+            throw ExitCode.usage
+        }
         for input in inputs {
             do {
                 try reader.readFile(input, into: &read)

@@ -32,6 +32,16 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try InputFile.checkDistinct(directories, noun: "directory", twice: "its organisations would be counted twice")
+            if let out = InputFile.identity(of: outputDirectory),
+               let shard = directories.first(where: { InputFile.identity(of: $0) == out }) {
+                throw InputError("--out \(outputDirectory) is the batch \(shard), whose results it would replace: choose another --out")
+            }
+        } catch {
+            Diagnostics.standardError("coprod: \(error)")
+            throw ExitCode.usage
+        }
         var frameworkID: String?
         var resultLines: [Substring] = []
         var csvRows: [Substring] = []
