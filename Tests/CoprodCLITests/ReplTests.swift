@@ -79,6 +79,18 @@ struct ReplTests {
             """)
     }
 
+    /// A file that cannot be read is named with why, and not with the line of coprod's own code
+    /// that read it.
+    @Test func anUnreadableInputIsNamedWhereItWasAskedFor() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
+        let typed = try runCoprod(["repl", "mini-audit", "--path", fixtures],
+                                  input: "1 + 1\ncoprod.evaluate(framework, \"\(missing)\")\n")
+        #expect(typed.standardError == "cannot read \(missing): No such file or directory\n")
+        let given = try runCoprod(["repl", "mini-audit", missing, "--path", fixtures], input: "")
+        #expect(given.status == 2)
+        #expect(given.standardError == "coprod: cannot read \(missing): No such file or directory\n")
+    }
+
     @Test func commandsWork() throws {
         let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
         #expect(result.standardOutput.contains(":load FILE"))

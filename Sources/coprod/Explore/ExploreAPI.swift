@@ -45,7 +45,13 @@ enum ExploreAPI {
             let framework = try catalog.load(reference, in: state)
             var read = ReadAssessments()
             let reader = AssessmentReader(framework: framework)
-            for file in files { try reader.readFile(file, into: &read) }
+            do throws(InputError) {
+                for file in files { try reader.readFile(file, into: &read) }
+            } catch {
+                // Raised by the prelude as it is: with a location, it would name the prelude's line
+                // (or the REPL's, after a tail call), not one the user wrote.
+                return [.nil, .string(error.message)]
+            }
             let rules = try FrameworkRules(framework: framework, state: state)
             let evaluator = Evaluator(framework: framework)
             let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
@@ -100,6 +106,7 @@ enum ExploreAPI {
           if type(framework) == "table" then framework = framework.reference or framework.id end
           if #files == 0 then error("coprod.evaluate(framework, file, ...) needs at least one input file", 2) end
           local list, section_ids, rejected = coprod._evaluate(framework, files)
+          if not list then error(section_ids, 0) end
           for _, message in ipairs(rejected) do print("rejected: " .. message) end
           return results.new(list, section_ids)
         end
