@@ -361,6 +361,7 @@ struct BatchCommandTests {
             // Found only once the output directory is made: it is removed again.
             ([noOrganisation], "no 'organisation' column; the header has: name, role"),
             ([input, "--jobs", "0"], "--jobs must be 1 or more."),
+            ([input, "--jobs", "-1"], "--jobs must be 1 or more."),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
         ]
         for (arguments, message) in cases {
@@ -369,6 +370,9 @@ struct BatchCommandTests {
             #expect(result.standardError.contains(message), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: out), "\(arguments)")
         }
+        let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "-1"])
+        #expect(sample.status == 2)
+        #expect(sample.standardError.contains("--orgs must be 0 or more and --respondents 1 or more."), "\(sample.standardError)")
     }
 
     /// A batch never touches its inputs: not even one kept in the output directory under a name

@@ -30,7 +30,8 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))
     var outputDirectory: String
 
-    @Option(help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"))
+    // Unconditional: "--jobs -1" is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Also write one report per organisation: md or html.", valueName: "format"))

@@ -17,10 +17,11 @@ struct SampleCommand: ParsableCommand {
     @Argument(help: "A framework id or a path to a .lua file.")
     var framework: String
 
-    @Option(help: "How many organisations.")
+    // Unconditional: "--orgs -1" is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional, help: "How many organisations.")
     var orgs: Int = 10
 
-    @Option(help: "Respondents per organisation.")
+    @Option(parsing: .unconditional, help: "Respondents per organisation.")
     var respondents: Int = 3
 
     @Option(help: "Roles, comma-separated, given to respondents in turn.")
