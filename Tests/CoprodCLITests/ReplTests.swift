@@ -91,6 +91,20 @@ struct ReplTests {
         #expect(given.standardError == "coprod: cannot read \(missing): No such file or directory\n")
     }
 
+    /// A mistake in a call to the API is named at the line typed, not at a line of the API's own
+    /// code (the REPL once ran an expression as a tail call, which left no frame for the line).
+    @Test func mistakesInCallsAreNamedAtTheLineTyped() throws {
+        let file = try inputFile()
+        let result = try runCoprod(["repl", "mini-audit", file, "--path", fixtures],
+                                   input: "results:bottom(1, \"nope\")\nresults:filter(3)\n#results -- a comment\n")
+        #expect(result.standardError == """
+            stdin:1: no section 'nope' (sections: assets, networks)
+            stdin:1: filter takes a function(result) returning true or false
+
+            """)
+        #expect(result.standardOutput == "2\n")
+    }
+
     @Test func commandsWork() throws {
         let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
         #expect(result.standardOutput.contains(":load FILE"))

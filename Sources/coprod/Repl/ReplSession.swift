@@ -151,7 +151,10 @@ final class ReplSession {
           print(table.concat(parts, "\\t"))
         end
         function coprod._repl(code, name)
-          local chunk = load("return " .. code, name)
+          -- An expression is shown as the arguments of a call, not after "return": a call there
+          -- would be a tail call, and an error raised for its caller would then name this
+          -- function's line instead of the one typed. The line end keeps a comment closed.
+          local chunk = load("coprod._show(" .. code .. "\\n)", name)
           if not chunk then
             local message
             chunk, message = load(code, name)
@@ -159,8 +162,10 @@ final class ReplSession {
               if message:sub(-5) == "<eof>" then return "incomplete" end
               error(message, 0)
             end
+            coprod._show(chunk())
+          else
+            chunk()
           end
-          coprod._show(chunk())
           return "done"
         end
         """

@@ -102,11 +102,20 @@ local function first(collection, n)
   return derive(collection, list)
 end
 
+-- top and bottom check the key themselves, so that a wrong one is reported at their caller's
+-- line rather than at theirs.
+
 --- The n highest on a section (default 5).
-function Collection:top(n, key) return first(self:sort(key, true), n) end
+function Collection:top(n, key)
+  key_function(key, self.section_ids)
+  return first(self:sort(key, true), n)
+end
 
 --- The n lowest on a section (default 5).
-function Collection:bottom(n, key) return first(self:sort(key, false), n) end
+function Collection:bottom(n, key)
+  key_function(key, self.section_ids)
+  return first(self:sort(key, false), n)
+end
 
 --- A table of collections by the value of `field` (a result field such as "passed", or a
 --- function(result)); with "role", one collection per role, each result showing that role's view.
