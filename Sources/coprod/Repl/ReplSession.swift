@@ -154,7 +154,13 @@ final class ReplSession {
           -- An expression is shown as the arguments of a call, not after "return": a call there
           -- would be a tail call, and an error raised for its caller would then name this
           -- function's line instead of the one typed. The line end keeps a comment closed.
-          local chunk = load("coprod._show(" .. code .. "\\n)", name)
+          local shown = load("coprod._show(" .. code .. "\\n)", name)
+          if shown then
+            shown()
+            return "done"
+          end
+          -- "return 1;" and statements.
+          local chunk = load("return " .. code, name)
           if not chunk then
             local message
             chunk, message = load(code, name)
@@ -162,10 +168,8 @@ final class ReplSession {
               if message:sub(-5) == "<eof>" then return "incomplete" end
               error(message, 0)
             end
-            coprod._show(chunk())
-          else
-            chunk()
           end
+          coprod._show(chunk())
           return "done"
         end
         """
