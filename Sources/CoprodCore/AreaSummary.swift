@@ -199,6 +199,10 @@ public struct SectionSummary: Sendable, Equatable {
     public var minimum: Double? { quantile(0) }
     public var maximum: Double? { quantile(1) }
 
+    /// The middle of the section's scale (3 on 1-5, a half for a share met): the area view counts
+    /// the organisations below it, those still short of the scale's middle on average.
+    public var middle: Double { (low + high) / 2 }
+
     /// Organisations counted below `threshold`.
     public func countBelow(_ threshold: Double) -> Int {
         let limit = Int(((threshold - low) * SectionSummary.resolution).rounded())

@@ -15,6 +15,8 @@ public enum SummaryReport {
                     for (name, p) in [("min", 0.0), ("q1", 0.25), ("median", 0.5), ("q3", 0.75), ("max", 1.0)] {
                         members.append((name, section.quantile(p).map { .number(ResultJSON.round($0)) } ?? .null))
                     }
+                    members.append(("below_middle", .object([("threshold", .number(ResultJSON.round(section.middle))),
+                                                             ("count", .integer(section.countBelow(section.middle)))])))
                 } else {
                     members.append(("tiers", .object((["none"] + section.tiers).map { ($0, .integer(section.tierCounts[$0] ?? 0)) })))
                 }
@@ -41,10 +43,15 @@ public enum SummaryReport {
         if summary.organisationsFailed > 0 {
             lines.append("\(counted(summary.organisationsFailed, "organisation")) could not be evaluated (see rejected.csv).")
         }
-        lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max |", "|---|---|---|---|---|---|---|"]
-        for section in summary.sections where section.tiers.isEmpty {
+        let scored = summary.sections.filter(\.tiers.isEmpty)
+        if !scored.isEmpty {
+            lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max | Below the middle |",
+                      "|---|---|---|---|---|---|---|---|"]
+        }
+        for section in scored {
             let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(Score.format) ?? "-" }
-            lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " |")
+            let below = "\(section.countBelow(section.middle)) below \(Score.format(section.middle))"
+            lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")
         }
         let tiered = summary.sections.filter { !$0.tiers.isEmpty }
         if let levels = tiered.first?.tiers {

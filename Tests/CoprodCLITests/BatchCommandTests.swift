@@ -310,6 +310,14 @@ struct BatchCommandTests {
         #expect(assets?["max"] as? Double == 5)
         let bottom = (assets?["bottom"] as? [[String: String]])?.first
         #expect(bottom == ["organisation": "A", "score": "1"])
+        // The middle of the 1-5 scale is 3: A (1) and B (2) are below it on assets; all four
+        // (networks 2 each) on networks.
+        let below = assets?["below_middle"] as? [String: Any]
+        #expect(below?["threshold"] as? Double == 3)
+        #expect(below?["count"] as? Int == 2)
+        let networks = (summary?["sections"] as? [[String: Any]])?.last
+        #expect((networks?["below_middle"] as? [String: Any])?["count"] as? Int == 4)
+        #expect(try read(out, "summary.md").contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 2 below 3 |"))
         #expect(try read(out, "summary.md").contains("4 organisations evaluated from 4 rows; 0 rows rejected (see rejected.csv); 4 rows read."))
         // One organisation, one row: counts read as sentences.
         let one = try write(header + "A,staff,1,1,1,2,2,2,\n", "one.csv", in: work)
