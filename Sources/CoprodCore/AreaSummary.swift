@@ -49,7 +49,8 @@ public struct AreaSummary: Sendable, Equatable {
                 default: break
                 }
             }
-            return SectionSummary(id: section.id, title: section.title, low: range.0, high: range.1, tiers: tiers)
+            return SectionSummary(id: section.id, title: section.title, low: range.0, high: range.1, tiers: tiers,
+                                  threshold: framework.below ?? (range.0 + range.1) / 2)
         }
     }
 
@@ -125,6 +126,9 @@ public struct SectionSummary: Sendable, Equatable {
     public var low: Double
     public var high: Double
     public var tiers: [String]
+    /// The score under which an organisation is counted as below the bar: the framework's
+    /// `below`, or the middle of the scale.
+    public var threshold: Double
     public var count = 0
     /// Counts per histogram bin (score - low) * resolution.
     public var bins: [Int: Int] = [:]
@@ -198,10 +202,6 @@ public struct SectionSummary: Sendable, Equatable {
 
     public var minimum: Double? { quantile(0) }
     public var maximum: Double? { quantile(1) }
-
-    /// The middle of the section's scale (3 on 1-5, a half for a share met): the area view counts
-    /// the organisations below it, those still short of the scale's middle on average.
-    public var middle: Double { (low + high) / 2 }
 
     /// Organisations counted below `threshold`.
     public func countBelow(_ threshold: Double) -> Int {

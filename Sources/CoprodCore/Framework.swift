@@ -17,6 +17,9 @@ public struct Framework: Sendable, Equatable {
     /// How far two roles' section scores may differ before the result flags it; nil: the default
     /// for the scale (a quarter of its range, one tier, 25 percentage points).
     public var gap: Double?
+    /// The section score under which the area summary counts an organisation; nil: the middle of
+    /// the section's scale (3 on 1-5, half a checklist). A local area sets its own bar here.
+    public var below: Double?
     /// Names of the rules the framework supplies as Lua functions.
     public var rules: Set<String>
     /// Where it was loaded from: "(built-in)" or a path.

@@ -78,7 +78,7 @@ struct FrameworkReader {
             edition: table["edition"].stringValue, source: table["source"].stringValue,
             introduction: texts(table, "introduction"), guidance: texts(table, "guidance"),
             notes: texts(table, "notes"), sections: sections, combine: combination,
-            gap: table["gap"].numberValue, rules: rules, origin: origin)
+            gap: table["gap"].numberValue, below: table["below"].numberValue, rules: rules, origin: origin)
     }
 
     private func section(_ table: LuaTable, defaultScale: Scale?) throws -> Section {

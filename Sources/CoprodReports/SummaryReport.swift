@@ -15,8 +15,8 @@ public enum SummaryReport {
                     for (name, p) in [("min", 0.0), ("q1", 0.25), ("median", 0.5), ("q3", 0.75), ("max", 1.0)] {
                         members.append((name, section.quantile(p).map { .number(ResultJSON.round($0)) } ?? .null))
                     }
-                    members.append(("below_middle", .object([("threshold", .number(ResultJSON.round(section.middle))),
-                                                             ("count", .integer(section.countBelow(section.middle)))])))
+                    members.append(("below", .object([("threshold", .number(ResultJSON.round(section.threshold))),
+                                                      ("count", .integer(section.countBelow(section.threshold)))])))
                 } else {
                     members.append(("tiers", .object((["none"] + section.tiers).map { ($0, .integer(section.tierCounts[$0] ?? 0)) })))
                 }
@@ -45,12 +45,12 @@ public enum SummaryReport {
         }
         let scored = summary.sections.filter(\.tiers.isEmpty)
         if !scored.isEmpty {
-            lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max | Below the middle |",
+            lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max | Below |",
                       "|---|---|---|---|---|---|---|---|"]
         }
         for section in scored {
             let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(Score.format) ?? "-" }
-            let below = "\(section.countBelow(section.middle)) below \(Score.format(section.middle))"
+            let below = "\(section.countBelow(section.threshold)) below \(Score.format(section.threshold))"
             lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")
         }
         let tiered = summary.sections.filter { !$0.tiers.isEmpty }

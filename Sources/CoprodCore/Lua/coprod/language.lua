@@ -246,7 +246,7 @@ language.section = named("section", function(id, body, level)
 end)
 
 local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "source", "introduction",
-  "guidance", "notes", "scale", "rules", "combine", "gap" }
+  "guidance", "notes", "scale", "rules", "combine", "gap", "below" }
 
 -- `return framework { ... }` is a tail call, so the framework file's own frame is gone when
 -- framework() runs: its errors name the file (set by the loader) rather than a line.
