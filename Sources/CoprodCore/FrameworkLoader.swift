@@ -78,7 +78,15 @@ struct FrameworkReader {
             edition: table["edition"].stringValue, source: table["source"].stringValue,
             introduction: texts(table, "introduction"), guidance: texts(table, "guidance"),
             notes: texts(table, "notes"), sections: sections, combine: combination,
-            gap: table["gap"].numberValue, below: table["below"].numberValue, rules: rules, origin: origin)
+            gap: try number(table, "gap"), below: try number(table, "below"), rules: rules, origin: origin)
+    }
+
+    /// An optional number: absent gives nil, anything but a number is an error, not ignored.
+    private func number(_ table: LuaTable, _ key: String) throws -> Double? {
+        let value = table[key]
+        if value == .nil { return nil }
+        guard let number = value.numberValue else { throw problem("\(key) must be a number (got \(value.typeName))") }
+        return number
     }
 
     private func section(_ table: LuaTable, defaultScale: Scale?) throws -> Section {

@@ -95,6 +95,13 @@ struct FrameworkCommandTests {
         let result = try runCoprod(["show", file.path])
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("coprod: \(file.path):3: section 'a': unknown field 'titel'"))
+        // A setting of the wrong type is an error, not quietly the default.
+        let wrongType = FileManager.default.temporaryDirectory.appendingPathComponent("below-\(UUID()).lua")
+        defer { try? FileManager.default.removeItem(at: wrongType) }
+        try Data("return framework {\n  id = 'x', title = 'X', below = '3',\n  section 'a' { title = 'A' },\n}\n".utf8).write(to: wrongType)
+        let typed = try runCoprod(["show", wrongType.path])
+        #expect(typed.status == 2)
+        #expect(typed.standardError.contains("\(wrongType.path): below must be a number (got string)"), "\(typed.standardError)")
         let missing = try runCoprod(["show", "no-such-framework"])
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("no framework 'no-such-framework'"))
