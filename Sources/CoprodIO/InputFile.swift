@@ -11,11 +11,10 @@ import Darwin
 public enum InputFile {
     /// The whole of `path`: a file, or a pipe (a shell's `<(…)`) read to its end.
     public static func contents(of path: String) throws(InputError) -> [UInt8] {
-        let descriptor = try openForReading(path)
+        let (descriptor, about) = try openForReading(path)
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        var size = stat()
-        if fstat(descriptor, &size) == 0, size.st_size > 0 { bytes.reserveCapacity(Int(size.st_size)) }
+        if about.st_size > 0 { bytes.reserveCapacity(Int(about.st_size)) }
         var block = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -32,10 +31,8 @@ public enum InputFile {
     /// Throws unless `path` is a file that can be read from its start more than once, as a batch
     /// reads each input: a pipe can be read only once.
     public static func checkRereadable(_ path: String) throws(InputError) {
-        let descriptor = try openForReading(path)
+        let (descriptor, about) = try openForReading(path)
         defer { close(descriptor) }
-        var about = stat()
-        guard fstat(descriptor, &about) == 0 else { throw failure(path) }
         if about.st_mode & S_IFMT != S_IFREG {
             throw InputError("\(path) is not a file but a pipe or a device: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that")
         }
@@ -68,8 +65,9 @@ public enum InputFile {
         }
     }
 
-    /// A descriptor for reading `path`; a folder, or a path that cannot be opened, throws with why.
-    private static func openForReading(_ path: String) throws(InputError) -> Int32 {
+    /// A descriptor for reading `path`, and what it is; a folder, or a path that cannot be opened
+    /// or looked at, throws with why.
+    private static func openForReading(_ path: String) throws(InputError) -> (Int32, stat) {
         // Non-blocking, so that opening a named pipe with no writer does not hang; reads block
         // again once it is open.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -77,11 +75,16 @@ public enum InputFile {
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         var about = stat()
-        if fstat(descriptor, &about) == 0, about.st_mode & S_IFMT == S_IFDIR {
+        guard fstat(descriptor, &about) == 0 else {
+            let error = failure(path)
+            close(descriptor)
+            throw error
+        }
+        if about.st_mode & S_IFMT == S_IFDIR {
             close(descriptor)
             throw InputError("\(path) is a folder: give the files in it (for example \(path)/*.csv)")
         }
-        return descriptor
+        return (descriptor, about)
     }
 
     private static func failure(_ path: String) -> InputError {

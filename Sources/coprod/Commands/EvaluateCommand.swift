@@ -55,17 +55,10 @@ struct EvaluateCommand: ParsableCommand {
         var read = ReadAssessments()
         do {
             try InputFile.checkDistinct(inputs, twice: "its rows would be counted twice")
+            for input in inputs { try reader.readFile(input, into: &read) }
         } catch {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
-        }
-        for input in inputs {
-            do {
-                try reader.readFile(input, into: &read)
-            } catch {
-                Diagnostics.standardError("coprod: \(error)")
-                throw ExitCode.usage
-            }
         }
         for warning in read.warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
         for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
