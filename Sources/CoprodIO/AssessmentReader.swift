@@ -114,7 +114,7 @@ public struct AssessmentReader: Sendable {
     public func readCSV(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) throws(InputError) {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw InputError("\(file): the file is empty (expected a header row with an 'organisation' column)") }
-        let columns = try self.columns(header, file: file, warnings: &result.warnings)
+        let columns = try self.columns(header, file: file, warnings: &result.warnings) { Array(bytes.prefix(NotCSV.prefixLength)) }
         for record in reader {
             switch response(record, columns: columns, file: file) {
             case .response(let response): result.responses.append(response)
@@ -142,13 +142,20 @@ public struct AssessmentReader: Sendable {
         public var organisationIndex: Int? { columns.firstIndex(of: .metadata("organisation")) }
     }
 
-    /// Maps a CSV header row. Unknown columns add a warning (or throw with `strict`).
-    public func columns(_ header: CSVReader.Record, file: String, warnings: inout [String]) throws(InputError) -> Columns {
-        if let problem = header.problem { throw InputError("\(file) row 1: \(problem)") }
-        var result = ReadAssessments()
-        let columns = try mapHeader(header.fields, file: file, into: &result)
-        warnings += result.warnings
-        return Columns(columns: columns, count: header.fields.count)
+    /// Maps a CSV header row. Unknown columns add a warning (or throw with `strict`). A header
+    /// that cannot be mapped throws; given the file's `firstBytes`, a file that is not CSV at all
+    /// (a workbook, UTF-16 text, semicolons) is named as what it is.
+    public func columns(_ header: CSVReader.Record, file: String, warnings: inout [String],
+                        firstBytes: (() -> [UInt8])? = nil) throws(InputError) -> Columns {
+        do throws(InputError) {
+            if let problem = header.problem { throw InputError("\(file) row 1: \(problem)") }
+            var result = ReadAssessments()
+            let columns = try mapHeader(header.fields, file: file, into: &result)
+            warnings += result.warnings
+            return Columns(columns: columns, count: header.fields.count)
+        } catch {
+            throw firstBytes.flatMap { NotCSV.reason(firstBytes: $0(), file: file) }.map(InputError.init) ?? error
+        }
     }
 
     /// What one record became.

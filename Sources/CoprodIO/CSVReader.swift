@@ -310,7 +310,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 fields.append(text)
             } else {
                 fields.append(String(decoding: field, as: UTF8.self))
-                if problem == nil { problem = "field \(fields.count) is not valid UTF-8 text" }
+                if problem == nil { problem = "field \(fields.count) is not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)" }
             }
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false

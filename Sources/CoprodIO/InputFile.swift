@@ -28,6 +28,20 @@ public enum InputFile {
         }
     }
 
+    /// Up to `count` bytes from the start of `path`; fewer, or none, if it is shorter or cannot
+    /// be read (for a message about what the file is, which must not fail itself).
+    public static func firstBytes(of path: String, count: Int) -> [UInt8] {
+        guard let (descriptor, _) = try? openForReading(path) else { return [] }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if got > 0 { filled += got } else if got == 0 || errno != EINTR { break }
+        }
+        return Array(bytes[..<filled])
+    }
+
     /// Throws unless `path` is a file that can be read from its start more than once, as a batch
     /// reads each input: a pipe can be read only once.
     public static func checkRereadable(_ path: String) throws(InputError) {

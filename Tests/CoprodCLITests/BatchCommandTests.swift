@@ -367,6 +367,10 @@ struct BatchCommandTests {
         let pipe = work.appendingPathComponent("pipe.csv").path
         #expect(mkfifo(pipe, 0o600) == 0)
         let noOrganisation = try write("name,role\nA,staff\n", "no-organisation.csv", in: work)
+        // A workbook given as it was downloaded, and a CSV saved where the list separator is ';'.
+        let workbook = work.appendingPathComponent("Forms export.xlsx").path
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)).write(to: URL(fileURLWithPath: workbook))
+        let semicolons = try write("organisation;role;assets.1\nA;staff;1\n", "semicolons.csv", in: work)
         let out = work.appendingPathComponent("out").path
         let cases: [(arguments: [String], message: String)] = [
             ([folder.path], "\(folder.path) is a folder: give the files in it (for example \(folder.path)/*.csv)"),
@@ -377,6 +381,8 @@ struct BatchCommandTests {
             ([pipe], "\(pipe) is not a file but a pipe or a device: a batch reads each input twice, so save it to a file first"),
             // Found only once the output directory is made: it is removed again.
             ([noOrganisation], "no 'organisation' column; the header has: name, role"),
+            ([input, workbook], "\(workbook) is an Excel workbook, not CSV: save the sheet as CSV"),
+            ([semicolons], "\(semicolons): the header is separated by semicolons, not commas"),
             ([input, "--jobs", "0"], "--jobs must be 1 or more."),
             ([input, "--jobs", "-1"], "--jobs must be 1 or more."),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),

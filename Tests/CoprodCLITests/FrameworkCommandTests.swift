@@ -127,6 +127,14 @@ struct FrameworkCommandTests {
         let folder = try runCoprod(["evaluate", "involvement-audit", "Examples"])
         #expect(folder.status == 2)
         #expect(folder.standardError.contains("Examples is a folder: give the files in it (for example Examples/*.csv)"))
+        // UTF-16 with its byte-order mark, as Excel saves "Unicode Text": named as what it is,
+        // where the header's first field alone would be "not valid UTF-8 text".
+        let unicodeText = FileManager.default.temporaryDirectory.appendingPathComponent("unicode-\(UUID()).csv")
+        try Data([0xFF, 0xFE, 0x6F, 0x00, 0x72, 0x00, 0x67, 0x00]).write(to: unicodeText)
+        defer { try? FileManager.default.removeItem(at: unicodeText) }
+        let utf16 = try runCoprod(["evaluate", "involvement-audit", unicodeText.path])
+        #expect(utf16.status == 2)
+        #expect(utf16.standardError.contains("\(unicodeText.path) is UTF-16 text (as Excel's \"Unicode Text\" saves), not UTF-8: save the sheet as CSV"), "\(utf16.standardError)")
     }
 
     /// JSON Lines as batch reads them: a respondent per line, numbered by its line, blank lines

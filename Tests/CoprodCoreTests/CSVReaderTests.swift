@@ -31,7 +31,7 @@ struct CSVReaderTests {
     @Test func invalidUTF8IsAProblemOfThatRowOnly() {
         let bytes = Array("a,b\n".utf8) + [0x66, 0xFF, 0x2C, 0x31, 0x0A] + Array("ok,2\n".utf8)
         let read = Array(CSVReader(bytes: bytes))
-        #expect(read[1].problem == "field 1 is not valid UTF-8 text")
+        #expect(read[1].problem == "field 1 is not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)")
         #expect(read[2].fields == ["ok", "2"])
         #expect(read[2].problem == nil)
     }

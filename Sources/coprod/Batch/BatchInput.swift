@@ -61,7 +61,9 @@ struct BatchInput: Sendable {
             guard let header = records.next() else {
                 throw InputError(records.readFailure.map { "cannot read \(file): \($0)" } ?? "\(file): the file is empty")
             }
-            let columns = try reader.columns(header, file: file, warnings: &warnings)
+            let columns = try reader.columns(header, file: file, warnings: &warnings) {
+                InputFile.firstBytes(of: file, count: NotCSV.prefixLength)
+            }
             plan.headers[index] = header
             var start = (mark: records.mark, position: plan.rows)
             func cut(at mark: CSVReader.Mark) {
