@@ -50,7 +50,7 @@ public struct AreaSummary: Sendable, Equatable {
                 }
             }
             return SectionSummary(id: section.id, title: section.title, low: range.0, high: range.1, tiers: tiers,
-                                  threshold: framework.below ?? (range.0 + range.1) / 2)
+                                  threshold: section.below ?? framework.below ?? (range.0 + range.1) / 2)
         }
     }
 

@@ -46,6 +46,9 @@ public struct Section: Sendable, Equatable {
     public var questions: [String]
     public var nextSteps: [String]
     public var elements: [Element]
+    /// The score under which the area summary counts an organisation on this section, where it
+    /// differs from the framework's `below` (a section on its own scale); nil: the framework's.
+    public var below: Double?
 
     /// What a section holds, in document order.
     public enum Element: Sendable, Equatable {

@@ -82,10 +82,12 @@ struct FrameworkReader {
     }
 
     /// An optional number: absent gives nil, anything but a number is an error, not ignored.
-    private func number(_ table: LuaTable, _ key: String) throws -> Double? {
+    private func number(_ table: LuaTable, _ key: String, in place: String? = nil) throws -> Double? {
         let value = table[key]
         if value == .nil { return nil }
-        guard let number = value.numberValue else { throw problem("\(key) must be a number (got \(value.typeName))") }
+        guard let number = value.numberValue else {
+            throw problem("\(place.map { "\($0): " } ?? "")\(key) must be a number (got \(value.typeName))")
+        }
         return number
     }
 
@@ -107,7 +109,8 @@ struct FrameworkReader {
         }
         return Section(id: id, title: try text(table, "title"), summary: table["summary"].stringValue,
                        label: table["label"].stringValue, questions: texts(table, "questions"),
-                       nextSteps: texts(table, "next_steps"), elements: elements)
+                       nextSteps: texts(table, "next_steps"), elements: elements,
+                       below: try number(table, "below", in: "section '\(id)'"))
     }
 
     private func indicator(_ table: LuaTable, sectionID: String, defaultScale: Scale?) throws -> Indicator {

@@ -318,15 +318,19 @@ struct BatchCommandTests {
         let networks = (summary?["sections"] as? [[String: Any]])?.last
         #expect((networks?["below"] as? [String: Any])?["count"] as? Int == 4)
         #expect(try read(out, "summary.md").contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 2 below 3 |"))
-        // A local area's own bar, set in the framework: below 3.5, C (3.33) counts too.
+        // A local area's own bar, set in the framework: below 3.5, C (3.33) counts too. A
+        // section's own bar comes first: networks below 1.5, which none of the four (2 each) is.
         let own = work.appendingPathComponent("own")
         try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
         let framework = try String(contentsOfFile: fixtures + "/mini-audit.lua", encoding: .utf8)
             .replacingOccurrences(of: "publisher = \"coprod tests\",", with: "publisher = \"coprod tests\", below = 3.5,")
+            .replacingOccurrences(of: "section \"networks\" { title = \"Networks\",", with: "section \"networks\" { title = \"Networks\", below = 1.5,")
         _ = try write(framework, "mini-audit.lua", in: own)
         let raised = work.appendingPathComponent("raised")
         #expect(try runCoprod(["batch", "mini-audit", input, "--path", own.path, "--out", raised.path, "--quiet"]).status == 0)
-        #expect(try read(raised, "summary.md").contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 3 below 3.5 |"))
+        let raisedSummary = try read(raised, "summary.md")
+        #expect(raisedSummary.contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 3 below 3.5 |"), "\(raisedSummary)")
+        #expect(raisedSummary.contains("| Networks | 4 | 2 | 2 | 2 | 2 | 2 | 0 below 1.5 |"), "\(raisedSummary)")
         #expect(try read(out, "summary.md").contains("4 organisations evaluated from 4 rows; 0 rows rejected (see rejected.csv); 4 rows read."))
         // One organisation, one row: counts read as sentences.
         let one = try write(header + "A,staff,1,1,1,2,2,2,\n", "one.csv", in: work)

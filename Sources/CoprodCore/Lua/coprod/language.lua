@@ -222,7 +222,7 @@ language.feel = plain("feel")
 
 -- Sections and frameworks ------------------------------------------------------------------------
 
-local section_fields = { "title", "summary", "questions", "scale", "next_steps", "label" }
+local section_fields = { "title", "summary", "questions", "scale", "next_steps", "label", "below" }
 
 language.section = named("section", function(id, body, level)
   local what = ("section '%s'"):format(id)
