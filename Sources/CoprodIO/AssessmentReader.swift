@@ -259,9 +259,11 @@ public struct AssessmentReader: Sendable {
                 seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
             case .ignored:
-                let message = notPart(naming.describe(name, at: index), file: file)
-                if strict { throw InputError(message) }
-                if !quietly { result.warnings.append(message) }
+                if strict || !quietly {
+                    let message = notPart(name, described: naming.describe(name, at: index), file: file)
+                    if strict { throw InputError(message) }
+                    result.warnings.append(message)
+                }
                 columns.append(.ignored)
             }
         }
@@ -282,8 +284,18 @@ public struct AssessmentReader: Sendable {
         return slotsByHeader[folded].map { .slot($0) } ?? .ignored
     }
 
-    private func notPart(_ name: String, file: String) -> String {
-        "\(file): \(name) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored"); `coprod template \(framework.id)` lists the columns)"
+    private func notPart(_ name: String, described: String, file: String) -> String {
+        let meant = closestName(to: name.foldedForMatching, among: columnNames.keys).flatMap { columnNames[$0] }
+        return "\(file): \(described) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored")\(meant.map { "; did you mean '\($0)'?" } ?? ";") `coprod template \(framework.id)` lists the columns)"
+    }
+
+    /// Every name a column may have, folded, with the name to suggest for it: a statement's text
+    /// suggests its id.
+    private var columnNames: [String: String] {
+        var names: [String: String] = [:]
+        for name in AssessmentReader.metadata.keys { names[name] = name }
+        for (folded, slot) in slotsByHeader { names[folded] = slot.column }
+        return names
     }
 
     /// The warning that reading a JSON respondent with the key `name` gives: nil for a key that is
@@ -291,7 +303,7 @@ public struct AssessmentReader: Sendable {
     /// first pass warns of each key once this way without reading every respondent in full.
     public func warning(forKey name: String, file: String) -> String? {
         guard !strict, column(named: name) == .ignored else { return nil }
-        return notPart(Naming.keys.describe(name, at: 0), file: file)
+        return notPart(name, described: Naming.keys.describe(name, at: 0), file: file)
     }
 
     /// Reads a plain record (ASCII, no quotes) straight from its bytes, so a number on a points

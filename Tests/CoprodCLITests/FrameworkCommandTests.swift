@@ -108,7 +108,10 @@ struct FrameworkCommandTests {
         #expect(inSection.standardError.contains("\(wrongType.path): section 'a': below must be a number (got boolean)"), "\(inSection.standardError)")
         let missing = try runCoprod(["show", "no-such-framework"])
         #expect(missing.status == 2)
-        #expect(missing.standardError.contains("no framework 'no-such-framework'"))
+        #expect(missing.standardError.contains("no framework 'no-such-framework': give a built-in id"))
+        let misspelt = try runCoprod(["show", "involvment-audit"])
+        #expect(misspelt.status == 2)
+        #expect(misspelt.standardError.contains("no framework 'involvment-audit' (did you mean 'involvement-audit'?): give a built-in id"))
     }
 
     /// A file that cannot be read, or given twice, is named with why; a pipe (a shell's `<(…)`,
@@ -121,6 +124,11 @@ struct FrameworkCommandTests {
         // answered, so overall 3 too; 2 of the audit's 15 statements answered.
         #expect(piped.standardOutput.split(separator: "\n").last?.hasPrefix("Good,1,3,yes,2,15,3,") == true, "\(piped.standardOutput)")
         #expect(piped.standardError.contains("coprod: 1 row read: 1 evaluated for 1 organisation, 0 rejected"))
+        // A misspelt column is ignored with a warning that names the column it is closest to.
+        let misspelt = try runCoprod(["evaluate", "involvement-audit", "/dev/stdin", "--format", "csv"],
+                                     input: "organisation,asset.1,colour\nGood,4,red\n")
+        #expect(misspelt.standardError.contains("/dev/stdin: column B 'asset.1' is not part of involvement-audit (ignored; did you mean 'assets.1'? `coprod template involvement-audit` lists the columns)"), "\(misspelt.standardError)")
+        #expect(misspelt.standardError.contains("/dev/stdin: column C 'colour' is not part of involvement-audit (ignored; `coprod template involvement-audit` lists the columns)"))
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
         let notFound = try runCoprod(["evaluate", "involvement-audit", missing])
         #expect(notFound.status == 2)
