@@ -173,6 +173,22 @@ end
 --- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }
 function Collection:compare(role_a, role_b)
   if type(role_a) ~= "string" or type(role_b) ~= "string" then error("compare takes two role names", 2) end
+  -- A role no organisation has (a typo, a plural) would give an empty list that looks like
+  -- agreement: name it, with the roles there are.
+  if #self > 0 then
+    local roles, present = {}, {}
+    for _, result in ipairs(self) do
+      for role in pairs(result.role_values) do
+        if not present[role] then present[role] = true; roles[#roles + 1] = role end
+      end
+    end
+    table.sort(roles)
+    for _, role in ipairs({ role_a, role_b }) do
+      if not present[role] then
+        error(("no role '%s' in these results (roles: %s)"):format(role, table.concat(roles, ", ")), 2)
+      end
+    end
+  end
   local rows = {}
   for _, result in ipairs(self) do
     local a, b = result.role_values[role_a], result.role_values[role_b]
