@@ -269,7 +269,15 @@ public struct AssessmentReader: Sendable {
         }
         if !columns.contains(.metadata("organisation")) && !quietly {
             switch naming {
-            case .columns: throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))")
+            case .columns:
+                // A forms tool heads the column with its question ("Name of your organisation").
+                let likely = names.indices.filter { index in
+                    let folded = names[index].foldedForMatching
+                    return folded.contains("organisation") || folded.contains("organization")
+                }
+                let hint = likely.count == 1
+                    ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
+                throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
             case .keys: throw InputError("\(file): no \"organisation\"")
             }
         }

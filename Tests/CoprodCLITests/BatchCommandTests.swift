@@ -375,6 +375,8 @@ struct BatchCommandTests {
         let workbook = work.appendingPathComponent("Forms export.xlsx").path
         try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8)).write(to: URL(fileURLWithPath: workbook))
         let semicolons = try write("organisation;role;assets.1\nA;staff;1\n", "semicolons.csv", in: work)
+        // A forms tool heads each column with its question.
+        let questions = try write("Timestamp,Name of your organisation,assets.1\n2024-05-01,A,1\n", "questions.csv", in: work)
         let out = work.appendingPathComponent("out").path
         let cases: [(arguments: [String], message: String)] = [
             ([folder.path], "\(folder.path) is a folder: give the files in it (for example \(folder.path)/*.csv)"),
@@ -387,6 +389,7 @@ struct BatchCommandTests {
             ([noOrganisation], "no 'organisation' column; the header has: name, role"),
             ([input, workbook], "\(workbook) is an Excel workbook, not CSV: save the sheet as CSV"),
             ([semicolons], "\(semicolons): the header is separated by semicolons, not commas"),
+            ([questions], "no 'organisation' column; the header has: Timestamp, Name of your organisation, assets.1 (if column B 'Name of your organisation' names the organisation, head it 'organisation')"),
             ([input, "--jobs", "0"], "--jobs must be 1 or more."),
             ([input, "--jobs", "-1"], "--jobs must be 1 or more."),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
