@@ -340,6 +340,25 @@ struct BatchCommandTests {
         #expect(try read(single, "summary.md").contains("1 organisation evaluated from 1 row; 0 rows rejected (see rejected.csv); 1 row read."))
     }
 
+    /// On a terminal a batch shows its progress, then clears it for the closing line; `--quiet`
+    /// shows neither. (Away from a terminal, as in every other test here, it shows no progress.)
+    @Test func progressOnATerminal() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,1,1,1,2,2,2,\nB,staff,2,2,2,2,2,2,\n", "in.csv", in: work)
+        let shown = try PseudoTerminal(arguments: ["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent("shown").path],
+                                       environment: [:])
+        defer { shown.close() }
+        #expect(shown.waitFor("of 2 rows ("), "\(shown.transcript)")
+        #expect(shown.waitFor("\r\u{1B}[Kcoprod: 2 rows read: 2 evaluated for 2 organisations, 0 rejected"), "\(shown.transcript)")
+        #expect(shown.waitForExit() == 0)
+        let quiet = try PseudoTerminal(arguments: ["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent("quiet").path, "--quiet"],
+                                       environment: [:])
+        defer { quiet.close() }
+        #expect(quiet.waitForExit() == 0)
+        #expect(!quiet.transcript.contains("rows"), "\(quiet.transcript)")
+    }
+
     @Test func refusesADirectoryItDidNotMake() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -159,31 +159,3 @@ final class BatchOutput {
         return safe.isEmpty ? "organisation" : safe
     }
 }
-
-/// Rows done, rows per second and time left, on standard error when it is a terminal.
-final class Progress {
-    private let total: Int
-    private let enabled: Bool
-    private var done = 0
-    private let started = Date()
-    private var lastShown = Date.distantPast
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func advance(by rows: Int) {
-        done += rows
-        guard enabled, Date().timeIntervalSince(lastShown) > 0.2 else { return }
-        lastShown = Date()
-        let elapsed = max(0.001, Date().timeIntervalSince(started))
-        let rate = Double(done) / elapsed
-        let left = rate > 0 ? Double(max(0, total - done)) / rate : 0
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(done)/\(total) rows  \(Int(rate)) rows/s  ETA \(Int(left.rounded()))s".utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
