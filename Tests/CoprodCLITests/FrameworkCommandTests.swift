@@ -27,6 +27,41 @@ struct FrameworkCommandTests {
         #expect((object?["sections"] as? [Any])?.count == 5)
     }
 
+    /// `show` ends with what the file sets about evaluating, or the defaults it leaves, so a
+    /// local area adapting a framework sees what its changes did.
+    @Test func showSaysHowTheFrameworkIsEvaluated() throws {
+        let audit = try runCoprod(["show", "involvement-audit"])
+        #expect(audit.standardOutput.hasSuffix("""
+            HOW COPROD EVALUATES IT
+
+            - Several respondents' numbers for one indicator combine by their mean.
+            - Two roles are shown as differing on a section when their scores are more than a quarter of its scale apart (one tier; 25 points on a checklist).
+            - A batch's area summary counts the organisations below the middle of each section's scale (a tiered section counts its organisations at each tier instead).
+            - Rules of its own: none, so the defaults apply.
+
+            """), "\(audit.standardOutput.suffix(600))")
+        // inclusive-practice.lua sets combine = "median".
+        let inclusive = try runCoprod(["show", "inclusive-practice", "--format", "json"])
+        let settings = try JSONSerialization.jsonObject(with: Data(inclusive.standardOutput.utf8)) as? [String: Any]
+        #expect(settings?["combine"] as? String == "median")
+        #expect(settings?["rules"] as? [String] == [])
+        // A local area's own: a gap, a bar, one section's own bar and a rule.
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(UUID()).lua")
+        defer { try? FileManager.default.removeItem(at: own) }
+        let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
+        let adapted = try String(contentsOfFile: fixtures, encoding: .utf8)
+            .replacingOccurrences(of: "publisher = \"coprod tests\",", with: "publisher = \"coprod tests\", gap = 1.5, below = 2.5,")
+            .replacingOccurrences(of: "section \"networks\" { title = \"Networks\",", with: "section \"networks\" { title = \"Networks\", below = 2,")
+        try Data(adapted.utf8).write(to: own)
+        let shown = try runCoprod(["show", own.path, "--format", "markdown"])
+        #expect(shown.standardOutput.hasSuffix("""
+            - Two roles are shown as differing on a section when their scores are more than 1.5 apart.
+            - A batch's area summary counts the organisations below 2.5; sections with a bar of their own: Networks 2.
+            - Rules of its own, in Lua: next_steps.
+
+            """), "\(shown.standardOutput.suffix(600))")
+    }
+
     @Test func templateRoundTripsThroughEvaluate() throws {
         let template = try runCoprod(["template", "involvement-audit"])
         #expect(template.status == 0)
