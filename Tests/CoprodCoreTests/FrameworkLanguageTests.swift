@@ -17,7 +17,7 @@ struct FrameworkLanguageTests {
         }
         #expect(error?.file == "typo.lua")
         #expect(error?.line == 3)
-        #expect(error?.message.contains("section 'a': unknown field 'titel' (accepted: label, next_steps, questions, scale, summary, title)") == true)
+        #expect(error?.message.contains("section 'a': unknown field 'titel' (accepted: below, label, next_steps, questions, scale, summary, title)") == true)
     }
 
     @Test func duplicateIdsAndOffScaleDefinitionsAreRefused() throws {
