@@ -248,7 +248,15 @@ public struct AssessmentReader: Sendable {
                            quietly: Bool = false) throws(InputError) -> [Column] {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
+        // Spreadsheets export empty columns past the last one used: not a mistake in a header,
+        // so one warning for all (in case one holds values), and not refused with --strict.
+        var unnamed: [Int] = []
         for (index, name) in names.enumerated() {
+            if naming == .columns && name.trimmingWhitespace.isEmpty {
+                unnamed.append(index)
+                columns.append(.ignored)
+                continue
+            }
             switch column(named: name) {
             case .metadata(let field):
                 columns.append(.metadata(field))
@@ -266,6 +274,11 @@ public struct AssessmentReader: Sendable {
                 }
                 columns.append(.ignored)
             }
+        }
+        if !unnamed.isEmpty && !quietly {
+            let letters = unnamed.map(AssessmentReader.letter)
+            result.warnings.append(unnamed.count == 1 ? "\(file): column \(letters[0]) has no header (ignored)"
+                                                      : "\(file): columns \(letters.joined(separator: ", ")) have no header (ignored)")
         }
         if !columns.contains(.metadata("organisation")) && !quietly {
             switch naming {

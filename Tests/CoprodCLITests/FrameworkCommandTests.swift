@@ -107,6 +107,15 @@ struct FrameworkCommandTests {
         #expect(warned.standardError.contains("column C 'favourite colour' is not part of involvement-audit (ignored"))
         let strict = try runCoprod(["evaluate", "involvement-audit", file.path, "--strict"])
         #expect(strict.status == 2)
+        // Empty columns past the last one used, as spreadsheets export them: one warning for
+        // all, and not refused with --strict.
+        try Data("organisation,assets.1,,\r\nA,4,,\r\n".utf8).write(to: file)
+        for options in [[], ["--strict"]] {
+            let empty = try runCoprod(["evaluate", "involvement-audit", file.path, "--format", "csv"] + options)
+            #expect(empty.status == 0, "\(empty.standardError)")
+            #expect(empty.standardError.split(separator: "\n").filter { $0.contains("warning") }
+                == ["coprod: warning: \(file.path): columns C, D have no header (ignored)"], "\(empty.standardError)")
+        }
     }
 
     /// JSON has keys, not columns: they are named as they are, and with --strict a respondent
