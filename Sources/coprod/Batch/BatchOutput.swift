@@ -26,9 +26,9 @@ final class BatchOutput {
     private let table: OutputFile
     private var partials: [(temporary: URL, final: URL)] = []
     private var finished = false
-    /// Whether the directory was made here: then a batch that stops removes it too, if nothing
-    /// else is in it.
-    private let madeDirectory: Bool
+    /// The directories made here, the output directory first, then those made above it
+    /// (`--out a/b/c` with no `a`): a batch that stops removes each again if nothing else is in it.
+    private let madeDirectories: [URL]
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -36,9 +36,17 @@ final class BatchOutput {
         let manager = FileManager.default
         directory = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
-        madeDirectory = !manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if !madeDirectory {
-            guard isDirectory.boolValue else { throw InputError("\(path) exists and is not a directory") }
+        var missing: [URL] = []
+        var candidate = directory.standardizedFileURL
+        while !manager.fileExists(atPath: candidate.path) {
+            missing.append(candidate)
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { break }
+            candidate = parent
+        }
+        madeDirectories = missing
+        if missing.isEmpty {
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { throw InputError("\(path) exists and is not a directory") }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             if !contents.isEmpty && !contents.contains(BatchOutput.marker) && !force {
                 throw InputError("\(path) is not empty and was not made by coprod batch; choose another --out or add --force")
@@ -59,7 +67,7 @@ final class BatchOutput {
         } catch {
             // No deinit runs for an object whose init threw: the first file is removed here.
             try? results.close()
-            BatchOutput.remove(partials, directory: madeDirectory ? directory : nil)
+            BatchOutput.remove(partials, directories: madeDirectories)
             throw error
         }
         self.results = results
@@ -112,17 +120,21 @@ final class BatchOutput {
         guard !finished else { return }
         try? results.close()
         try? table.close()
-        BatchOutput.remove(partials, directory: madeDirectory ? directory : nil)
+        BatchOutput.remove(partials, directories: madeDirectories)
     }
 
-    /// Removes the partial files, and `directory` (made by this batch) if nothing else is in it.
-    private static func remove(_ partials: [(temporary: URL, final: URL)], directory: URL?) {
+    /// Removes the partial files, then `directories` (made by this batch, the output directory
+    /// first) while nothing else is in them.
+    private static func remove(_ partials: [(temporary: URL, final: URL)], directories: [URL]) {
         for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
-        guard let directory else { return }
+        guard let directory = directories.first else { return }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard contents == [marker] else { return }
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(marker))
-        rmdir(directory.path)
+        // rmdir removes only an empty directory, and stops at the first that is not.
+        for made in directories {
+            guard rmdir(made.path) == 0 else { break }
+        }
     }
 
     /// Whole file at once, through a temporary name. (A report per organisation is many small
