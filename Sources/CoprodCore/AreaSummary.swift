@@ -203,6 +203,12 @@ public struct SectionSummary: Sendable, Equatable {
     public var minimum: Double? { quantile(0) }
     public var maximum: Double? { quantile(1) }
 
+    /// Organisations whose score is `value` (one the histogram holds): how many share a place in
+    /// the top or bottom lists, which keep only a few.
+    public func count(at value: Double) -> Int {
+        bins[Int(((value - low) * SectionSummary.resolution).rounded())] ?? 0
+    }
+
     /// Organisations counted below `threshold`.
     public func countBelow(_ threshold: Double) -> Int {
         let limit = Int(((threshold - low) * SectionSummary.resolution).rounded())

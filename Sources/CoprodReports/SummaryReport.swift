@@ -63,9 +63,7 @@ public enum SummaryReport {
         }
         lines += ["", "## Strongest and weakest per section", ""]
         for section in summary.sections where section.count > 0 {
-            let top = section.top.prefix(3).map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
-            let bottom = section.bottom.prefix(3).map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
-            lines.append("- **\(section.title)**: strongest \(top); weakest \(bottom)")
+            lines.append("- **\(section.title)**: strongest \(listed(section.top, of: section)); weakest \(listed(section.bottom, of: section))")
         }
         if !summary.gaps.isEmpty {
             lines += ["", "## Where roles disagree most", ""]
@@ -75,5 +73,17 @@ public enum SummaryReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first three of a top or bottom list, and how many more share the last one's score:
+    /// when most organisations are at "none", three names alone would read as the three weakest.
+    private static func listed(_ entries: [SectionSummary.Entry], of section: SectionSummary) -> String {
+        let shown = entries.prefix(3)
+        var text = shown.map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
+        if let last = shown.last {
+            let more = section.count(at: last.value) - shown.filter { $0.value == last.value }.count
+            if more > 0 { text += " and \(more) more at \(last.display)" }
+        }
+        return text
     }
 }

@@ -318,6 +318,9 @@ struct BatchCommandTests {
         let networks = (summary?["sections"] as? [[String: Any]])?.last
         #expect((networks?["below"] as? [String: Any])?["count"] as? Int == 4)
         #expect(try read(out, "summary.md").contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 2 below 3 |"))
+        // Three names each way; on networks all four are at 2, so a fourth shares the last place.
+        #expect(try read(out, "summary.md").contains("- **Assets**: strongest D (5), C (3.33), B (2); weakest A (1), B (2), C (3.33)\n"))
+        #expect(try read(out, "summary.md").contains("- **Networks**: strongest A (2), B (2), C (2) and 1 more at 2; weakest A (2), B (2), C (2) and 1 more at 2\n"))
         // A local area's own bar, set in the framework: below 3.5, C (3.33) counts too. A
         // section's own bar comes first: networks below 1.5, which none of the four (2 each) is.
         let own = work.appendingPathComponent("own")
