@@ -5,30 +5,24 @@ import CoprodCore
 /// the free text given.
 public enum MarkdownReport {
     public static func render(_ result: OrganisationResult, framework: Framework) -> String {
-        var lines: [String] = ["# \(result.organisation)", ""]
-        lines.append("*\(framework.title)*" + (framework.edition.map { ", \($0)" } ?? "")
-                     + " · \(counted(result.respondents, "respondent"))")
-        lines.append("")
-        let roles = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
-        lines.append("| Section | Score | " + roles.map { "\($0) |" }.joined(separator: " ") + " Answered |")
-        lines.append("|---|---|" + roles.map { _ in "---|" }.joined() + "---|")
+        let parts = ReportParts(result, framework: framework)
+        let subtitle = ReportParts.subtitle(result, framework: framework)
+        var lines: [String] = ["# \(result.organisation)", "", "*\(subtitle.title)*\(subtitle.rest)", ""]
+        let roles = parts.roles
+        func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        lines.append(row(["Section", "Score"] + roles.map(escape) + ["Answered"]))
+        lines.append("|" + String(repeating: "---|", count: roles.count + 3))
         for section in result.sections {
-            lines.append("| \(escape(section.title)) | \(section.score.display) | "
-                         + roles.map { "\(section.byRole[$0]?.display ?? "-") |" }.joined(separator: " ")
-                         + " \(section.answered)/\(section.expected) |")
+            lines.append(row([escape(section.title), section.score.display] + roles.map { section.byRole[$0]?.display ?? "-" }
+                             + ["\(section.answered)/\(section.expected)"]))
         }
-        lines.append("| **Overall** | **\(result.overall.display)** | " + roles.map { _ in " |" }.joined() + " \(result.answered)/\(result.expected) |")
+        lines.append(row(["**Overall**", "**\(result.overall.display)**"] + roles.map { _ in "" } + ["\(result.answered)/\(result.expected)"]))
         lines.append("")
         if !result.failures.isEmpty {
             lines += ["## Does not pass", ""] + result.failures.map { "- \($0.message)" } + [""]
         }
-        if !result.gaps.isEmpty {
-            lines += ["## Where roles see things differently", ""]
-            for gap in result.gaps {
-                let title = framework.section(gap.sectionID)?.title ?? gap.sectionID
-                lines.append("- **\(title)**: \(gap.roles.0) \(gap.scores.0.display), \(gap.roles.1) \(gap.scores.1.display)")
-            }
-            lines.append("")
+        if !parts.differences.isEmpty {
+            lines += ["## Where roles see things differently", ""] + parts.differences.map { "- **\($0.section)**: \($0.views)" } + [""]
         }
         if !result.nextSteps.isEmpty {
             lines += ["## Next steps", ""] + result.nextSteps.map { "- \($0)" } + [""]
@@ -36,18 +30,13 @@ public enum MarkdownReport {
         if !result.warnings.isEmpty {
             lines += ["## Warnings", ""] + result.warnings.map { "- \($0)" } + [""]
         }
-        if !result.texts.isEmpty {
+        if !parts.texts.isEmpty {
             lines += ["## In their own words", ""]
-            var lastPrompt = ""
-            for text in result.texts {
-                if text.prompt != lastPrompt {
-                    lines += ["", "**\(escape(text.prompt))**", ""]
-                    lastPrompt = text.prompt
-                }
-                let who = [text.respondent, text.role].compactMap { $0 }.joined(separator: ", ")
-                lines.append("> \(text.text.split(whereSeparator: \.isNewline).joined(separator: " "))" + (who.isEmpty ? "" : " — \(who)"))
+            for group in parts.texts {
+                lines += ["**\(escape(group.heading))**", ""]
+                // A blank line between answers, or Markdown runs them into one paragraph.
+                lines += group.answers.flatMap { ["> \($0.text)" + ($0.who.isEmpty ? "" : " — \($0.who)"), ""] }
             }
-            lines.append("")
         }
         return lines.joined(separator: "\n")
     }

@@ -30,12 +30,10 @@ public struct TextReport {
             lines.append(red("  Fails: \(counted(result.failures.count, "must-rule")) not met"))
             lines += result.failures.map { red("    ✗ ") + $0.message }
         }
-        if !result.gaps.isEmpty {
+        let parts = ReportParts(result, framework: framework)
+        if !parts.differences.isEmpty {
             lines.append("  Where roles differ:")
-            for gap in result.gaps {
-                let title = framework.section(gap.sectionID)?.title ?? gap.sectionID
-                lines.append("    \(title): \(gap.roles.0) \(gap.scores.0.display), \(gap.roles.1) \(gap.scores.1.display)")
-            }
+            lines += parts.differences.map { "    \($0.section): \($0.views)" }
         }
         if !result.warnings.isEmpty {
             lines.append("  Warnings:")
@@ -45,6 +43,13 @@ public struct TextReport {
             lines.append("  Next steps:")
             lines += result.nextSteps.prefix(8).map { "    - " + $0 }
             if result.nextSteps.count > 8 { lines.append(dim("    ... \(result.nextSteps.count - 8) more (see --format markdown)")) }
+        }
+        if !parts.texts.isEmpty {
+            lines.append("  In their own words:")
+            for group in parts.texts {
+                lines.append("    " + group.heading)
+                lines += group.answers.map { "      \u{201C}\($0.text)\u{201D}" + ($0.who.isEmpty ? "" : dim(" — \($0.who)")) }
+            }
         }
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }

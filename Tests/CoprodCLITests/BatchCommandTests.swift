@@ -362,6 +362,45 @@ struct BatchCommandTests {
         #expect(!quiet.transcript.contains("rows"), "\(quiet.transcript)")
     }
 
+    /// One report per organisation, in Markdown or HTML, saying the same: scores per section and
+    /// role, where roles differ, next steps, and each free text under its own section.
+    @Test func reportsPerOrganisationWorkedByHand() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // River: staff 4,2,4 / 2,3,2 and service user 2,2,3 / 1,1,1. Assets by statement 3, 2,
+        // 3.5: 2.83; staff 3.33, service user 2.33, a difference of 1, not more than a quarter
+        // of the 1-5 scale. Networks 1.5, 2, 1.5: 1.67; staff 2.33, service user 1: differ.
+        let text = header + "River,staff,4,2,4,2,3,2,More peer work\nRiver,service user,2,2,3,1,1,1,\nHill & Dale <East>,staff,5,5,5,4,4,4,\n"
+        let input = try write(text, "two.csv", in: work)
+        for format in ["md", "html"] {
+            let out = work.appendingPathComponent(format)
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--reports", format, "--quiet"])
+            #expect(result.status == 0, "\(result.standardError)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).sorted()
+            #expect(names == ["Hill---Dale--East-.\(format)", "River.\(format)"])
+            let river = try read(out, "reports/River.\(format)")
+            let hill = try read(out, "reports/Hill---Dale--East-.\(format)")
+            if format == "md" {
+                #expect(river.contains("""
+                    | Section | Score | service user | staff | Answered |
+                    |---|---|---|---|---|
+                    | Assets | 2.83 | 2.33 | 3.33 | 3/3 |
+                    | Networks | 1.67 | 1 | 2.33 | 3/3 |
+                    | **Overall** | **2.25** |  |  | 6/6 |
+                    """), "\(river)")
+                #expect(river.contains("## Where roles see things differently\n\n- **Networks**: service user 1, staff 2.33\n"))
+                #expect(river.contains("**Assets: What would help you to improve in this area?**\n\n> More peer work — staff\n"))
+                #expect(hill.hasPrefix("# Hill & Dale <East>\n\n*Mini audit* · 1 respondent\n"), "\(hill)")
+            } else {
+                #expect(river.contains("<tr><th>Section</th><th>Score</th><th>service user</th><th>staff</th><th>Answered</th></tr>"), "\(river)")
+                #expect(river.contains("<tr><td>Networks</td><td>1.67</td><td>1</td><td>2.33</td><td>3/3</td></tr>"))
+                #expect(river.contains("<li><strong>Networks</strong>: service user 1, staff 2.33</li>"))
+                #expect(river.contains("<h3>Assets: What would help you to improve in this area?</h3>\n<blockquote>More peer work — staff</blockquote>"))
+                #expect(hill.contains("<h1>Hill &amp; Dale &lt;East&gt;</h1>\n<p><em>Mini audit</em> · 1 respondent</p>"), "\(hill)")
+            }
+        }
+    }
+
     @Test func refusesADirectoryItDidNotMake() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -248,5 +248,19 @@ struct FrameworkCommandTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("Riverside Carers Centre"))
         #expect(result.standardOutput.contains("  Catalysts      1.78"))
+        // Free text under the section that asked for it: Riverside's catalysts reflection is
+        // Amira's (staff), not part of Ben's answer on relationships to the same question.
+        #expect(result.standardOutput.contains("""
+              In their own words:
+                Assets: What would help you to improve in this area?
+                  \u{201C}Ask us before deciding\u{201D} — Ben, service user
+                Networks: The five things which will help us to improve the most are:
+                  \u{201C}Start a peer group\u{201D} — Ben, service user
+                Relationships: What would help you to improve in this area?
+                  \u{201C}Staff listen, but decisions are already made\u{201D} — Ben, service user
+                Catalysts: What would help you to improve in this area?
+                  \u{201C}Pay people for their time\u{201D} — Amira, staff
+
+            """), "\(result.standardOutput)")
     }
 }
