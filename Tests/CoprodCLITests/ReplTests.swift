@@ -96,12 +96,14 @@ struct ReplTests {
     @Test func mistakesInCallsAreNamedAtTheLineTyped() throws {
         let file = try inputFile()
         let result = try runCoprod(["repl", "mini-audit", file, "--path", fixtures],
-                                   input: "results:bottom(1, \"nope\")\nresults:filter(3)\n#results -- a comment\n1 + 1;\nresults:compare(\"staff\", \"service users\")\n")
-        // A role no organisation has (here a plural) would compare to an empty list: it is named.
+                                   input: "results:bottom(1, \"nope\")\nresults:filter(3)\n#results -- a comment\n1 + 1;\nresults:compare(\"staff\", \"service users\")\nresults:top(1, \"network\")\n")
+        // A role no organisation has (here a plural) would compare to an empty list: it is named,
+        // with the one meant when it is a few typing mistakes away.
         #expect(result.standardError == """
             stdin:1: no section 'nope' (sections: assets, networks)
             stdin:1: filter takes a function(result) returning true or false
-            stdin:1: no role 'service users' in these results (roles: service user, staff)
+            stdin:1: no role 'service users' in these results: did you mean 'service user'? (roles: service user, staff)
+            stdin:1: no section 'network': did you mean 'networks'? (sections: assets, networks)
 
             """)
         #expect(result.standardOutput == "2\n2\n")

@@ -54,13 +54,22 @@ local function derive(collection, list)
   return results.new(list, collection.section_ids)
 end
 
+-- ": did you mean 'x'?" when one of `names` is a few typing mistakes from `name`; coprod's
+-- explore API supplies the matching, and without it there is no suggestion.
+local function meant(name, names)
+  local closest = type(coprod) == "table" and coprod._closest and coprod._closest(name, names)
+  return closest and (": did you mean '%s'?"):format(closest) or ""
+end
+
 local function key_function(key, section_ids)
   if type(key) == "function" then return key end
   if key == nil or key == "overall" then return function(result) return result.overall_value end end
   if type(key) ~= "string" then error("expected a section id or a function, got " .. type(key), 3) end
   local known = false
   for _, id in ipairs(section_ids) do known = known or id == key end
-  if not known then error(("no section '%s' (sections: %s)"):format(key, table.concat(section_ids, ", ")), 3) end
+  if not known then
+    error(("no section '%s'%s (sections: %s)"):format(key, meant(key, section_ids), table.concat(section_ids, ", ")), 3)
+  end
   return function(result) return result.values[key] end
 end
 
@@ -185,7 +194,7 @@ function Collection:compare(role_a, role_b)
     table.sort(roles)
     for _, role in ipairs({ role_a, role_b }) do
       if not present[role] then
-        error(("no role '%s' in these results (roles: %s)"):format(role, table.concat(roles, ", ")), 2)
+        error(("no role '%s' in these results%s (roles: %s)"):format(role, meant(role, roles), table.concat(roles, ", ")), 2)
       end
     end
   end
