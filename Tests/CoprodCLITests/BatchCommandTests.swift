@@ -370,14 +370,17 @@ struct BatchCommandTests {
         // River: staff 4,2,4 / 2,3,2 and service user 2,2,3 / 1,1,1. Assets by statement 3, 2,
         // 3.5: 2.83; staff 3.33, service user 2.33, a difference of 1, not more than a quarter
         // of the 1-5 scale. Networks 1.5, 2, 1.5: 1.67; staff 2.33, service user 1: differ.
+        // Two names that make the same file name, but for case: neither report replaces the other.
         let text = header + "River,staff,4,2,4,2,3,2,More peer work\nRiver,service user,2,2,3,1,1,1,\nHill & Dale <East>,staff,5,5,5,4,4,4,\n"
+            + "hill & dale <east>,staff,1,1,1,1,1,1,\n"
         let input = try write(text, "two.csv", in: work)
         for format in ["md", "html"] {
             let out = work.appendingPathComponent(format)
             let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--reports", format, "--quiet"])
             #expect(result.status == 0, "\(result.standardError)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).sorted()
-            #expect(names == ["Hill---Dale--East-.\(format)", "River.\(format)"])
+            #expect(names == ["Hill---Dale--East-.\(format)", "River.\(format)", "hill---dale--east--2.\(format)"])
+            #expect(try read(out, "reports/hill---dale--east--2.\(format)").contains(format == "md" ? "# hill & dale <east>" : "<h1>hill &amp; dale &lt;east&gt;</h1>"))
             let river = try read(out, "reports/River.\(format)")
             let hill = try read(out, "reports/Hill---Dale--East-.\(format)")
             if format == "md" {

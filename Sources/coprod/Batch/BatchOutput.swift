@@ -26,6 +26,8 @@ final class BatchOutput {
     private let table: OutputFile
     private var partials: [(temporary: URL, final: URL)] = []
     private var finished = false
+    /// The report names given so far, lower-cased.
+    private var reportNames: Set<String> = []
     /// The directories made here, the output directory first, then those made above it
     /// (`--out a/b/c` with no `a`): a batch that stops removes each again if nothing else is in it.
     private let madeDirectories: [URL]
@@ -96,7 +98,7 @@ final class BatchOutput {
         } catch {
             throw InputError("cannot create \(reports.path): \(BatchOutput.reason(error))")
         }
-        let name = BatchOutput.fileName(organisation) + "." + format.rawValue
+        let name = BatchOutput.reportName(organisation, taken: &reportNames) + "." + format.rawValue
         try write(report, to: reports.appendingPathComponent(name))
     }
 
@@ -163,11 +165,28 @@ final class BatchOutput {
         return error.localizedDescription
     }
 
-    /// An organisation's name as a safe file name.
+    /// An organisation's name as a safe file name, at most 200 bytes (a file system allows 255).
     static func fileName(_ organisation: String) -> String {
-        let safe = organisation.unicodeScalars.map { scalar -> String in
-            CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" ? String(scalar) : "-"
-        }.joined()
+        var safe = ""
+        for scalar in organisation.unicodeScalars {
+            let kept = CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" ? scalar : "-"
+            guard safe.utf8.count + String(kept).utf8.count <= 200 else { break }
+            safe.unicodeScalars.append(kept)
+        }
         return safe.isEmpty ? "organisation" : safe
+    }
+
+    /// The name of an organisation's report: its safe name, with "-2", "-3"… when an earlier
+    /// organisation's made the same ("Hill & Dale", "Hill-Dale"), so that no report replaces
+    /// another. Names differing only in case count as the same, as they are on macOS and Windows.
+    static func reportName(_ organisation: String, taken: inout Set<String>) -> String {
+        let base = fileName(organisation)
+        var name = base
+        var number = 1
+        while !taken.insert(name.lowercased()).inserted {
+            number += 1
+            name = "\(base)-\(number)"
+        }
+        return name
     }
 }
