@@ -404,6 +404,20 @@ struct BatchCommandTests {
         }
     }
 
+    /// A file name is at most 255 bytes: a longer organisation name stopped the batch when it
+    /// wrote that organisation's report.
+    @Test func aLongOrganisationNameGetsAShortenedReportName() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let name = String(repeating: "Ward ", count: 60)  // 300 bytes
+        let input = try write(header + "\(name),staff,1,1,1,2,2,2,\n", "long.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--reports", "md", "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path)
+        #expect(names == [String(String(repeating: "Ward-", count: 60).prefix(200)) + ".md"])
+    }
+
     @Test func refusesADirectoryItDidNotMake() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
