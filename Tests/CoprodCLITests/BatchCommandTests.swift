@@ -537,6 +537,31 @@ struct BatchCommandTests {
         #expect(try read(URL(fileURLWithPath: shard), "results.jsonl") == kept)
     }
 
+    /// Shards split by row rather than by organisation put one organisation in two: the merge
+    /// says so. A shard whose results.csv and results.jsonl disagree is not merged.
+    @Test func mergeWarnsOfAnOrganisationInTwoShardsAndRefusesAnIncompleteOne() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let first = try write(header + "A,staff,1,1,1,2,2,2,\nB,staff,2,2,2,2,2,2,\n", "first.csv", in: work)
+        let second = try write(header + "B,carer,4,4,4,4,4,4,\n", "second.csv", in: work)
+        for (input, name) in [(first, "s1"), (second, "s2")] {
+            _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent(name).path, "--quiet"])
+        }
+        let (s1, s2) = (work.appendingPathComponent("s1").path, work.appendingPathComponent("s2").path)
+        let split = try runCoprod(["merge", s1, s2, "--out", work.appendingPathComponent("split").path, "--path", fixtures])
+        #expect(split.status == 0)
+        #expect(split.standardError.contains("coprod: warning: B is in both \(s1) and \(s2): shards must split the inputs by organisation"), "\(split.standardError)")
+        // results.csv loses its last row: the shard is refused, and nothing is left behind.
+        let table = work.appendingPathComponent("s1/results.csv")
+        let rows = try String(contentsOf: table, encoding: .utf8).split(separator: "\n")
+        try Data((rows.dropLast().joined(separator: "\n") + "\n").utf8).write(to: table)
+        let out = work.appendingPathComponent("broken")
+        let broken = try runCoprod(["merge", s1, s2, "--out", out.path, "--path", fixtures])
+        #expect(broken.status == 2)
+        #expect(broken.standardError.contains("\(s1): results.csv has fewer rows than results.jsonl has lines, so it is not a complete coprod batch output"), "\(broken.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func mergingShardsEqualsOneRun() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -544,18 +569,30 @@ struct BatchCommandTests {
         var lines = sample.standardOutput.split(separator: "\n").map(String.init)
         let head = lines.removeFirst()
         lines.insert("Off,staff,six,1,1,1,1,1,,,,", at: 100)  // a rejected row in the second shard
+        // Two names that make one report name, one in each shard: the second is "-2" in one run,
+        // though its own shard named it without.
+        lines.insert("Hill & Dale,R1,staff,2026-11-01,2,2,2,,2,2,2", at: 0)
+        lines.insert("hill & dale,R1,staff,2026-11-01,3,3,3,,3,3,3", at: 120)
         let all = try write(([head] + lines).joined(separator: "\n") + "\n", "all.csv", in: work)
-        let first = try write(([head] + lines[..<90]).joined(separator: "\n") + "\n", "first.csv", in: work)
-        let second = try write(([head] + lines[90...]).joined(separator: "\n") + "\n", "second.csv", in: work)
+        let first = try write(([head] + lines[..<91]).joined(separator: "\n") + "\n", "first.csv", in: work)
+        let second = try write(([head] + lines[91...]).joined(separator: "\n") + "\n", "second.csv", in: work)
         for (input, name) in [(all, "single"), (first, "shard1"), (second, "shard2")] {
-            _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent(name).path, "--quiet"])
+            _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent(name).path,
+                               "--reports", "md", "--quiet"])
         }
         let merged = work.appendingPathComponent("merged")
         let result = try runCoprod(["merge", work.appendingPathComponent("shard1").path, work.appendingPathComponent("shard2").path,
                                     "--out", merged.path, "--path", fixtures])
         #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("warning"), "\(result.standardError)")
         for name in ["results.jsonl", "results.csv", "summary.json", "summary.md"] {
             #expect(try read(merged, name) == read(work.appendingPathComponent("single"), name), "\(name) differs")
+        }
+        let reports = try FileManager.default.contentsOfDirectory(atPath: merged.appendingPathComponent("reports").path).sorted()
+        #expect(try reports == FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("single/reports").path).sorted())
+        #expect(reports.contains("hill---dale-2.md"))
+        for name in reports {
+            #expect(try read(merged, "reports/" + name) == read(work.appendingPathComponent("single"), "reports/" + name), "\(name) differs")
         }
         // A rejected row names its own shard's file and row, so compare what follows those.
         let strip = { (text: String) in text.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 2).last ?? "" } }

@@ -42,21 +42,18 @@ struct MergeCommand: ParsableCommand {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
+        // Every shard is checked, and its rejected rows read, before anything is written.
         var frameworkID: String?
-        var resultLines: [Substring] = []
-        var csvRows: [Substring] = []
         var rejected: [RejectedRow] = []
         for directory in directories {
             let base = URL(fileURLWithPath: directory)
-            guard let results = try? String(contentsOf: base.appendingPathComponent("results.jsonl"), encoding: .utf8),
-                  let table = try? String(contentsOf: base.appendingPathComponent("results.csv"), encoding: .utf8),
+            guard FileManager.default.isReadableFile(atPath: base.appendingPathComponent("results.jsonl").path),
+                  FileManager.default.isReadableFile(atPath: base.appendingPathComponent("results.csv").path),
                   let rejectedText = try? String(contentsOf: base.appendingPathComponent("rejected.csv"), encoding: .utf8)
             else {
                 Diagnostics.standardError("coprod: \(directory) is not a complete coprod batch output (results.jsonl, results.csv and rejected.csv are needed)")
                 throw ExitCode.usage
             }
-            resultLines += results.split(separator: "\n")
-            csvRows += table.split(separator: "\n").dropFirst()
             var records = CSVReader(bytes: Array(rejectedText.utf8))
             _ = records.next()
             for record in records where record.fields.count == 5 {
@@ -64,8 +61,8 @@ struct MergeCommand: ParsableCommand {
                                             organisation: record.fields[2].isEmpty ? nil : record.fields[2],
                                             column: record.fields[3].isEmpty ? nil : record.fields[3], reason: record.fields[4]))
             }
-            if let first = resultLines.first, frameworkID == nil,
-               let object = try? JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any] {
+            if frameworkID == nil, var lines = LineReader(path: base.appendingPathComponent("results.jsonl").path),
+               let first = lines.nextLine(), let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)) as? [String: Any] {
                 frameworkID = object["framework"] as? String
             }
         }
@@ -75,35 +72,118 @@ struct MergeCommand: ParsableCommand {
         }
         let (framework, _) = try sandbox.loadFramework(frameworkID)
         var summary = AreaSummary(framework: framework)
-        for line in resultLines {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let organisation = object["organisation"] as? String else { continue }
-            let sections = (object["sections"] as? [[String: Any]] ?? []).compactMap { section -> (String, Score)? in
-                guard let id = section["id"] as? String else { return nil }
-                return (id, summary.score(section: id, json: section["score"]))
-            }
-            let gaps = (object["gaps"] as? [[String: Any]] ?? []).map { gap in
-                AreaSummary.GapEntry(
-                    organisation: organisation, sectionID: gap["section"] as? String ?? "",
-                    roles: gap["roles"] as? [String] ?? [],
-                    scores: (gap["scores"] as? [Any] ?? []).map { ($0 as? String) ?? Score.format(($0 as? Double) ?? 0) },
-                    difference: gap["difference"] as? Double ?? 0)
-            }
-            summary.add(organisation: organisation, respondents: object["respondents"] as? Int ?? 0, scores: sections, gaps: gaps)
-        }
-        summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
-        summary.rowsRejected = rejected.count
-        summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
+        var shardOf = ShardsSeen()
         do throws(InputError) {
             let output = try BatchOutput(path: outputDirectory, framework: framework, force: force)
-            for (index, line) in resultLines.enumerated() {
-                try output.writeResults(json: Array((line + "\n").utf8)[...], csv: Array((index < csvRows.count ? csvRows[index] + "\n" : "").utf8)[...])
+            for (index, directory) in directories.enumerated() {
+                try MergeCommand.copy(shard: directory, number: index, into: output, summary: &summary, seen: &shardOf)
             }
+            summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
+            summary.rowsRejected = rejected.count
+            summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
             try output.finish(rejected: rejected, summary: summary, framework: framework)
         } catch {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
+        for (organisation, shards) in shardOf.examples {
+            Diagnostics.standardError("coprod: warning: \(organisation) is in both \(directories[shards.0]) and \(directories[shards.1]): "
+                                      + "shards must split the inputs by organisation, or each evaluates it from part of its rows")
+        }
+        if shardOf.repeated > shardOf.examples.count {
+            Diagnostics.standardError("coprod: warning: and \(shardOf.repeated - shardOf.examples.count) more organisations in more than one shard")
+        }
         Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(summary.rowsRejected) rejected")
+    }
+
+    /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
+    /// adds each organisation to `summary`: a national collection's shards are merged in flat
+    /// memory.
+    private static func copy(shard directory: String, number: Int, into output: BatchOutput,
+                             summary: inout AreaSummary, seen: inout ShardsSeen) throws(InputError) {
+        let base = URL(fileURLWithPath: directory)
+        let resultsPath = base.appendingPathComponent("results.jsonl").path, tablePath = base.appendingPathComponent("results.csv").path
+        guard var results = LineReader(path: resultsPath) else { throw InputError("cannot read \(resultsPath)") }
+        guard var table = LineReader(path: tablePath) else { throw InputError("cannot read \(tablePath)") }
+        _ = table.nextLine()  // the header, which the output writes once
+        // Reports are found under the names the shard's batch gave them, and written under the
+        // names one batch over every shard would give.
+        let reports = base.appendingPathComponent("reports")
+        let hasReports = FileManager.default.fileExists(atPath: reports.path)
+        var shardReportNames: Set<String> = []
+        var json: [UInt8] = [], csv: [UInt8] = []
+        func flush() throws(InputError) {
+            try output.writeResults(json: json[...], csv: csv[...])
+            json.removeAll(keepingCapacity: true)
+            csv.removeAll(keepingCapacity: true)
+        }
+        while let line = results.nextLine() {
+            if line.isBlank { continue }
+            guard let row = table.nextLine() else {
+                throw InputError("\(directory): results.csv has fewer rows than results.jsonl has lines, so it is not a complete coprod batch output")
+            }
+            json += line.bytes
+            json.append(UInt8(ascii: "\n"))
+            csv += row.bytes
+            csv.append(UInt8(ascii: "\n"))
+            if let organisation = add(line.bytes, to: &summary) {
+                seen.note(organisation, shard: number)
+                if hasReports {
+                    let name = BatchOutput.reportName(organisation, taken: &shardReportNames)
+                    for format in BatchRunner.ReportFormat.allCases {
+                        let path = reports.appendingPathComponent("\(name).\(format.rawValue)").path
+                        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+                        try output.writeReport(text, organisation: organisation, format: format)
+                    }
+                }
+            }
+            if json.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        if let failure = results.readFailure ?? table.readFailure { throw InputError("cannot read \(directory): \(failure)") }
+        if let extra = table.nextLine(), !extra.isBlank {
+            throw InputError("\(directory): results.csv has more rows than results.jsonl has lines, so it is not a complete coprod batch output")
+        }
+    }
+
+    /// Adds one result line to the summary; its organisation, or nil for a line that is not a result.
+    private static func add(_ line: ArraySlice<UInt8>, to summary: inout AreaSummary) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let organisation = object["organisation"] as? String else { return nil }
+        let sections = (object["sections"] as? [[String: Any]] ?? []).compactMap { section -> (String, Score)? in
+            guard let id = section["id"] as? String else { return nil }
+            return (id, summary.score(section: id, json: section["score"]))
+        }
+        let gaps = (object["gaps"] as? [[String: Any]] ?? []).map { gap in
+            AreaSummary.GapEntry(
+                organisation: organisation, sectionID: gap["section"] as? String ?? "",
+                roles: gap["roles"] as? [String] ?? [],
+                scores: (gap["scores"] as? [Any] ?? []).map { ($0 as? String) ?? Score.format(($0 as? Double) ?? 0) },
+                difference: gap["difference"] as? Double ?? 0)
+        }
+        summary.add(organisation: organisation, respondents: object["respondents"] as? Int ?? 0, scores: sections, gaps: gaps)
+        return organisation
+    }
+}
+
+/// Which shard each organisation came from, by a hash of its name (8 bytes each, not the name),
+/// to warn of one in two shards: merge assumes the inputs were split by organisation. Two names
+/// with the same 64-bit hash would be taken for one; among a million names that is about one
+/// chance in thirty million.
+struct ShardsSeen {
+    private var shards: [Int: Int] = [:]
+    /// The first few organisations met in a second shard, with the first shard and this one.
+    private(set) var examples: [(String, (Int, Int))] = []
+    /// How many were met in a second shard.
+    private(set) var repeated = 0
+
+    mutating func note(_ organisation: String, shard: Int) {
+        guard let first = shards[organisation.hashValue] else {
+            shards[organisation.hashValue] = shard
+            return
+        }
+        guard first != shard else { return }
+        repeated += 1
+        if examples.count < 10 { examples.append((organisation, (first, shard))) }
     }
 }
