@@ -560,6 +560,13 @@ struct BatchCommandTests {
         #expect(broken.status == 2)
         #expect(broken.standardError.contains("\(s1): results.csv has fewer rows than results.jsonl has lines, so it is not a complete coprod batch output"), "\(broken.standardError)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        // Shards of two frameworks are not one collection.
+        let other = work.appendingPathComponent("other").path
+        _ = try runCoprod(["batch", "involvement-audit", "Examples/involvement-audit.csv", "--out", other, "--quiet"])
+        let mixed = try runCoprod(["merge", s2, other, "--out", out.path, "--path", fixtures])
+        #expect(mixed.status == 2)
+        #expect(mixed.standardError.contains("\(other) holds results for involvement-audit, and \(s2) for mini-audit: merge the shards of one framework"), "\(mixed.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
     @Test func mergingShardsEqualsOneRun() throws {

@@ -44,6 +44,7 @@ struct MergeCommand: ParsableCommand {
         }
         // Every shard is checked, and its rejected rows read, before anything is written.
         var frameworkID: String?
+        var frameworkShard = ""
         var rejected: [RejectedRow] = []
         for directory in directories {
             let base = URL(fileURLWithPath: directory)
@@ -61,9 +62,14 @@ struct MergeCommand: ParsableCommand {
                                             organisation: record.fields[2].isEmpty ? nil : record.fields[2],
                                             column: record.fields[3].isEmpty ? nil : record.fields[3], reason: record.fields[4]))
             }
-            if frameworkID == nil, var lines = LineReader(path: base.appendingPathComponent("results.jsonl").path),
-               let first = lines.nextLine(), let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)) as? [String: Any] {
-                frameworkID = object["framework"] as? String
+            if var lines = LineReader(path: base.appendingPathComponent("results.jsonl").path), let first = lines.nextLine(),
+               let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)) as? [String: Any],
+               let shardFramework = object["framework"] as? String {
+                if let frameworkID, shardFramework != frameworkID {
+                    Diagnostics.standardError("coprod: \(directory) holds results for \(shardFramework), and \(frameworkShard) for \(frameworkID): merge the shards of one framework")
+                    throw ExitCode.usage
+                }
+                (frameworkID, frameworkShard) = (shardFramework, directory)
             }
         }
         guard let frameworkID else {
