@@ -126,8 +126,8 @@ public struct SectionSummary: Sendable, Equatable {
     public var low: Double
     public var high: Double
     public var tiers: [String]
-    /// The score under which an organisation is counted as below the bar: the framework's
-    /// `below`, or the middle of the scale.
+    /// The score under which an organisation is counted as below the bar: the section's
+    /// `below`, the framework's, or the middle of the scale.
     public var threshold: Double
     public var count = 0
     /// Counts per histogram bin (score - low) * resolution.

@@ -36,11 +36,11 @@ public enum FrameworkDocument {
     /// What the framework file sets about evaluating, or the default it leaves: a local area
     /// adapting a framework sees here what its changes did.
     private static func settings(_ framework: Framework) -> [String] {
-        let gap = framework.gap.map { "more than \(number($0)) apart" }
+        let gap = framework.gap.map { "more than \(Score.format($0)) apart" }
             ?? "more than a quarter of its scale apart (one tier; 25 points on a checklist)"
-        let below = framework.below.map(number)
+        let below = framework.below.map(Score.format)
             ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
-        let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(number($0))" } }
+        let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(Score.format($0))" } }
         return [
             "Several respondents' numbers for one indicator combine by their \(framework.combine.rawValue).",
             "Two roles are shown as differing on a section when their scores are \(gap).",
@@ -49,10 +49,6 @@ public enum FrameworkDocument {
             framework.rules.isEmpty ? "Rules of its own: none, so the defaults apply."
                 : "Rules of its own, in Lua: \(framework.rules.sorted().joined(separator: ", ")).",
         ]
-    }
-
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// Plain text: the Markdown without its markup characters that a terminal shows literally.

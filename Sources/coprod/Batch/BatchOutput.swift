@@ -48,7 +48,9 @@ final class BatchOutput {
         }
         madeDirectories = missing
         if missing.isEmpty {
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { throw InputError("\(path) exists and is not a directory") }
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError("\(path) exists and is not a directory")
+            }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             if !contents.isEmpty && !contents.contains(BatchOutput.marker) && !force {
                 throw InputError("\(path) is not empty and was not made by coprod batch; choose another --out or add --force")
@@ -93,10 +95,12 @@ final class BatchOutput {
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws(InputError) {
         let reports = directory.appendingPathComponent("reports")
-        do {
-            try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("cannot create \(reports.path): \(BatchOutput.reason(error))")
+        if reportNames.isEmpty {  // the first report makes the folder
+            do {
+                try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+            } catch {
+                throw InputError("cannot create \(reports.path): \(BatchOutput.reason(error))")
+            }
         }
         let name = BatchOutput.reportName(organisation, taken: &reportNames) + "." + format.rawValue
         try write(report, to: reports.appendingPathComponent(name))
