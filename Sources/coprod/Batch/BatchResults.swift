@@ -2,43 +2,59 @@ import Foundation
 
 /// What workers have made, waiting for the writer: each chunk's results, and each scattered
 /// organisation's, which the writer puts where the organisation's last row was.
+///
+/// The writer is woken only by what it waits for. Chunks are often done out of order, and on a
+/// machine whose cores are all evaluating, waking it for another chunk would only take a core
+/// from a worker for nothing.
 final class BatchResults: @unchecked Sendable {
     // All state is guarded by `condition`.
     private let condition = NSCondition()
     private var chunks: [Int: BatchRunner.ChunkResults] = [:]
     private var scattered: [String: BatchRunner.ChunkResults] = [:]
     private var finished = false
+    /// What the writer waits for, while it waits.
+    private var awaited: Awaited?
+
+    private enum Awaited: Equatable {
+        case chunk(Int)
+        case scattered(String)
+    }
 
     func add(chunk: Int, _ results: BatchRunner.ChunkResults) {
-        condition.lock()
-        chunks[chunk] = results
-        condition.broadcast()
-        condition.unlock()
+        add(.chunk(chunk)) { $0.chunks[chunk] = results }
     }
 
     func add(scattered organisation: String, _ results: BatchRunner.ChunkResults) {
+        add(.scattered(organisation)) { $0.scattered[organisation] = results }
+    }
+
+    private func add(_ made: Awaited, _ keep: (BatchResults) -> Void) {
         condition.lock()
-        scattered[organisation] = results
-        condition.broadcast()
+        keep(self)
+        if awaited == made { condition.signal() }
         condition.unlock()
     }
 
     /// The results of `chunk`, waiting for them; nil if every worker stopped without them.
     func take(chunk: Int) -> BatchRunner.ChunkResults? {
-        take { $0.chunks.removeValue(forKey: chunk) }
+        take(.chunk(chunk)) { $0.chunks.removeValue(forKey: chunk) }
     }
 
     /// The results of a scattered organisation, waiting for them.
     func take(scattered organisation: String) -> BatchRunner.ChunkResults? {
-        take { $0.scattered.removeValue(forKey: organisation) }
+        take(.scattered(organisation)) { $0.scattered.removeValue(forKey: organisation) }
     }
 
-    private func take(_ remove: (BatchResults) -> BatchRunner.ChunkResults?) -> BatchRunner.ChunkResults? {
+    private func take(_ wanted: Awaited, _ remove: (BatchResults) -> BatchRunner.ChunkResults?) -> BatchRunner.ChunkResults? {
         condition.lock()
-        defer { condition.unlock() }
+        defer {
+            awaited = nil
+            condition.unlock()
+        }
         while true {
             if let results = remove(self) { return results }
             if finished { return nil }
+            awaited = wanted
             condition.wait()
         }
     }
