@@ -10,7 +10,11 @@ public struct LineReader {
         public var offset: Int
 
         /// Whether the line holds nothing but spaces, tabs and carriage returns.
-        public var isBlank: Bool {
+        public var isBlank: Bool { Line.isBlank(bytes) }
+
+        /// Whether `bytes` (a line without its line feed) hold nothing but spaces, tabs and
+        /// carriage returns: a blank line, in a file read whole as in one read line by line.
+        public static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
             bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
         }
     }

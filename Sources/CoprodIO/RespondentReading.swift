@@ -34,7 +34,7 @@ extension AssessmentReader {
             let line = bytes[start..<end]
             number += 1
             start = end + 1
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) { continue }
+            if LineReader.Line.isBlank(line) { continue }
             switch readRespondent(line, number: number, file: file, warnings: &result.warnings) {
             case .response(let response): result.responses.append(response)
             case .rejected(let rejected): result.rejected.append(rejected)

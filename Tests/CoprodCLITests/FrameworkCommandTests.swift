@@ -194,7 +194,7 @@ struct FrameworkCommandTests {
     }
 
     /// JSON Lines as batch reads them: a respondent per line, numbered by its line, blank lines
-    /// skipped; evaluate and batch give the same results and the same rejections.
+    /// (spaces, tabs, a carriage return) skipped; evaluate and batch give the same results and the same rejections.
     @Test func evaluateReadsJSONLinesAsBatchDoes() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("jsonl-\(UUID())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -202,7 +202,7 @@ struct FrameworkCommandTests {
         let file = work.appendingPathComponent("answers.jsonl").path
         let lines = [
             #"{"organisation": "Good", "assets.1": 4, "answers": {"assets.2": "Made a start"}}"#,
-            "",
+            " \t\r",
             "[1, 2]",
             #"{"organisation": "Bad", "assets.1": "six"}"#,
         ]
