@@ -569,7 +569,7 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
-    @Test func mergingShardsEqualsOneRun() throws {
+    @Test(arguments: ["md", "html"]) func mergingShardsEqualsOneRun(reports format: String) throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "60", "--seed", "11"])
@@ -585,7 +585,7 @@ struct BatchCommandTests {
         let second = try write(([head] + lines[91...]).joined(separator: "\n") + "\n", "second.csv", in: work)
         for (input, name) in [(all, "single"), (first, "shard1"), (second, "shard2")] {
             _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent(name).path,
-                               "--reports", "md", "--quiet"])
+                               "--reports", format, "--quiet"])
         }
         let merged = work.appendingPathComponent("merged")
         let result = try runCoprod(["merge", work.appendingPathComponent("shard1").path, work.appendingPathComponent("shard2").path,
@@ -597,7 +597,8 @@ struct BatchCommandTests {
         }
         let reports = try FileManager.default.contentsOfDirectory(atPath: merged.appendingPathComponent("reports").path).sorted()
         #expect(try reports == FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("single/reports").path).sorted())
-        #expect(reports.contains("hill---dale-2.md"))
+        #expect(reports.contains("hill---dale-2.\(format)"))
+        #expect(reports.count == 62)  // the 60 sampled organisations and the two hills; "Off" was rejected
         for name in reports {
             #expect(try read(merged, "reports/" + name) == read(work.appendingPathComponent("single"), "reports/" + name), "\(name) differs")
         }

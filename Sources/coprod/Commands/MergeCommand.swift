@@ -117,6 +117,8 @@ struct MergeCommand: ParsableCommand {
         let reports = base.appendingPathComponent("reports")
         let hasReports = FileManager.default.fileExists(atPath: reports.path)
         var shardReportNames: Set<String> = []
+        // A batch writes its reports in one format: once one is found, only that one is looked for.
+        var reportFormats = BatchRunner.ReportFormat.allCases
         var json: [UInt8] = [], csv: [UInt8] = []
         func flush() throws(InputError) {
             try output.writeResults(json: json[...], csv: csv[...])
@@ -136,10 +138,11 @@ struct MergeCommand: ParsableCommand {
                 seen.note(organisation, shard: number)
                 if hasReports {
                     let name = BatchOutput.reportName(organisation, taken: &shardReportNames)
-                    for format in BatchRunner.ReportFormat.allCases {
+                    for format in reportFormats {
                         let path = reports.appendingPathComponent("\(name).\(format.rawValue)").path
                         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
                         try output.writeReport(text, organisation: organisation, format: format)
+                        reportFormats = [format]
                     }
                 }
             }
