@@ -6,11 +6,10 @@ import Foundation
 public enum HTMLReport {
     public static func render(_ result: OrganisationResult, framework: Framework) -> String {
         let parts = ReportParts(result, framework: framework)
-        let subtitle = ReportParts.subtitle(result, framework: framework)
         var html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(escape(result.organisation))</title>"
         html += "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.4}"
         html += "td,th{padding:.2rem .6rem;text-align:left}blockquote{margin:.4rem 1.5rem}</style></head><body>\n"
-        html += "<h1>\(escape(result.organisation))</h1>\n<p><em>\(escape(subtitle.title))</em>\(escape(subtitle.rest))</p>\n"
+        html += "<h1>\(escape(result.organisation))</h1>\n<p><em>\(escape(parts.subtitle.title))</em>\(escape(parts.subtitle.rest))</p>\n"
         html += chart(result, framework: framework)
         html += "<table><tr><th>Section</th><th>Score</th>" + parts.roles.map { "<th>\(escape($0))</th>" }.joined() + "<th>Answered</th></tr>\n"
         for section in result.sections {

@@ -6,8 +6,7 @@ import CoprodCore
 public enum MarkdownReport {
     public static func render(_ result: OrganisationResult, framework: Framework) -> String {
         let parts = ReportParts(result, framework: framework)
-        let subtitle = ReportParts.subtitle(result, framework: framework)
-        var lines: [String] = ["# \(result.organisation)", "", "*\(subtitle.title)*\(subtitle.rest)", ""]
+        var lines: [String] = ["# \(result.organisation)", "", "*\(parts.subtitle.title)*\(parts.subtitle.rest)", ""]
         let roles = parts.roles
         func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
         lines.append(row(["Section", "Score"] + roles.map(escape) + ["Answered"]))

@@ -3,6 +3,8 @@ import CoprodCore
 /// What a report on one organisation says, worked out once for every format: the Markdown and
 /// the HTML report show the same things, so a local area gets the same report whichever it picks.
 struct ReportParts {
+    /// The framework's title, then its edition and how many answered: "*Title*, 2024 · 3 respondents".
+    let subtitle: (title: String, rest: String)
     /// The roles that answered, in order: a column each in the table of sections.
     let roles: [String]
     /// "Relationships: service user 2.67, staff 4.33", one per difference between roles.
@@ -12,6 +14,7 @@ struct ReportParts {
     let texts: [(heading: String, answers: [(text: String, who: String)])]
 
     init(_ result: OrganisationResult, framework: Framework) {
+        subtitle = (framework.title, (framework.edition.map { ", \($0)" } ?? "") + " · \(counted(result.respondents, "respondent"))")
         roles = Array(Set(result.sections.flatMap(\.byRole.keys))).sorted()
         differences = result.gaps.map { gap in
             (framework.section(gap.sectionID)?.title ?? gap.sectionID,
@@ -29,10 +32,5 @@ struct ReportParts {
             texts[texts.count - 1].answers.append((text.text.split(whereSeparator: \.isNewline).joined(separator: " "), who))
         }
         self.texts = texts
-    }
-
-    /// The report's subtitle: the framework, its edition and how many answered.
-    static func subtitle(_ result: OrganisationResult, framework: Framework) -> (title: String, rest: String) {
-        (framework.title, (framework.edition.map { ", \($0)" } ?? "") + " · \(counted(result.respondents, "respondent"))")
     }
 }

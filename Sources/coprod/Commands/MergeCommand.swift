@@ -229,8 +229,9 @@ struct ShardsSeen {
     private(set) var repeated = 0
 
     mutating func note(_ organisation: String, shard: Int) {
-        guard let first = shards[organisation.hashValue] else {
-            shards[organisation.hashValue] = shard
+        let key = organisation.hashValue
+        guard let first = shards[key] else {
+            shards[key] = shard
             return
         }
         guard first != shard else { return }
