@@ -10,7 +10,10 @@ struct SampleCommand: ParsableCommand {
         abstract: "Write random but realistic assessments for a framework as CSV.",
         discussion: """
             Each organisation gets a level of its own, and staff tend to rate a little higher \
-            than the people they serve, so the results have spread and role gaps to find.
+            than the people they serve, so the results have spread and role gaps to find. A \
+            tiered indicator's columns agree: its criteria are met up to the tier it reaches, its \
+            survey figure lies between that tier's threshold and the next, and the tier declared \
+            is that one, or now and then (15%) one above, which the evaluator warns of.
             """
     )
 
@@ -69,10 +72,22 @@ extension String {
 }
 
 /// Values drawn around an organisation's level (0-1), reproducibly (SplitMix64).
+///
+/// A tiered indicator's columns tell one story, as a real self-assessment's do: the tier the
+/// organisation reaches is drawn once, its criteria are met up to that tier and not above, its
+/// survey figure falls between that tier's threshold and the next, and the tier it declares is
+/// that one, or now and then one higher (the optimism the evaluator's warnings are for).
 struct SampleGenerator {
     let framework: Framework
     private var state: UInt64
     private let scales: [AnswerSlot: Scale]
+    private let surveys: [String: SurveyMetric]
+    /// The tiered indicator whose columns are being drawn, its tiers, and the one it reaches (0
+    /// for none).
+    private var reached: (id: String, levels: [String], tier: Int)?
+
+    /// How often an organisation declares one tier above what its evidence supports.
+    static let overclaiming = 0.15
 
     init(framework: Framework, seed: UInt64) {
         self.framework = framework
@@ -80,6 +95,9 @@ struct SampleGenerator {
         var scales: [AnswerSlot: Scale] = [:]
         for slot in framework.slots { scales[slot] = framework.scale(of: slot) }
         self.scales = scales
+        var surveys: [String: SurveyMetric] = [:]
+        for indicator in framework.indicators { surveys[indicator.id] = indicator.survey }
+        self.surveys = surveys
     }
 
     mutating func next() -> UInt64 {
@@ -99,6 +117,11 @@ struct SampleGenerator {
     }
 
     mutating func value(for slot: AnswerSlot, level: Double) -> String {
+        // A tiered indicator's answer comes before its other columns: the tier is drawn there.
+        if slot.part == .answer, case .tiers(let levels)? = scales[slot] {
+            reached = (slot.id, levels, Int(around(level) * Double(levels.count + 1)))
+        }
+        if let reached, reached.id == slot.id { return tiered(slot, levels: reached.levels, reaching: reached.tier) }
         if unit() < 0.03 { return "" }  // a few answers left blank, as in real forms
         switch scales[slot] ?? .text {
         case .ordinal(let min, let max, let labels, _):
@@ -119,9 +142,39 @@ struct SampleGenerator {
         case .number(let unit):
             return unit == "%" ? String(Int(around(level) * 100)) : String(Int(around(level) * 48))
         case .text:
-            let phrases = ["More time to build trust.", "Pay people for their time.", "Meet in the evenings.",
-                           "Share decisions earlier.", "Go to where people already are."]
-            return unit() < 0.3 ? phrases[Int(unit() * Double(phrases.count))] : ""
+            return phrase()
+        }
+    }
+
+    private mutating func phrase() -> String {
+        let phrases = ["More time to build trust.", "Pay people for their time.", "Meet in the evenings.",
+                       "Share decisions earlier.", "Go to where people already are."]
+        return unit() < 0.3 ? phrases[Int(unit() * Double(phrases.count))] : ""
+    }
+
+    /// A column of a tiered indicator that reaches tier `tier` of `levels` (0 for none, 1 for
+    /// the first).
+    private mutating func tiered(_ slot: AnswerSlot, levels: [String], reaching tier: Int) -> String {
+        switch slot.part {
+        case .answer:
+            if unit() < 0.03 { return "" }
+            let declared = tier < levels.count && unit() < SampleGenerator.overclaiming ? tier + 1 : tier
+            return (["none"] + levels)[declared]
+        case .criteria:
+            // Yes or no, as a form's required question; a blank would read as not met.
+            guard let index = slot.tier.flatMap(levels.firstIndex(of:)) else { return "no" }
+            return index < tier ? "yes" : "no"
+        case .survey:
+            if unit() < 0.03 { return "" }
+            let thresholds = levels.map { surveys[slot.id]?.thresholds[$0] }
+            // At least the threshold of every tier reached, and under that of the next.
+            let low = thresholds.prefix(tier).compactMap { $0 }.max() ?? 0
+            let next = thresholds.dropFirst(tier).compactMap { $0 }.min()
+            let high = next.map { $0 - 1 } ?? 100
+            guard high > low else { return String(Int(low)) }
+            return String(Int(low) + Int(unit() * Double(Int(high) - Int(low) + 1)))
+        case .comment, .prompt:
+            return phrase()
         }
     }
 }
