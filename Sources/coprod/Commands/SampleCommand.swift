@@ -166,13 +166,12 @@ struct SampleGenerator {
             return index < tier ? "yes" : "no"
         case .survey:
             if unit() < 0.03 { return "" }
-            let thresholds = levels.map { surveys[slot.id]?.thresholds[$0] }
-            // At least the threshold of every tier reached, and under that of the next.
+            // A whole percentage at least the threshold of every tier reached (72 does not reach
+            // 72.5) and under that of the next.
+            let thresholds = levels.map { surveys[slot.id]?.thresholds[$0].map { Int($0.rounded(.up)) } }
             let low = thresholds.prefix(tier).compactMap { $0 }.max() ?? 0
-            let next = thresholds.dropFirst(tier).compactMap { $0 }.min()
-            let high = next.map { $0 - 1 } ?? 100
-            guard high > low else { return String(Int(low)) }
-            return String(Int(low) + Int(unit() * Double(Int(high) - Int(low) + 1)))
+            let high = thresholds.dropFirst(tier).compactMap { $0 }.min().map { $0 - 1 } ?? 100
+            return String(low + Int(unit() * Double(max(0, high - low) + 1)))
         case .comment, .prompt:
             return phrase()
         }
