@@ -129,6 +129,40 @@ struct BatchCommandTests {
         #expect(summary?["rows"] as? [String: Int] == ["read": 88, "evaluated": 86, "rejected": 2])
     }
 
+    /// Rows whose organisation names are equal as text belong to one organisation however their
+    /// bytes differ (the Kelvin sign and `K`, `é` in one code point or two, spaces or tabs
+    /// around), together or apart, wherever the column is and however the input is cut: the
+    /// first pass, which keeps only a hash of each name, must agree with the workers, which
+    /// group by the names.
+    @Test(arguments: [false, true]) func namesEqualAsTextAreOneOrganisation(organisationSecond: Bool) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let rows = [("Kelvin Trust", "staff", 1), ("\u{212A}elvin Trust", "carer", 5), ("Caf\u{00E9} Group", "staff", 2),
+                    ("Org 1", "staff", 3), ("Cafe\u{0301} Group", "carer", 4), (" Padded\t", "staff", 2), ("Org 2", "staff", 3),
+                    ("Padded", "carer", 4), ("Kelvin Trust", "service user", 3)]
+        var text = organisationSecond ? "role,organisation" + header.dropFirst("organisation,role".count) : header
+        for (name, role, value) in rows {
+            let answers = Array(repeating: "\(value)", count: 6).joined(separator: ",")
+            text += (organisationSecond ? "\(role),\(name)" : "\(name),\(role)") + ",\(answers),\n"
+        }
+        let input = try write(text, "names.csv", in: work)
+        var outputs: [String] = []
+        for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1")] as [(String, String?)] {
+            let out = work.appendingPathComponent("out-\(jobs)-\(chunkBytes ?? "default")")
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"]
+                                       + (chunkBytes.map { ["--chunk-bytes", $0] } ?? []))
+            #expect(result.status == 0, "\(result.standardError)")
+            outputs.append(try read(out, "results.jsonl"))
+        }
+        #expect(outputs.allSatisfy { $0 == outputs[0] })
+        let results = outputs[0].split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        // Each where its last row is; `==` on names is `String`'s, so either form of each matches.
+        #expect(results.compactMap { $0["organisation"] as? String } == ["Org 1", "Caf\u{00E9} Group", "Org 2", "Padded", "Kelvin Trust"])
+        #expect(results.compactMap { $0["respondents"] as? Int } == [1, 2, 1, 2, 3])
+        // Kelvin Trust answered 1, 5 and 3 throughout; Café Group 2 and 4; Padded 2 and 4.
+        #expect(results.compactMap { $0["overall"] as? Double } == [3, 3, 3, 3, 3])
+    }
+
     /// CSV, JSON Lines and JSON inputs in one batch: each file is read in its own chunks, and an
     /// organisation with rows in two files is evaluated once, where its last row is.
     @Test func csvJSONLinesAndJSONTogether() throws {
