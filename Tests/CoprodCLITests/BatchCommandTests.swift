@@ -492,7 +492,7 @@ struct BatchCommandTests {
         // Two directories above the output directory are made too, and removed with it.
         let made = work.appendingPathComponent("made")
         let out = made.appendingPathComponent("deeper/out").path
-        let cases: [(arguments: [String], message: String)] = [
+        var cases: [(arguments: [String], message: String)] = [
             ([folder.path], "\(folder.path) is a folder: give the files in it (for example \(folder.path)/*.csv)"),
             ([input, missing], "cannot read \(missing): No such file or directory"),
             // One file twice would count its rows twice, however it is spelled.
@@ -508,6 +508,11 @@ struct BatchCommandTests {
             ([input, "--jobs", "-1"], "--jobs must be 1 or more."),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
         ]
+        #if os(Linux)
+        // A file the system lists as a plain file but cannot read, as a failing disk gives:
+        // reading the start of a process's own memory fails with an I/O error.
+        cases.append((["/proc/self/mem"], "cannot read /proc/self/mem: Input/output error"))
+        #endif
         for (arguments, message) in cases {
             let result = try runCoprod(["batch", "mini-audit", "--path", fixtures, "--out", out, "--quiet"] + arguments)
             #expect(result.status == 2, "\(arguments)")
