@@ -192,7 +192,7 @@ struct BatchInput: Sendable {
         if let organisation = BatchInput.organisation(of: raw, columns: columns) {
             return .record(raw, organisation: organisation, columns: columns, file: file)
         }
-        return .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file)))
+        return .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file), file: file, row: raw.row))
     }
 
     /// The organisation a record is grouped under: nil for one that cannot be grouped (a quote
@@ -204,11 +204,14 @@ struct BatchInput: Sendable {
         return name
     }
 
-    private static func rejection(_ outcome: AssessmentReader.Outcome) -> RejectedRow {
+    /// Why a record that cannot be grouped is rejected: the reader's reason. The other two
+    /// outcomes should not happen (a blank record is skipped before, and one the reader takes has
+    /// an organisation), but the row is still accounted for, in its place.
+    private static func rejection(_ outcome: AssessmentReader.Outcome, file: String, row: Int) -> RejectedRow {
         switch outcome {
         case .rejected(let row): row
         case .response(let response): RejectedRow(file: response.file, row: response.row, reason: "the row could not be grouped")
-        case .blank: RejectedRow(file: "", row: 0, reason: "a blank row")
+        case .blank: RejectedRow(file: file, row: row, reason: "the row could not be grouped")
         }
     }
 
