@@ -132,18 +132,21 @@ extension Scale {
             }
             if let option = options.first(where: { $0.foldedForMatching == folded }) { return .choice(option) }
         case .ratio:
-            if let share = Scale.percentage(text) { return .share(share / 100) }
+            if let share = Scale.percentage(text), (0...100).contains(share) { return .share(share / 100) }
+            // Counts of people are whole: 3.5 of 7 is a slip, not a share.
             let parts = folded.replacingOccurrences(of: " of ", with: "/").split(separator: "/")
-            if parts.count == 2, let part = Double(String(parts[0]).trimmingWhitespace), let whole = Double(String(parts[1]).trimmingWhitespace),
+            if parts.count == 2, let part = Int(String(parts[0]).trimmingWhitespace), let whole = Int(String(parts[1]).trimmingWhitespace),
                part >= 0, whole > 0, part <= whole {
-                return .ratio(part: part, whole: whole)
+                return .ratio(part: Double(part), whole: Double(whole))
             }
-        case .number:
-            if let value = Scale.percentage(text) ?? Double(text), value.isFinite { return .number(value) }
+        case .number(let unit):
+            if let value = Scale.percentage(text) ?? Double(text), value.isFinite, unit != "%" || (0...100).contains(value) {
+                return .number(value)
+            }
         case .text:
             return .text(raw)
         }
-        throw ValueProblem(message: "'\(text)' is not on \(name) (accepted: \(accepted))")
+        throw ValueProblem(message: "'\(text)' \(notOnIt) (accepted: \(accepted))")
     }
 
     /// The words this scale accepts in place of a number, by their folded spelling and by the

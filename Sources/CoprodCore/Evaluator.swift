@@ -80,7 +80,7 @@ public struct Evaluator: Sendable {
 
         let answered = indicatorResults.reduce(0) { $0 + ($1.answers > 0 ? 1 : 0) }
         if answered < indicatorResults.count {
-            warnings.append("\(indicatorResults.count - answered) of \(indicatorResults.count) indicators have no answer")
+            warnings.append(Evaluator.unanswered(indicatorResults))
         }
         var result = OrganisationResult(
             framework: framework.id, organisation: assessment.organisation, respondents: responses.count,
@@ -216,6 +216,14 @@ public struct Evaluator: Sendable {
         let applicable = answers.filter { $0 != "n/a" }
         if applicable.isEmpty { return answers.first }
         return applicable.max { (options.firstIndex(of: $0) ?? 0) < (options.firstIndex(of: $1) ?? 0) }
+    }
+
+    /// Which indicators no respondent answered, by id: a column missing from the input shows here
+    /// for every organisation.
+    static func unanswered(_ indicators: [IndicatorResult]) -> String {
+        let ids = indicators.filter { $0.answers == 0 }.map(\.id)
+        let listed = ids.count > 6 ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more" : ids.joined(separator: ", ")
+        return "\(ids.count) of \(indicators.count) indicators \(ids.count == 1 ? "has" : "have") no answer: \(listed)"
     }
 
     static func credit(_ answer: String, mustBe: String?) -> Double {

@@ -24,21 +24,23 @@ public enum Scale: Sendable, Equatable {
             return "a whole number from \(min) to \(max)" + (words.isEmpty ? "" : " (\(words.joined(separator: ", ")))")
         case .tiers(let levels): return (["none"] + levels).joined(separator: ", ")
         case .choice(let options): return options.joined(separator: ", ")
-        case .ratio: return "two counts such as 3/12 or 3 of 12, or a percentage such as 25%"
+        case .ratio: return "two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%"
+        case .number(let unit) where unit == "%": return "a percentage from 0 to 100, such as 72 or 72%"
         case .number(let unit): return unit.map { "a number of \($0)" } ?? "a number"
         case .text: return "any text"
         }
     }
 
-    /// The name of the scale in messages: "the 1-5 scale", "the tiers".
-    public var name: String {
+    /// What a value off the scale is not, in messages: "is not on the 1-5 scale", "is not a ratio".
+    public var notOnIt: String {
         switch self {
-        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "the \(min)-\(max) scale"
-        case .tiers: "the tiers"
-        case .choice(let options): "the answers " + options.joined(separator: "/")
-        case .ratio: "a ratio"
-        case .number: "a number"
-        case .text: "text"
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "is not on the \(min)-\(max) scale"
+        case .tiers: "is not one of the tiers"
+        case .choice(let options): "is not one of the answers " + options.joined(separator: "/")
+        case .ratio: "is not a ratio"
+        case .number(let unit) where unit == "%": "is not a percentage"
+        case .number: "is not a number"
+        case .text: "is not text"
         }
     }
 

@@ -127,15 +127,23 @@ public struct AssessmentReader: Sendable {
     /// An input file's columns, mapped to the framework: what the header row says.
     public struct Columns: Sendable {
         let columns: [Column]
-        public let count: Int
+        /// The header's names, to name a column in a message.
+        let names: [String]
+        public var count: Int { columns.count }
         /// For each column, the place of its slot among the framework's slots, or -1 for a
         /// column that is not an answer: read by number, a column costs no copy of its slot.
         let places: [Int]
 
-        init(columns: [Column], count: Int) {
+        init(columns: [Column], names: [String]) {
             self.columns = columns
-            self.count = count
+            self.names = names
             places = columns.map { if case .slot(let slot) = $0, let position = slot.position { position } else { -1 } }
+        }
+
+        /// A column as messages name it: its letter, and an answer's id or another column's header.
+        func describe(_ index: Int) -> String {
+            if case .slot(let slot) = columns[index] { return "\(AssessmentReader.letter(index)) '\(slot.column)'" }
+            return index < names.count ? "\(AssessmentReader.letter(index)) '\(names[index])'" : AssessmentReader.letter(index)
         }
 
         /// Where the organisation is in each record.
@@ -152,7 +160,7 @@ public struct AssessmentReader: Sendable {
             var result = ReadAssessments()
             let columns = try mapHeader(header.fields, file: file, into: &result)
             warnings += result.warnings
-            return Columns(columns: columns, count: header.fields.count)
+            return Columns(columns: columns, names: header.fields)
         } catch {
             throw firstBytes.flatMap { NotCSV.reason(firstBytes: $0(), file: file) }.map(InputError.init) ?? error
         }
@@ -175,6 +183,12 @@ public struct AssessmentReader: Sendable {
     public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
         if AssessmentReader.isBlank(record) { return .blank }
         if let problem = record.problem {
+            // A problem in one cell names its column, and the organisation if it is in another.
+            if let (index, reason) = record.problemField, index < columns.count {
+                let organisation = columns.organisationIndex.flatMap { $0 < index ? record.fields[$0].trimmingWhitespaceForInput : nil }
+                return .rejected(RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
+                                             column: columns.describe(index), reason: reason))
+            }
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
         }
         if record.fields.count != columns.count {
@@ -182,7 +196,7 @@ public struct AssessmentReader: Sendable {
                 reason: "the row has \(record.fields.count) fields but the header has \(columns.count)"))
         }
         var result = ReadAssessments()
-        read(values: record.fields, columns: columns.columns, file: file, row: record.row, into: &result)
+        read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row, into: &result)
         if let response = result.responses.first { return .response(response) }
         return .rejected(result.rejected[0])
     }
@@ -221,7 +235,7 @@ public struct AssessmentReader: Sendable {
                 result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
                 continue
             }
-            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, file: file, row: row, namingKeys: true, into: &result)
+            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, names: names, file: file, row: row, namingKeys: true, into: &result)
         }
     }
 
@@ -248,6 +262,8 @@ public struct AssessmentReader: Sendable {
                            quietly: Bool = false) throws(InputError) -> [Column] {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
+        var seenMetadata: [String: String] = [:]
+        var refused: [(name: String, described: String)] = []
         // Spreadsheets export empty columns past the last one used: not a mistake in a header,
         // so one warning for all (in case one holds values), and not refused with --strict.
         var unnamed: [Int] = []
@@ -259,6 +275,14 @@ public struct AssessmentReader: Sendable {
             }
             switch column(named: name) {
             case .metadata(let field):
+                // Two columns for one organisation (say 'organisation' and 'Organisation Name')
+                // leave which one counts to chance. JSON keys are merged instead, `answers` last.
+                if naming == .columns {
+                    if let earlier = seenMetadata[field] {
+                        throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other")
+                    }
+                    seenMetadata[field] = naming.describe(name, at: index)
+                }
                 columns.append(.metadata(field))
             case .slot(let slot):
                 if let earlier = seen[slot] {
@@ -267,13 +291,21 @@ public struct AssessmentReader: Sendable {
                 seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
             case .ignored:
-                if strict || !quietly {
-                    let message = notPart(name, described: naming.describe(name, at: index), file: file)
-                    if strict { throw InputError(message) }
-                    result.warnings.append(message)
+                if strict {
+                    refused.append((name, naming.describe(name, at: index)))
+                } else if !quietly {
+                    result.warnings.append(notPart(name, described: naming.describe(name, at: index), file: file))
                 }
                 columns.append(.ignored)
             }
+        }
+        // With --strict, every column refused is named at once, not one per try.
+        if refused.count == 1 { throw InputError(notPart(refused[0].name, described: refused[0].described, file: file)) }
+        if refused.count > 1 {
+            let named = refused.map { name, described in
+                described + (closestName(to: name.foldedForMatching, among: columnNames.keys).flatMap { columnNames[$0] }.map { " (did you mean '\($0)'?)" } ?? "")
+            }
+            throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)")
         }
         if !unnamed.isEmpty && !quietly {
             let letters = unnamed.map(AssessmentReader.letter)
@@ -294,7 +326,22 @@ public struct AssessmentReader: Sendable {
             case .keys: throw InputError("\(file): no \"organisation\"")
             }
         }
+        if naming == .columns && !quietly { try checkIndicators(columns, names: names, file: file) }
         return columns
+    }
+
+    /// A header with no column for any indicator, but columns that are not part of the framework
+    /// and not near any of its names either, is an input for another framework: every organisation
+    /// would come out with no answers. (Misspelt columns are warned of, each with what was meant.)
+    private func checkIndicators(_ columns: [Column], names: [String], file: String) throws(InputError) {
+        let answers = columns.contains { column in
+            guard case .slot(let slot) = column else { return false }
+            return slot.part != .comment && slot.part != .prompt
+        }
+        let unknown = zip(names, columns).filter { $0.1 == .ignored && !$0.0.trimmingWhitespace.isEmpty }.map(\.0)
+        guard !answers, !unknown.isEmpty, !framework.indicators.isEmpty,
+              !unknown.contains(where: { closestName(to: $0.foldedForMatching, among: columnNames.keys) != nil }) else { return }
+        throw InputError("\(file): no column is an indicator of \(framework.id) (\(counted(unknown.count, "column")) not part of it): is it an input for another framework? `coprod template \(framework.id)` lists the columns, `coprod frameworks` the frameworks")
     }
 
     /// What a column or key named `name` holds: `.ignored` for one that is not part of the
@@ -401,11 +448,13 @@ public struct AssessmentReader: Sendable {
         return try scales[position].parse(value)
     }
 
-    /// Reads one row's values into a response, or a rejection naming the first value off its
-    /// scale: by column letter, or with `namingKeys` (a JSON respondent) by key.
-    func read(values: [String], columns: [Column], file: String, row: Int, namingKeys: Bool = false,
+    /// Reads one row's values into a response, or a rejection naming every value off its scale
+    /// (one row rejected, so the counts hold): by column letter, or with `namingKeys` (a JSON
+    /// respondent) by key. `names` are a CSV header's, to name the organisation's column.
+    func read(values: [String], columns: [Column], names: [String]? = nil, file: String, row: Int, namingKeys: Bool = false,
               into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
+        var offScale: [(column: String, reason: String)] = []
         for (index, column) in columns.enumerated() {
             let value = values[index]
             switch column {
@@ -416,18 +465,22 @@ public struct AssessmentReader: Sendable {
                 do {
                     if let answer = try answer(value, at: position) { response.answers[slot] = answer }
                 } catch {
-                    result.rejected.append(RejectedRow(
-                        file: file, row: row, organisation: organisationName(values, columns),
-                        column: namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'",
-                        reason: error.message))
-                    return
+                    offScale.append((namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'", error.message))
                 }
             case .ignored:
                 continue
             }
         }
+        if let first = offScale.first {
+            let others = offScale.dropFirst().map { "; also \($0.column.hasPrefix("key '") ? "" : "column ")\($0.column): \($0.reason)" }
+            result.rejected.append(RejectedRow(file: file, row: row, organisation: organisationName(values, columns), column: first.column,
+                                               reason: first.reason + others.joined()))
+            return
+        }
         guard !response.organisation.isEmpty else {
-            result.rejected.append(RejectedRow(file: file, row: row, reason: "the organisation is empty"))
+            let index = columns.firstIndex(of: .metadata("organisation"))
+            let column = index.map { namingKeys ? "key '\(names?[$0] ?? "organisation")'" : "\(AssessmentReader.letter($0)) '\(names?[$0] ?? "organisation")'" }
+            result.rejected.append(RejectedRow(file: file, row: row, column: column, reason: "the organisation is empty: every row needs the name of the organisation it assesses"))
             return
         }
         result.responses.append(response)

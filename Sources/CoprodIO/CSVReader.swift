@@ -16,6 +16,14 @@ public struct CSVReader: Sequence, IteratorProtocol {
         public var line: Int
         public var fields: [String]
         public var problem: String?
+        /// When the problem is in one field: which (0 for the first) and the reason without
+        /// naming the field, so that a reader that knows the header can name its column.
+        public var problemField: (index: Int, reason: String)?
+
+        public static func == (left: Record, right: Record) -> Bool {
+            left.row == right.row && left.line == right.line && left.fields == right.fields && left.problem == right.problem
+                && left.problemField?.index == right.problemField?.index && left.problemField?.reason == right.problemField?.reason
+        }
     }
 
     private var bytes: [UInt8]
@@ -304,13 +312,22 @@ public struct CSVReader: Sequence, IteratorProtocol {
         var problem: String?
         var quoted = false
         var fieldWasQuoted = false
+        var problemField: (index: Int, reason: String)?
+        var quoteOpenedOn = startLine
+        /// The quoted field that took a line break, and the line its quote opened on: if its
+        /// closing quote is missing, the lines after it are read into this row.
+        var ranOn: (field: Int, from: Int)?
 
         func finishField() {
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
                 fields.append(String(decoding: field, as: UTF8.self))
-                if problem == nil { problem = "field \(fields.count) is not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)" }
+                if problem == nil {
+                    let reason = "not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)"
+                    problem = "field \(fields.count) is \(reason)"
+                    problemField = (fields.count - 1, reason)
+                }
             }
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
@@ -333,6 +350,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     }
                 } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     if byte == UInt8(ascii: "\n") || position >= bytes.count || bytes[position] != UInt8(ascii: "\n") { line += 1 }
+                    ranOn = (fields.count + 1, quoteOpenedOn)
                     field.append(byte)
                 } else {
                     // The rest of a quoted run at once, up to the next quote or line break.
@@ -353,8 +371,16 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 if field.isEmpty && !fieldWasQuoted {
                     quoted = true
                     fieldWasQuoted = true
+                    quoteOpenedOn = line
                 } else {
-                    if problem == nil { problem = "a quote in the middle of field \(fields.count + 1) (quote the whole field and double the quote)" }
+                    if problem == nil {
+                        if let ranOn {
+                            problem = "a quote in the middle of field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
+                        } else {
+                            problem = "a quote in the middle of field \(fields.count + 1) (quote the whole field and double the quote)"
+                            problemField = (fields.count, "a quote in the middle of the field (quote the whole field and double the quote)")
+                        }
+                    }
                     field.append(byte)
                 }
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
@@ -365,7 +391,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") { position += 1 }
                 line += 1
                 finishField()
-                return Record(row: row, line: startLine, fields: fields, problem: problem)
+                return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField)
             default:
                 // The rest of an unquoted run at once: most fields are nothing else.
                 let start = position - 1
@@ -379,10 +405,14 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
         reachedEnd = true
         if quoted {
-            problem = "a quoted field starting on line \(startLine) is never closed"
+            // A line end as the file's last byte ends its last line rather than starting one.
+            let lastLine = field.last == UInt8(ascii: "\n") || field.last == UInt8(ascii: "\r") ? line - 1 : line
+            problem = lastLine > quoteOpenedOn
+                ? "a quoted field starting on line \(quoteOpenedOn) is never closed, taking lines \(startLine)-\(lastLine) (the rest of the file) into this one row"
+                : "a quoted field starting on line \(quoteOpenedOn) is never closed"
         }
         finishField()
-        return Record(row: row, line: startLine, fields: fields, problem: problem)
+        return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField)
     }
 }
 

@@ -314,7 +314,8 @@ struct BatchCommandTests {
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),3,Off,C 'assets.1',") && $0.contains("'six' is not on the 1-5 scale") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),4,Faulty,,") && $0.contains("mini-audit.lua:20: this rule fails for Faulty") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),5,Loopy,,") && $0.contains("instruction limit of 2000000 reached") })
-        #expect(rejected.contains { $0.hasPrefix("\(secondPath),7,,,") && $0.contains("not valid UTF-8") })
+        // The bad bytes are the third field's: the row names its column, and the organisation before it.
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),7,Bytes,C 'assets.1',\"not valid UTF-8 text") })
         let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
         let rows = summary?["rows"] as? [String: Int]
         #expect(rows == ["read": 8, "evaluated": 2, "rejected": 6])

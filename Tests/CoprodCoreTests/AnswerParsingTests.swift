@@ -43,6 +43,42 @@ struct AnswerParsingTests {
         #expect(try Scale.number(unit: "%").parse("72") == .number(72))
     }
 
+    /// A share is 0-100% and a count is whole: 150% of a board, or 3.5 of 7 members, is a slip
+    /// to be shown, not a score to be made of it.
+    @Test func percentagesAndCountsOutOfTheirRangeAreRefused() throws {
+        #expect(try Scale.ratio.parse("0%")?.share == 0)
+        #expect(try Scale.ratio.parse("100%")?.share == 1)
+        #expect(try Scale.ratio.parse("0/7") == .ratio(part: 0, whole: 7))
+        #expect(try Scale.ratio.parse("7 of 7") == .ratio(part: 7, whole: 7))
+        let ratio = "(accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%)"
+        for text in ["150%", "-10%", "3.5/7", "3/7.5", "-3/7", "8/7", "3/0", "3 out of 12"] {
+            #expect(problem { try Scale.ratio.parse(text) } == "'\(text)' is not a ratio \(ratio)")
+        }
+        let survey = Scale.number(unit: "%")
+        #expect(try survey.parse("0") == .number(0))
+        #expect(try survey.parse("100%") == .number(100))
+        #expect(try survey.parse("72.5") == .number(72.5))
+        for text in ["140", "140%", "-5", "abc"] {
+            #expect(problem { try survey.parse(text) } == "'\(text)' is not a percentage (accepted: a percentage from 0 to 100, such as 72 or 72%)")
+        }
+        // A figure in another unit has no range to keep to.
+        #expect(try Scale.number(unit: "people").parse("140") == .number(140))
+        #expect(problem { try Scale.number(unit: "people").parse("many") } == "'many' is not a number (accepted: a number of people)")
+        #expect(problem { try Scale.choice(["yes", "no"]).parse("maybe") } == "'maybe' is not one of the answers yes/no (accepted: yes, no)")
+        #expect(problem { try Scale.tiers(["bronze", "silver", "gold"]).parse("platinum") }
+                == "'platinum' is not one of the tiers (accepted: none, bronze, silver, gold)")
+    }
+
+    /// The message reading `parse`'s value gives; nil if it reads.
+    private func problem(_ parse: () throws -> Answer?) -> String? {
+        do {
+            _ = try parse()
+            return nil
+        } catch {
+            return (error as? ValueProblem)?.message ?? "\(error)"
+        }
+    }
+
     @Test func foldingForHeaders() {
         #expect("  You  value ALL\tparticipants ".foldedForMatching == "you value all participants")
         #expect("everyone\u{2019}s".foldedForMatching == "everyone's")

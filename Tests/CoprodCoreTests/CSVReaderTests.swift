@@ -28,6 +28,36 @@ struct CSVReaderTests {
         #expect(read[4].problem == "a quoted field starting on line 5 is never closed")
     }
 
+    /// A quote that is never closed takes the lines after it into its row, until another quote
+    /// ends it or the file ends: the message says which lines, so that no row seems lost.
+    @Test func anUnclosedQuoteSaysWhichLinesItTookIn() {
+        let read = records("a,b,c\nfine,1,2\nBad,\"open,2\nOrg 1,1,2\nOrg 2,1,2\nLate,\"x\",2\nafter,1,2\n")
+        #expect(read.map(\.row) == [1, 2, 3, 4])
+        #expect(read[2].line == 3)
+        #expect(read[2].problem == "a quote in the middle of field 2 on line 6, in a row that runs from line 3: field 2's quote on line 3 may never be closed, taking lines 3-6 into this one row (quote the whole field and double any quote inside it)")
+        #expect(read[2].problemField == nil)
+        #expect(read[3].fields == ["after", "1", "2"])
+        #expect(read[3].line == 7)
+        let atEnd = records("a,b\nfine,1\nBad,\"open\nOrg 1,1\nOrg 2,1\n")
+        #expect(atEnd[2].problem == "a quoted field starting on line 3 is never closed, taking lines 3-5 (the rest of the file) into this one row")
+        // On its last line, it takes nothing in.
+        #expect(records("a,b\nBad,\"open")[1].problem == "a quoted field starting on line 2 is never closed")
+        // A line break in a field that is closed is text, and no problem.
+        let closed = records("a,b\n\"two\nlines\",1\nnext,2\n")
+        #expect(closed.map(\.problem) == [nil, nil, nil])
+    }
+
+    /// A problem in one field says which, so that a reader that knows the header names the column.
+    @Test func aProblemInOneFieldSaysWhich() {
+        let bytes = Array("a,b,c\nx,".utf8) + [0x66, 0xFF] + Array(",1\ny,b\"q,2\n".utf8)
+        let read = Array(CSVReader(bytes: bytes))
+        #expect(read[1].problemField?.index == 1)
+        #expect(read[1].problemField?.reason == "not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)")
+        #expect(read[2].problem == "a quote in the middle of field 2 (quote the whole field and double the quote)")
+        #expect(read[2].problemField?.index == 1)
+        #expect(read[2].problemField?.reason == "a quote in the middle of the field (quote the whole field and double the quote)")
+    }
+
     @Test func invalidUTF8IsAProblemOfThatRowOnly() {
         let bytes = Array("a,b\n".utf8) + [0x66, 0xFF, 0x2C, 0x31, 0x0A] + Array("ok,2\n".utf8)
         let read = Array(CSVReader(bytes: bytes))
