@@ -397,6 +397,32 @@ struct BatchCommandTests {
         #expect(!quiet.transcript.contains("rows"), "\(quiet.transcript)")
     }
 
+    /// A batch run again into its own output directory leaves that run's reports and no earlier
+    /// run's: none with stale scores beside the new results, nor in a format no longer asked for.
+    @Test func aRunAgainReplacesTheEarlierRunsReports() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("out")
+        let both = try write(header + "River,staff,4,4,4,4,4,4,\nHill,staff,2,2,2,2,2,2,\n", "both.csv", in: work)
+        let river = try write(header + "River,staff,1,1,1,1,1,1,\n", "river.csv", in: work)
+        func reports() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).sorted()
+        }
+        func run(_ input: String, _ options: [String]) throws {
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"] + options)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        try run(both, ["--reports", "html"])
+        #expect(try reports() == ["Hill.html", "River.html"])
+        try run(river, ["--reports", "md"])
+        #expect(try reports() == ["River.md"])
+        #expect(try read(out, "reports/River.md").contains("| **Overall** | **1** |"))
+        try run(river, [])
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports").path))
+        let left = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(left == [".coprod-batch", "rejected.csv", "results.csv", "results.jsonl", "summary.json", "summary.md"])
+    }
+
     /// One report per organisation, in Markdown or HTML, saying the same: scores per section and
     /// role, where roles differ, next steps, and each free text under its own section.
     @Test func reportsPerOrganisationWorkedByHand() throws {

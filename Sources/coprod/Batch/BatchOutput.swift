@@ -28,6 +28,13 @@ final class BatchOutput {
     private var finished = false
     /// The report names given so far, lower-cased.
     private var reportNames: Set<String> = []
+    /// Reports are written into a folder of their own and put in place of any earlier batch's
+    /// at the end, so that `reports/` holds this batch's reports and no other's.
+    private var reportsPartial: URL { directory.appendingPathComponent(".reports.partial") }
+    private var reports: URL { directory.appendingPathComponent("reports") }
+    /// Whether the directory was an earlier batch's output: its reports are then this batch's to
+    /// replace, or to remove if this batch writes none.
+    private let earlierBatch: Bool
     /// The directories made here, the output directory first, then those made above it
     /// (`--out a/b/c` with no `a`): a batch that stops removes each again if nothing else is in it.
     private let madeDirectories: [URL]
@@ -47,12 +54,14 @@ final class BatchOutput {
             candidate = parent
         }
         madeDirectories = missing
+        var earlierBatch = false
         if missing.isEmpty {
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputError("\(path) exists and is not a directory")
             }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-            if !contents.isEmpty && !contents.contains(BatchOutput.marker) && !force {
+            earlierBatch = contents.contains(BatchOutput.marker)
+            if !contents.isEmpty && !earlierBatch && !force {
                 throw InputError("\(path) is not empty and was not made by coprod batch; choose another --out or add --force")
             }
         } else {
@@ -62,7 +71,10 @@ final class BatchOutput {
                 throw InputError("cannot create \(path): \(BatchOutput.reason(error))")
             }
         }
+        self.earlierBatch = earlierBatch
         _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
+        // Left by a batch that was killed before it finished.
+        try? manager.removeItem(at: directory.appendingPathComponent(".reports.partial"))
         let results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
         let table: OutputFile
         do throws(InputError) {
@@ -94,16 +106,31 @@ final class BatchOutput {
     }
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws(InputError) {
-        let reports = directory.appendingPathComponent("reports")
         if reportNames.isEmpty {  // the first report makes the folder
             do {
-                try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: reportsPartial, withIntermediateDirectories: true)
             } catch {
-                throw InputError("cannot create \(reports.path): \(BatchOutput.reason(error))")
+                throw InputError("cannot create \(reportsPartial.path): \(BatchOutput.reason(error))")
             }
         }
         let name = BatchOutput.reportName(organisation, taken: &reportNames) + "." + format.rawValue
-        try write(report, to: reports.appendingPathComponent(name))
+        // The folder is not under its final name until every report is in it.
+        try OutputFile.write(Array(report.utf8), toNewFile: reportsPartial.appendingPathComponent(name).path)
+    }
+
+    /// Puts this batch's reports where an earlier batch's were, or removes those if this batch
+    /// wrote none.
+    private func placeReports() throws(InputError) {
+        let manager = FileManager.default
+        let old = directory.appendingPathComponent(".reports.old")
+        let hadReports = manager.fileExists(atPath: reports.path)
+        guard !reportNames.isEmpty || (hadReports && earlierBatch) else { return }
+        if hadReports {
+            try? manager.removeItem(at: old)
+            try BatchOutput.move(reports, to: old)
+        }
+        if !reportNames.isEmpty { try BatchOutput.move(reportsPartial, to: reports) }
+        try? manager.removeItem(at: old)
     }
 
     /// Writes the rest and renames every partial file to its final name.
@@ -118,6 +145,7 @@ final class BatchOutput {
         try write(SummaryReport.json(summary).text(indent: 2) + "\n", to: directory.appendingPathComponent("summary.json"))
         try write(SummaryReport.markdown(summary, framework: framework), to: directory.appendingPathComponent("summary.md"))
         for (temporary, final) in partials { try BatchOutput.move(temporary, to: final) }
+        try placeReports()
         finished = true
     }
 
@@ -126,6 +154,7 @@ final class BatchOutput {
         guard !finished else { return }
         try? results.close()
         try? table.close()
+        try? FileManager.default.removeItem(at: reportsPartial)
         BatchOutput.remove(partials, directories: madeDirectories)
     }
 

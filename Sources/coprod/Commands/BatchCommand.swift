@@ -37,7 +37,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write one report per organisation: md or html.", valueName: "format"))
     var reports: String?
 
-    @Flag(help: "Write into a non-empty output directory that coprod batch did not make.")
+    @Flag(help: "Write into a non-empty output directory that coprod batch did not make (its results files and reports/ folder are replaced).")
     var force = false
 
     @Flag(help: "No progress and no closing line.")
