@@ -113,7 +113,7 @@ public struct AssessmentReader: Sendable {
     /// Reads one CSV file's bytes; `file` names it in messages.
     public func readCSV(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) throws(InputError) {
         var reader = CSVReader(bytes: bytes)
-        guard let header = reader.next() else { throw InputError("\(file): the file is empty (expected a header row with an 'organisation' column)") }
+        guard let header = reader.next() else { throw AssessmentReader.emptyCSV(file) }
         let columns = try self.columns(header, file: file, warnings: &result.warnings) { Array(bytes.prefix(NotCSV.prefixLength)) }
         for record in reader {
             switch response(record, columns: columns, file: file) {
@@ -122,6 +122,11 @@ public struct AssessmentReader: Sendable {
             case .blank: continue
             }
         }
+    }
+
+    /// What a CSV file with nothing in it gives, whichever command reads it.
+    public static func emptyCSV(_ file: String) -> InputError {
+        InputError("\(file): the file is empty (expected a header row with an 'organisation' column)")
     }
 
     /// An input file's columns, mapped to the framework: what the header row says.

@@ -39,6 +39,17 @@ struct InputMistakeTests {
         #expect(batched.standardError == expected)
     }
 
+    @Test func anEmptyFileSaysWhatWasExpected() throws {
+        let input = try file("", "empty.csv")
+        let expected = "coprod: \(input): the file is empty (expected a header row with an 'organisation' column)\n"
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", input])
+        #expect(evaluated.status == 2)
+        #expect(evaluated.standardError == expected)
+        let (batched, _) = try batch("involvement-audit", input)
+        #expect(batched.status == 2)
+        #expect(batched.standardError == expected)
+    }
+
     @Test func strictNamesEveryColumnItRefuses() throws {
         let input = try file("organisation,asset.2,foo,assets.1\nA,1,2,3\n", "strict.csv")
         let result = try runCoprod(["evaluate", "involvement-audit", input, "--strict"])

@@ -59,7 +59,7 @@ struct BatchInput: Sendable {
             }
             guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
             guard let header = records.next() else {
-                throw InputError(records.readFailure.map { "cannot read \(file): \($0)" } ?? "\(file): the file is empty")
+                throw records.readFailure.map { InputError("cannot read \(file): \($0)") } ?? AssessmentReader.emptyCSV(file)
             }
             let columns = try reader.columns(header, file: file, warnings: &warnings) {
                 InputFile.firstBytes(of: file, count: NotCSV.prefixLength)
