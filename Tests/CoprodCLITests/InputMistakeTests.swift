@@ -22,6 +22,16 @@ struct InputMistakeTests {
         return (result, rejected.split(separator: "\n").dropFirst().map(String.init))
     }
 
+    /// Checks that `evaluate` and `batch` both refuse `input` with exactly `message`.
+    private func expectRefused(_ framework: String, _ input: String, _ message: String) throws {
+        let evaluated = try runCoprod(["evaluate", framework, input])
+        #expect(evaluated.status == 2)
+        #expect(evaluated.standardError == message)
+        let (batched, _) = try batch(framework, input)
+        #expect(batched.status == 2)
+        #expect(batched.standardError == message)
+    }
+
     /// Two columns for one organisation (or role, or respondent) leave which counts to chance:
     /// `evaluate` took the last and `batch` the first. Both refuse the header now.
     @Test(arguments: [("organisation,Organisation Name,assets.1\nA,B,4\n", "column A 'organisation' and column B 'Organisation Name' are both the organisation"),
@@ -30,24 +40,12 @@ struct InputMistakeTests {
                       ("organisation,name,respondent,assets.1\nA,Jo,R1,4\n", "column B 'name' and column C 'respondent' are both the respondent")])
     func aRepeatedColumnIsRefused(header text: String, message: String) throws {
         let input = try file(text, "repeated.csv")
-        let expected = "coprod: \(input): \(message): keep one, and rename or delete the other\n"
-        let evaluated = try runCoprod(["evaluate", "involvement-audit", input])
-        #expect(evaluated.status == 2)
-        #expect(evaluated.standardError == expected)
-        let (batched, _) = try batch("involvement-audit", input)
-        #expect(batched.status == 2)
-        #expect(batched.standardError == expected)
+        try expectRefused("involvement-audit", input, "coprod: \(input): \(message): keep one, and rename or delete the other\n")
     }
 
     @Test func anEmptyFileSaysWhatWasExpected() throws {
         let input = try file("", "empty.csv")
-        let expected = "coprod: \(input): the file is empty (expected a header row with an 'organisation' column)\n"
-        let evaluated = try runCoprod(["evaluate", "involvement-audit", input])
-        #expect(evaluated.status == 2)
-        #expect(evaluated.standardError == expected)
-        let (batched, _) = try batch("involvement-audit", input)
-        #expect(batched.status == 2)
-        #expect(batched.standardError == expected)
+        try expectRefused("involvement-audit", input, "coprod: \(input): the file is empty (expected a header row with an 'organisation' column)\n")
     }
 
     @Test func strictNamesEveryColumnItRefuses() throws {
@@ -60,13 +58,8 @@ struct InputMistakeTests {
     /// An input for another framework has no column this one knows: every organisation would
     /// come out with no answers, so it is refused, where misspelt columns are only warned of.
     @Test func anInputForAnotherFrameworkIsRefused() throws {
-        let message = "coprod: Examples/involvement-audit.csv: no column is an indicator of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n"
-        let evaluated = try runCoprod(["evaluate", "project-checklist", "Examples/involvement-audit.csv"])
-        #expect(evaluated.status == 2)
-        #expect(evaluated.standardError == message)
-        let (batched, _) = try batch("project-checklist", "Examples/involvement-audit.csv")
-        #expect(batched.status == 2)
-        #expect(batched.standardError == message)
+        try expectRefused("project-checklist", "Examples/involvement-audit.csv",
+                          "coprod: Examples/involvement-audit.csv: no column is an indicator of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n")
     }
 
     /// A row with several values off their scales names them all, in one rejection, so that
