@@ -41,16 +41,19 @@ public struct AreaSummary: Sendable, Equatable {
             let indicators = framework.indicators.filter { $0.sectionID == section.id }
             var range: (Double, Double) = (0, 1)
             var tiers: [String] = []
+            var points = false
             for indicator in indicators {
                 switch indicator.scale {
                 case .ordinal(let min, let max, _, _), .rating(let min, let max, _):
                     range = (Double(min), Double(max))
+                    points = true
                 case .tiers(let levels): tiers = levels
                 default: break
                 }
             }
             return SectionSummary(id: section.id, title: section.title, low: range.0, high: range.1, tiers: tiers,
-                                  threshold: section.below ?? framework.below ?? (range.0 + range.1) / 2)
+                                  threshold: section.below ?? framework.below ?? (range.0 + range.1) / 2,
+                                  isShare: !points && tiers.isEmpty)
         }
     }
 
@@ -129,6 +132,9 @@ public struct SectionSummary: Sendable, Equatable {
     /// The score under which an organisation is counted as below the bar: the section's
     /// `below`, the framework's, or the middle of the scale.
     public var threshold: Double
+    /// Whether the score is a share met (a checklist, a ratio), from 0 to 1: people read it as
+    /// a percentage.
+    public var isShare: Bool
     public var count = 0
     /// Counts per histogram bin (score - low) * resolution.
     public var bins: [Int: Int] = [:]

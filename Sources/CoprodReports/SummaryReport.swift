@@ -49,8 +49,11 @@ public enum SummaryReport {
                       "|---|---|---|---|---|---|---|---|"]
         }
         for section in scored {
-            let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(Score.format) ?? "-" }
-            let below = "\(section.countBelow(section.threshold)) below \(Score.format(section.threshold))"
+            // A share as the reports show it: 37.5%, not 0.375. One decimal: the quartiles come
+            // from bins of 1/1200, which a second decimal would show (1/11 as 9.08%).
+            let shown = { (value: Double) in section.isShare ? Score.format((value * 1000).rounded() / 10) + "%" : Score.format(value) }
+            let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(shown) ?? "-" }
+            let below = "\(section.countBelow(section.threshold)) below \(shown(section.threshold))"
             lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")
         }
         let tiered = summary.sections.filter { !$0.tiers.isEmpty }

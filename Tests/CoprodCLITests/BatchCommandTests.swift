@@ -380,6 +380,26 @@ struct BatchCommandTests {
 
     /// On a terminal a batch shows its progress, then clears it for the closing line; `--quiet`
     /// shows neither. (Away from a terminal, as in every other test here, it shows no progress.)
+    /// A checklist's section is a share met, and the area summary shows it as the reports do:
+    /// in percent. Scoping's four statements: A meets all, B two, C one, D none.
+    @Test func aChecklistsSummaryIsInPercent() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let text = "organisation,scoping.1,scoping.2,scoping.3,scoping.4\nA,yes,yes,yes,yes\nB,yes,yes,no,no\nC,yes,no,no,no\nD,no,no,no,no\n"
+        let input = try write(text, "checklist.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "project-checklist", input, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        // 0, 25, 50 and 100%: the first quartile is the lowest, the median the second, the third
+        // quartile the third; two are below the middle of the checklist.
+        let summary = try read(out, "summary.md")
+        #expect(summary.contains("| Project Scoping | 4 | 0% | 0% | 25% | 50% | 100% | 2 below 50% |"), "\(summary)")
+        // summary.json keeps the numbers as results.jsonl has them.
+        let json = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+        let scoping = (json?["sections"] as? [[String: Any]])?.first { $0["id"] as? String == "scoping" }
+        #expect(scoping?["median"] as? Double == 0.25)
+    }
+
     @Test func progressOnATerminal() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
