@@ -34,10 +34,11 @@ struct FrameworkCommandTests {
         #expect(audit.standardOutput.hasSuffix("""
             HOW COPROD EVALUATES IT
 
-            - Several respondents' numbers for one indicator combine by their mean.
+            - Several respondents' answers to one indicator combine by the kind of answer:
+              - Points on the 1-5 scale: their mean.
             - Two roles are shown as differing on a section when their scores are more than a quarter of its scale apart (one tier; 25 points on a checklist).
             - A batch's area summary counts the organisations below the middle of each section's scale (a tiered section counts its organisations at each tier instead).
-            - Rules of its own: none, so the defaults apply.
+            - Rules of its own, in Lua: none, so coprod's own section scores and next steps apply.
 
             """), "\(audit.standardOutput.suffix(600))")
         // inclusive-practice.lua sets combine = "median".
@@ -57,7 +58,52 @@ struct FrameworkCommandTests {
         #expect(shown.standardOutput.hasSuffix("""
             - Two roles are shown as differing on a section when their scores are more than 1.5 apart.
             - A batch's area summary counts the organisations below 2.5; sections with a bar of their own: Networks 2.
-            - Rules of its own, in Lua: next_steps.
+            - Rules of its own, in Lua: next_steps; respondents still combine as above.
+
+            """), "\(shown.standardOutput.suffix(600))")
+    }
+
+    /// How several respondents combine, for every kind of answer in each shipped framework: what
+    /// the evaluator does (project-checklist's Board 3/12 and 6/12 give 3/12 and fail the 30%
+    /// rule; quality-standards' none and gold give none), not the numbers' mean for all.
+    @Test func showSaysHowRespondentsCombineInEachFramework() throws {
+        let head = "- Several respondents' answers to one indicator combine by the kind of answer:\n"
+        let median = "their median (halfway between the two middle ones when their number is even)."
+        let checklist = "  - Answers yes, partly, no, n/a: the least met any respondent gives (no, else partly, else yes; n/a only when all of them answer n/a).\n"
+        let expected = [
+            "involvement-audit": "  - Points on the 1-5 scale: their mean.\n",
+            "inclusive-practice": "  - Points on the 0-10 scale: \(median)\n",
+            "project-checklist": checklist
+                + "  - Ratios of counts: the lowest share any respondent gives (3/12 and 6/12 give 3/12).\n"
+                + "  - Answers yes, no: the least met any respondent gives (no, else yes). board.casting-vote, which must be answered no: yes if any respondent gives it.\n",
+            "quality-standards": "  - Tiers (none, bronze, silver, gold): the median tier, the lower of the two middle ones when their number is even, since a tier between two is not met (bronze, gold, gold give gold; none, gold give none).\n",
+            "trauma-responsive": "  - Points on the 1-4 scale: \(median)\n" + checklist + "  - Figures in hours: \(median)\n",
+        ]
+        for (id, sentences) in expected {
+            let shown = try runCoprod(["show", id, "--format", "markdown"])
+            #expect(shown.status == 0)
+            #expect(shown.standardOutput.contains(head + sentences + "- Two roles"), "\(id): \(shown.standardOutput.suffix(900))")
+            #expect(shown.standardOutput.hasSuffix("- Rules of its own, in Lua: none, so coprod's own section scores and next steps apply.\n"), "\(id)")
+            #expect(!shown.standardOutput.contains("numbers for one indicator combine"))
+        }
+        let json = try runCoprod(["show", "project-checklist", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let combining = (object?["combining"] as? [[String: String]])?.map { $0["by"] ?? "" }
+        #expect(combining == ["least met", "lowest", "least met"])
+    }
+
+    /// A rule name coprod never calls is said to be unused, not listed as if it applied.
+    @Test func showNamesRulesCoprodDoesNotUse() throws {
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("unused-rule-\(UUID()).lua")
+        defer { try? FileManager.default.removeItem(at: own) }
+        let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
+        let adapted = try String(contentsOfFile: fixtures, encoding: .utf8)
+            .replacingOccurrences(of: "rules = {", with: "rules = {\n    combine = function() return 1 end,")
+        try Data(adapted.utf8).write(to: own)
+        let shown = try runCoprod(["show", own.path])
+        #expect(shown.standardOutput.hasSuffix("""
+            - Rules of its own, in Lua: next_steps; respondents still combine as above.
+            - Rules coprod does not use (it calls only section_score and next_steps): combine.
 
             """), "\(shown.standardOutput.suffix(600))")
     }
