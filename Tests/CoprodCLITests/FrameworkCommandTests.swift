@@ -12,6 +12,33 @@ struct FrameworkCommandTests {
         #expect(lines.contains { $0.hasPrefix("quality-standards") && $0.contains(" 10 ") && $0.contains(" 36 ") })
     }
 
+    /// A local `involvement-audit.lua` replaces the built-in one: the id is listed once, as the
+    /// file it is loaded from, and a second copy in a later directory is not listed at all.
+    @Test func frameworksListsAnOverrideOnceWithItsFile() throws {
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("override-\(UUID())")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("later-\(UUID())")
+        defer { for directory in [first, second] { try? FileManager.default.removeItem(at: directory) } }
+        let audit = try String(contentsOfFile: packageRoot.appendingPathComponent("Frameworks/involvement-audit.lua").path, encoding: .utf8)
+        for (directory, title) in [(first, "Local Audit"), (second, "Later Audit")] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(audit.replacingOccurrences(of: "title = \"Co-production & Involvement Audit\"", with: "title = \"\(title)\"").utf8)
+                .write(to: directory.appendingPathComponent("involvement-audit.lua"))
+        }
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path,
+                                         toPath: second.appendingPathComponent("mini-audit.lua").path)
+        let result = try runCoprod(["frameworks", "--path", first.path, "--path", second.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = result.standardOutput.split(separator: "\n").map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(rows.map { $0.first ?? "" } == ["ID", "inclusive-practice", "involvement-audit", "project-checklist",
+                                                  "quality-standards", "trauma-responsive", "mini-audit"])
+        #expect(rows[0] == ["ID", "SECTIONS", "INDICATORS", "TITLE", "PUBLISHER", "FROM"])
+        #expect(rows[2] == ["involvement-audit", "5", "15", "Local Audit", "Co-production Network for Wales",
+                            "\(first.path)/involvement-audit.lua (replaces the built-in)"])
+        #expect(rows[1].last == "built in")
+        #expect(rows[6] == ["mini-audit", "2", "6", "Mini audit", "coprod tests", "\(second.path)/mini-audit.lua"])
+        #expect(!result.standardOutput.contains("Later Audit"))
+    }
+
     @Test func showPrintsEveryText() throws {
         let result = try runCoprod(["show", "quality-standards", "--format", "markdown"])
         #expect(result.status == 0)
