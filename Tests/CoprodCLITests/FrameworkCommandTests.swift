@@ -39,6 +39,20 @@ struct FrameworkCommandTests {
         #expect(!result.standardOutput.contains("Later Audit"))
     }
 
+    /// `--path` says what coprod reads from it: frameworks by id and modules for require, which is
+    /// all it reads; "plugins" were never explained anywhere.
+    @Test func pathHelpSaysWhatIsReadFromIt() throws {
+        let expected = "--path <dir> A directory with your own frameworks (DIR/ID.lua, used instead of a built-in framework "
+            + "with the same id) and the Lua modules that frameworks and scripts load with require (require \"a.b\" reads "
+            + "DIR/a/b.lua or DIR/a/b/init.lua). Repeatable; searched before COPROD_PATH."
+        for command in ["frameworks", "show", "template", "evaluate", "batch", "merge", "sample", "repl", "lua"] {
+            let help = try runCoprod([command, "--help"])
+            let words = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains(expected), "\(command): \(help.standardOutput)")
+            #expect(!words.lowercased().contains("plugin"), "\(command)")
+        }
+    }
+
     @Test func showPrintsEveryText() throws {
         let result = try runCoprod(["show", "quality-standards", "--format", "markdown"])
         #expect(result.status == 0)
