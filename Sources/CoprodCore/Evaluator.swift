@@ -11,9 +11,9 @@ import LuaHost
 ///   higher than the evidence is a warning. A section's tier is its lowest indicator's tier.
 /// - A checklist section scores the share of applicable items met (partly counts half). A failed
 ///   must-rule fails the whole assessment with the framework's own words.
-/// - Several respondents combine per indicator: numbers by the framework's `combine` (mean or
-///   median), tiers by the lower median, checklist answers by the least met, ratios by the
-///   lowest share: a hard rule is not averaged away.
+/// - Several respondents combine per indicator as `Framework.combining` says for its scale:
+///   numbers by the framework's `combine` (mean or median), tiers by the lower median, checklist
+///   answers by the least met, ratios by the lowest share: a hard rule is not averaged away.
 public struct Evaluator: Sendable {
     public let framework: Framework
     // Worked out once: evaluating thousands of organisations reuses them.
@@ -36,7 +36,7 @@ public struct Evaluator: Sendable {
         let all = indicators
         sectionMembers = framework.sections.map { section in all.indices.filter { all[$0].sectionID == section.id } }
         let layout = SlotLayout(framework: framework)
-        plans = indicators.map { IndicatorPlan($0, layout: layout) }
+        plans = indicators.map { IndicatorPlan($0, combining: framework.combining($0.scale), layout: layout) }
         onPoints = indicators.map { $0.scale.range != nil }
         hasTiers = plans.contains { $0.tierSlots != nil }
         textSlots = TextAnswer.prompts(of: framework, slots: layout.slots).map { TextSlot($0.slot, prompt: $0.prompt) }
@@ -129,14 +129,14 @@ public struct Evaluator: Sendable {
         var warnings: [String] = []
     }
 
-    /// Combines the responses' answers to one indicator; `warn` says whether to word warnings
-    /// (a role's view repeats what the whole view already warned about), ending each with the
-    /// response's entry in `origins`.
+    /// Combines the responses' answers to one indicator by its plan's rule, which `coprod show`
+    /// describes; `warn` says whether to word warnings (a role's view repeats what the whole view
+    /// already warned about), ending each with the response's entry in `origins`.
     func combine(_ plan: IndicatorPlan, _ responses: [Response], origins: [String] = [], warn: Bool) -> Combined {
         var combined = Combined()
         let slot = plan.slot
-        switch plan.indicator.scale {
-        case .ordinal, .rating, .number:
+        switch plan.combining {
+        case .mean, .median:
             let combinedValue: Double?
             if responses.count == 1 {
                 // One respondent (the usual case) needs no list: the mean and median of one value
@@ -146,7 +146,7 @@ public struct Evaluator: Sendable {
             } else {
                 let values = responses.compactMap { $0.answers[slot]?.number }
                 combined.count = values.count
-                combinedValue = framework.combine == .median ? Statistics.median(values) : Statistics.mean(values)
+                combinedValue = plan.combining == .median ? Statistics.median(values) : Statistics.mean(values)
             }
             if let value = combinedValue {
                 combined.score = .number(value)
@@ -154,9 +154,9 @@ public struct Evaluator: Sendable {
                     combined.answer = label
                 }
             }
-        case .tiers(let levels):
+        case .lowerMedian:
             // The plan has them for every tiered indicator.
-            guard let slots = plan.tierSlots else { break }
+            guard case .tiers(let levels) = plan.indicator.scale, let slots = plan.tierSlots else { break }
             let tier: Int?
             let declared: Int?
             if responses.count == 1 {
@@ -183,17 +183,18 @@ public struct Evaluator: Sendable {
                 combined.score = .tier(tier, TierReading.name(tier, levels))
                 if let declared, declared != tier { combined.declared = .tier(declared, TierReading.name(declared, levels)) }
             }
-        case .choice(let options):
+        case .leastMet:
+            guard case .choice(let options) = plan.indicator.scale else { break }
             let answers = responses.compactMap { response -> String? in
                 if case .choice(let option)? = response.answers[slot] { return option }
                 return nil
             }
             combined.count = answers.count
-            if let answer = leastMet(answers, options: options, failing: plan.indicator.mustBe.flatMap { need in options.first { $0 != need } }) {
+            if let answer = leastMet(answers, options: options, failing: plan.indicator.failingAnswer) {
                 combined.answer = answer
                 combined.score = answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: plan.indicator.mustBe))
             }
-        case .ratio:
+        case .lowest:
             let shares = responses.compactMap { $0.answers[slot]?.share }
             combined.count = shares.count
             if let lowest = shares.min() {
@@ -202,7 +203,7 @@ public struct Evaluator: Sendable {
                     combined.answer = Evaluator.describe(figure)
                 }
             }
-        case .text:
+        case .allKept:
             combined.count = responses.filter { $0.answers[slot] != nil }.count
         }
         return combined
@@ -379,11 +380,14 @@ public struct Evaluator: Sendable {
 /// it rather than copying the indicator's texts.
 final class IndicatorPlan: Sendable {
     let indicator: Indicator
+    /// How several respondents' answers combine: `Framework.combining` of its scale.
+    let combining: RespondentCombining
     let slot: AnswerSlot
     let tierSlots: TierReading.Slots?
 
-    init(_ indicator: Indicator, layout: SlotLayout) {
+    init(_ indicator: Indicator, combining: RespondentCombining, layout: SlotLayout) {
         self.indicator = indicator
+        self.combining = combining
         slot = layout.placed(AnswerSlot(id: indicator.id, part: .answer))
         if case .tiers(let levels) = indicator.scale {
             tierSlots = TierReading.Slots(indicator: indicator, levels: levels, layout: layout)

@@ -13,6 +13,12 @@ import LuaHost
 ///
 /// A state is not thread-safe, so each worker makes its own `FrameworkRules` from its own state.
 public final class FrameworkRules {
+    /// The rules coprod calls, by their names in `rules = { ... }`; any other name is not used.
+    public enum Name: String, CaseIterable, Sendable {
+        case sectionScore = "section_score"
+        case nextSteps = "next_steps"
+    }
+
     let state: LuaState
     let framework: Framework
     private let sectionScore: LuaFunction?
@@ -34,12 +40,13 @@ public final class FrameworkRules {
                 RULES[id .. "/" .. name] = rule
                 return true
                 """, chunkName: "=(coprod rules)")
-            func rule(_ name: String) throws(LuaError) -> LuaFunction? {
-                guard framework.rules.contains(name), try lookup.call([.string(framework.id), .string(name)]).first == true else { return nil }
+            func rule(_ name: Name) throws(LuaError) -> LuaFunction? {
+                guard framework.rules.contains(name.rawValue),
+                      try lookup.call([.string(framework.id), .string(name.rawValue)]).first == true else { return nil }
                 return try state.load("return RULES[...](select(2, ...))", chunkName: "=(coprod rules)")
             }
-            sectionScore = try rule("section_score")
-            nextSteps = try rule("next_steps")
+            sectionScore = try rule(.sectionScore)
+            nextSteps = try rule(.nextSteps)
         } catch {
             throw FrameworkError(error)
         }

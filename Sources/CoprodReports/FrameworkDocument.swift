@@ -29,26 +29,8 @@ public enum FrameworkDocument {
             if !section.nextSteps.isEmpty { lines += ["", "**Next steps**", ""] + section.nextSteps.map { "- \($0)" } }
         }
         if !framework.notes.isEmpty { lines += ["", "## Notes on this encoding", ""] + framework.notes.map { "- \($0)" } }
-        lines += ["", "## How coprod evaluates it", ""] + settings(framework).map { "- \($0)" }
+        lines += ["", "## How coprod evaluates it", ""] + EvaluationSettings.lines(framework)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// What the framework file sets about evaluating, or the default it leaves: a local area
-    /// adapting a framework sees here what its changes did.
-    private static func settings(_ framework: Framework) -> [String] {
-        let gap = framework.gap.map { "more than \(Score.format($0)) apart" }
-            ?? "more than a quarter of its scale apart (one tier; 25 points on a checklist)"
-        let below = framework.below.map(Score.format)
-            ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
-        let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(Score.format($0))" } }
-        return [
-            "Several respondents' numbers for one indicator combine by their \(framework.combine.rawValue).",
-            "Two roles are shown as differing on a section when their scores are \(gap).",
-            "A batch's area summary counts the organisations below \(below)"
-                + (ownBars.isEmpty ? "." : "; sections with a bar of their own: \(ownBars.joined(separator: ", "))."),
-            framework.rules.isEmpty ? "Rules of its own: none, so the defaults apply."
-                : "Rules of its own, in Lua: \(framework.rules.sorted().joined(separator: ", ")).",
-        ]
     }
 
     /// Plain text: the Markdown without its markup characters that a terminal shows literally.
@@ -110,6 +92,10 @@ public enum FrameworkDocument {
             })),
             ("notes", .array(framework.notes.map(JSON.string))),
             ("combine", .string(framework.combine.rawValue)),
+            // Each scale the indicators use, with how several respondents' answers on it combine.
+            ("combining", .array(EvaluationSettings.scales(framework).map { scale in
+                .object([("accepted", .string(scale.accepted)), ("by", .string(framework.combining(scale).rawValue))])
+            })),
             ("gap", framework.gap.map(JSON.number) ?? .null),
             ("below", framework.below.map(JSON.number) ?? .null),
             ("rules", .array(framework.rules.sorted().map(JSON.string))),

@@ -10,8 +10,11 @@ import Darwin
 /// Options every command that runs scripts shares: where modules come from, and the limits.
 struct SandboxOptions: ParsableArguments {
     @Option(name: .customLong("path"),
-            help: ArgumentHelp("A directory to search for frameworks and plugins (repeatable); searched before COPROD_PATH.",
-                               valueName: "dir"))
+            help: ArgumentHelp("""
+                A directory with your own frameworks (DIR/ID.lua, used instead of a built-in framework \
+                with the same id) and the Lua modules that frameworks and scripts load with require \
+                (require "a.b" reads DIR/a/b.lua or DIR/a/b/init.lua). Repeatable; searched before COPROD_PATH.
+                """, valueName: "dir"))
     var paths: [String] = []
 
     @Option(name: .customLong("memory-limit"),

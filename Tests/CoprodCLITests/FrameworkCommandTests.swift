@@ -12,6 +12,47 @@ struct FrameworkCommandTests {
         #expect(lines.contains { $0.hasPrefix("quality-standards") && $0.contains(" 10 ") && $0.contains(" 36 ") })
     }
 
+    /// A local `involvement-audit.lua` replaces the built-in one: the id is listed once, as the
+    /// file it is loaded from, and a second copy in a later directory is not listed at all.
+    @Test func frameworksListsAnOverrideOnceWithItsFile() throws {
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("override-\(UUID())")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("later-\(UUID())")
+        defer { for directory in [first, second] { try? FileManager.default.removeItem(at: directory) } }
+        let audit = try String(contentsOfFile: packageRoot.appendingPathComponent("Frameworks/involvement-audit.lua").path, encoding: .utf8)
+        for (directory, title) in [(first, "Local Audit"), (second, "Later Audit")] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(audit.replacingOccurrences(of: "title = \"Co-production & Involvement Audit\"", with: "title = \"\(title)\"").utf8)
+                .write(to: directory.appendingPathComponent("involvement-audit.lua"))
+        }
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path,
+                                         toPath: second.appendingPathComponent("mini-audit.lua").path)
+        let result = try runCoprod(["frameworks", "--path", first.path, "--path", second.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = result.standardOutput.split(separator: "\n").map { $0.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(rows.map { $0.first ?? "" } == ["ID", "inclusive-practice", "involvement-audit", "project-checklist",
+                                                  "quality-standards", "trauma-responsive", "mini-audit"])
+        #expect(rows[0] == ["ID", "SECTIONS", "INDICATORS", "TITLE", "PUBLISHER", "FROM"])
+        #expect(rows[2] == ["involvement-audit", "5", "15", "Local Audit", "Co-production Network for Wales",
+                            "\(first.path)/involvement-audit.lua (replaces the built-in)"])
+        #expect(rows[1].last == "built in")
+        #expect(rows[6] == ["mini-audit", "2", "6", "Mini audit", "coprod tests", "\(second.path)/mini-audit.lua"])
+        #expect(!result.standardOutput.contains("Later Audit"))
+    }
+
+    /// `--path` says what coprod reads from it: frameworks by id and modules for require, which is
+    /// all it reads; "plugins" were never explained anywhere.
+    @Test func pathHelpSaysWhatIsReadFromIt() throws {
+        let expected = "--path <dir> A directory with your own frameworks (DIR/ID.lua, used instead of a built-in framework "
+            + "with the same id) and the Lua modules that frameworks and scripts load with require (require \"a.b\" reads "
+            + "DIR/a/b.lua or DIR/a/b/init.lua). Repeatable; searched before COPROD_PATH."
+        for command in ["frameworks", "show", "template", "evaluate", "batch", "merge", "sample", "repl", "lua"] {
+            let help = try runCoprod([command, "--help"])
+            let words = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains(expected), "\(command): \(help.standardOutput)")
+            #expect(!words.lowercased().contains("plugin"), "\(command)")
+        }
+    }
+
     @Test func showPrintsEveryText() throws {
         let result = try runCoprod(["show", "quality-standards", "--format", "markdown"])
         #expect(result.status == 0)
@@ -34,10 +75,11 @@ struct FrameworkCommandTests {
         #expect(audit.standardOutput.hasSuffix("""
             HOW COPROD EVALUATES IT
 
-            - Several respondents' numbers for one indicator combine by their mean.
+            - Several respondents' answers to one indicator combine by the kind of answer:
+              - Points on the 1-5 scale: their mean.
             - Two roles are shown as differing on a section when their scores are more than a quarter of its scale apart (one tier; 25 points on a checklist).
             - A batch's area summary counts the organisations below the middle of each section's scale (a tiered section counts its organisations at each tier instead).
-            - Rules of its own: none, so the defaults apply.
+            - Rules of its own, in Lua: none, so coprod's own section scores and next steps apply.
 
             """), "\(audit.standardOutput.suffix(600))")
         // inclusive-practice.lua sets combine = "median".
@@ -57,7 +99,52 @@ struct FrameworkCommandTests {
         #expect(shown.standardOutput.hasSuffix("""
             - Two roles are shown as differing on a section when their scores are more than 1.5 apart.
             - A batch's area summary counts the organisations below 2.5; sections with a bar of their own: Networks 2.
-            - Rules of its own, in Lua: next_steps.
+            - Rules of its own, in Lua: next_steps; respondents still combine as above.
+
+            """), "\(shown.standardOutput.suffix(600))")
+    }
+
+    /// How several respondents combine, for every kind of answer in each shipped framework: what
+    /// the evaluator does (project-checklist's Board 3/12 and 6/12 give 3/12 and fail the 30%
+    /// rule; quality-standards' none and gold give none), not the numbers' mean for all.
+    @Test func showSaysHowRespondentsCombineInEachFramework() throws {
+        let head = "- Several respondents' answers to one indicator combine by the kind of answer:\n"
+        let median = "their median (halfway between the two middle ones when their number is even)."
+        let checklist = "  - Answers yes, partly, no, n/a: the least met any respondent gives (no, else partly, else yes; n/a only when all of them answer n/a).\n"
+        let expected = [
+            "involvement-audit": "  - Points on the 1-5 scale: their mean.\n",
+            "inclusive-practice": "  - Points on the 0-10 scale: \(median)\n",
+            "project-checklist": checklist
+                + "  - Ratios of counts: the lowest share any respondent gives (3/12 and 6/12 give 3/12).\n"
+                + "  - Answers yes, no: the least met any respondent gives (no, else yes). board.casting-vote, which must be answered no: yes if any respondent gives it.\n",
+            "quality-standards": "  - Tiers (none, bronze, silver, gold): the median tier, the lower of the two middle ones when their number is even, since a tier between two is not met (bronze, gold, gold give gold; none, gold give none).\n",
+            "trauma-responsive": "  - Points on the 1-4 scale: \(median)\n" + checklist + "  - Figures in hours: \(median)\n",
+        ]
+        for (id, sentences) in expected {
+            let shown = try runCoprod(["show", id, "--format", "markdown"])
+            #expect(shown.status == 0)
+            #expect(shown.standardOutput.contains(head + sentences + "- Two roles"), "\(id): \(shown.standardOutput.suffix(900))")
+            #expect(shown.standardOutput.hasSuffix("- Rules of its own, in Lua: none, so coprod's own section scores and next steps apply.\n"), "\(id)")
+            #expect(!shown.standardOutput.contains("numbers for one indicator combine"))
+        }
+        let json = try runCoprod(["show", "project-checklist", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let combining = (object?["combining"] as? [[String: String]])?.map { $0["by"] ?? "" }
+        #expect(combining == ["least met", "lowest", "least met"])
+    }
+
+    /// A rule name coprod never calls is said to be unused, not listed as if it applied.
+    @Test func showNamesRulesCoprodDoesNotUse() throws {
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("unused-rule-\(UUID()).lua")
+        defer { try? FileManager.default.removeItem(at: own) }
+        let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
+        let adapted = try String(contentsOfFile: fixtures, encoding: .utf8)
+            .replacingOccurrences(of: "rules = {", with: "rules = {\n    combine = function() return 1 end,")
+        try Data(adapted.utf8).write(to: own)
+        let shown = try runCoprod(["show", own.path])
+        #expect(shown.standardOutput.hasSuffix("""
+            - Rules of its own, in Lua: next_steps; respondents still combine as above.
+            - Rules coprod does not use (it calls only section_score and next_steps): combine.
 
             """), "\(shown.standardOutput.suffix(600))")
     }

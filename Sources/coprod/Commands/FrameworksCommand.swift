@@ -1,37 +1,38 @@
 import ArgumentParser
 import CoprodCore
-import Foundation
 
-/// `coprod frameworks`: what is available, built in and on the search path.
+/// `coprod frameworks`: what is available, built in and on the search path, each id once, as
+/// loading it by id would find it.
 struct FrameworksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frameworks",
-        abstract: "List the frameworks coprod knows: built in, and .lua files in --path and COPROD_PATH."
+        abstract: "List the frameworks coprod knows: built in, and .lua files in --path and COPROD_PATH.",
+        discussion: """
+            Each id is listed once, with where it comes from. A file ID.lua in --path or COPROD_PATH \
+            is used instead of the built-in framework with the same id, and FROM says so.
+            """
     )
 
     @OptionGroup var sandbox: SandboxOptions
 
     func run() throws {
-        var references = FrameworkCatalog.builtInIDs
-        for directory in sandbox.catalog.directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            references += files.filter { $0.hasSuffix(".lua") }.sorted().map { "\(directory)/\($0)" }
-        }
-        var rows: [[String]] = [["ID", "SECTIONS", "INDICATORS", "TITLE", "PUBLISHER"]]
+        var rows: [[String]] = [["ID", "SECTIONS", "INDICATORS", "TITLE", "PUBLISHER", "FROM"]]
         var failed = false
-        for reference in references {
+        for listed in sandbox.catalog.listing {
             do {
-                let (framework, _) = try sandbox.loadFramework(reference)
+                let (framework, _) = try sandbox.loadFramework(listed.reference)
+                let from = listed.file.map { $0 + (listed.replacesBuiltIn ? " (replaces the built-in)" : "") } ?? "built in"
                 rows.append([framework.id, String(framework.sections.count), String(framework.indicators.count),
-                             framework.title, framework.publisher ?? "-"])
+                             framework.title, framework.publisher ?? "-", from])
             } catch {
                 failed = true
             }
         }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let last = rows[0].count - 1
+        let widths = (0..<last).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
             let cells = row.enumerated().map { index, cell in
-                index == 4 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+                index == last ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
             }
             Output.write(cells.joined(separator: "  ") + "\n")
         }
