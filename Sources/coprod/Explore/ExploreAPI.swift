@@ -81,6 +81,9 @@ enum ExploreAPI {
             }
             return [.string(path)]
         }
+        // Numbers in a collection's CSV and summaries, as `coprod evaluate` writes them.
+        try state.register("coprod._csv_number") { arguments in [.string(ResultCSV.number(try arguments.number(1)))] }
+        try state.register("coprod._score_text") { arguments in [.string(Score.format(try arguments.number(1)))] }
         try state.run(prelude, chunkName: "=(coprod explore)")
     }
 

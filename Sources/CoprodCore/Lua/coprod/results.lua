@@ -15,10 +15,12 @@ Collection.__index = Collection
 local Result = { __name = "result" }
 Result.__index = Result
 
+-- Numbers are written by coprod's own formatting, which its explore API supplies, so that they
+-- read as `coprod evaluate` writes them: 2.0000000000000004 is 2 in a summary (two decimals at
+-- most, as its text report) and in CSV (four, as its CSV).
 local function format_number(value)
   if type(value) ~= "number" then return tostring(value) end
-  if value == math.floor(value) then return string.format("%d", value) end
-  return (string.format("%.2f", value):gsub("0+$", ""))
+  return coprod._score_text(value)
 end
 
 function Result.__summary(result)
@@ -238,7 +240,7 @@ local function csv_field(value)
   if value == nil then
     text = ""
   elseif type(value) == "number" then
-    text = value == math.floor(value) and string.format("%d", value) or (string.format("%.4f", value):gsub("0+$", ""))
+    text = coprod._csv_number(value)
   end
   text = tostring(text)
   if text:find('[,"\r\n]') then text = '"' .. text:gsub('"', '""') .. '"' end
