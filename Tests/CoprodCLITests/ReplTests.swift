@@ -79,16 +79,19 @@ struct ReplTests {
             """)
     }
 
-    /// A file that cannot be read is named with why, and not with the line of coprod's own code
-    /// that read it.
+    /// A file that cannot be read is named with why, at the line typed and not at the line of
+    /// coprod's own code that read it; given on the command line, it has no line.
     @Test func anUnreadableInputIsNamedWhereItWasAskedFor() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
         let typed = try runCoprod(["repl", "mini-audit", "--path", fixtures],
                                   input: "1 + 1\ncoprod.evaluate(framework, \"\(missing)\")\n")
-        #expect(typed.standardError == "cannot read \(missing): No such file or directory\n")
+        #expect(typed.standardError == "stdin:1: cannot read \(missing): No such file or directory\n")
         let given = try runCoprod(["repl", "mini-audit", missing, "--path", fixtures], input: "")
         #expect(given.status == 2)
         #expect(given.standardError == "coprod: cannot read \(missing): No such file or directory\n")
+        let unknown = try runCoprod(["repl", "no-such-framework"], input: "")
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.hasPrefix("coprod: no framework 'no-such-framework': give a built-in id"))
     }
 
     /// A mistake in a call to the API is named at the line typed, not at a line of the API's own

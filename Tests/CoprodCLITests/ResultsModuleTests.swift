@@ -59,6 +59,57 @@ struct ResultsModuleTests {
         #expect(evaluated.standardOutput.contains("Riverside Carers Centre,3,2.6444,yes,15,15,3,2,3,3.4444,1.7778,0,0\n"))
     }
 
+    /// Every error a helper raises for its caller names the caller's line, not a line of coprod's
+    /// own code ("(coprod explore):34:").
+    @Test func helperErrorsNameTheCallersLine() throws {
+        let existing = try temporaryFile("csv", contents: "already here\n")
+        let script = try temporaryFile("lua", contents: """
+            local r = coprod.evaluate("involvement-audit", "Examples/involvement-audit.csv")
+            local function try(f) print(select(2, pcall(f))) end
+            try(function() r:write_json(arg[1]) end)
+            try(function() r:write_csv(arg[1]) end)
+            try(function() coprod.write(arg[1], "text") end)
+            try(function() r:write_csv() end)
+            try(function() coprod.evaluate("involvement-audit", "no-such-input.csv") end)
+            try(function() coprod.evaluate(nil, "Examples/involvement-audit.csv") end)
+            try(function() coprod.framework("no-such-framework") end)
+            try(function() r:top("assets") end)
+            try(function() r.bottom(3, "assets") end)
+            try(function() r:filter(3) end)
+            try(function() r:sort("nope") end)
+            try(function() r:compare("staff", "carers") end)
+            r:write_json(arg[1])
+            """)
+        let result = try runCoprod(["lua", script, existing])
+        #expect(result.status == 1)
+        #expect(result.standardOutput == """
+            \(script):3: \(existing) exists; pass true as the last argument to replace it
+            \(script):4: \(existing) exists; pass true as the last argument to replace it
+            \(script):5: \(existing) exists; pass true as the last argument to replace it
+            \(script):6: write_csv(path [, overwrite]) needs a file path, got nil
+            \(script):7: cannot read no-such-input.csv: No such file or directory
+            \(script):8: coprod.evaluate(framework, file, ...) needs a framework (an id, a path or coprod.framework(...)), got nil
+            \(script):9: no framework 'no-such-framework': give a built-in id (inclusive-practice, involvement-audit, project-checklist, quality-standards, trauma-responsive), an id found in --path or COPROD_PATH, or a path to a .lua file
+            \(script):10: top(n, section) takes how many first, then the section: got string
+            \(script):11: bottom is a method: call it with a colon, results:bottom(...)
+            \(script):12: filter takes a function(result) returning true or false
+            \(script):13: no section 'nope' (sections: assets, networks, outcomes, relationships, catalysts)
+            \(script):14: no role 'carers' in these results: did you mean 'carer'? (roles: board, carer, service user, staff)
+
+            """)
+        #expect(result.standardError.hasPrefix("coprod: \(script):15: \(existing) exists; pass true as the last argument to replace it\n"))
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "already here\n")
+    }
+
+    /// A mistake inside a framework file is named where it is, not where the script loaded it.
+    @Test func aFrameworkFileErrorKeepsItsOwnPlace() throws {
+        let framework = try temporaryFile("lua", contents: "local x = 1\nreturn framework {\n")
+        let result = try runCoprod(["lua", "-e", "\n\ncoprod.framework('\(framework)')"])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("coprod: \(framework):3: unexpected symbol near <eof>\n"),
+                "\(result.standardError)")
+    }
+
     private func temporaryFile(_ suffix: String, contents: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-\(UUID()).\(suffix)")
         try contents.write(to: url, atomically: true, encoding: .utf8)

@@ -49,9 +49,18 @@ final class ReplSession {
         guard let framework else { return }
         try state.setGlobal("FRAMEWORK_ID", .string(framework))
         try state.setGlobal("INPUT_FILES", .table(LuaTable(array: inputs.map(LuaValue.string))))
+        // Called through pcall, the API puts no line in front of a failure (the line it would
+        // name is pcall's, which has none): the framework and files were given on the command
+        // line, not typed.
         try state.run("""
-            framework = coprod.framework(FRAMEWORK_ID)
-            if #INPUT_FILES > 0 then results = coprod.evaluate(framework, table.unpack(INPUT_FILES)) end
+            local ok, loaded = pcall(coprod.framework, FRAMEWORK_ID)
+            if not ok then error(loaded, 0) end
+            framework = loaded
+            if #INPUT_FILES > 0 then
+              ok, loaded = pcall(coprod.evaluate, framework, table.unpack(INPUT_FILES))
+              if not ok then error(loaded, 0) end
+              results = loaded
+            end
             FRAMEWORK_ID, INPUT_FILES = nil, nil
             """, chunkName: "=(startup)")
     }

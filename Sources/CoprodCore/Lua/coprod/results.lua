@@ -52,6 +52,15 @@ function results.new(list, section_ids)
   return collection
 end
 
+-- A method called with a dot (results.top(3, "assets")) would take its first argument as the
+-- collection and fail inside this file; each method checks, naming its caller's line.
+function results.check(self, method)
+  if getmetatable(self) ~= Collection then
+    error(("%s is a method: call it with a colon, results:%s(...)"):format(method, method), 3)
+  end
+end
+local check = results.check
+
 local function derive(collection, list)
   return results.new(list, collection.section_ids)
 end
@@ -77,6 +86,7 @@ end
 
 --- Results for which predicate(result) is true.
 function Collection:filter(predicate)
+  check(self, "filter")
   if type(predicate) ~= "function" then error("filter takes a function(result) returning true or false", 2) end
   local kept = {}
   for _, result in ipairs(self) do
@@ -88,6 +98,7 @@ end
 --- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
 --- `descending`. Results without that score go last; ties keep organisation order.
 function Collection:sort(key, descending)
+  check(self, "sort")
   local value_of = key_function(key, self.section_ids)
   local list = {}
   for index, result in ipairs(self) do list[index] = { result = result, value = value_of(result), index = index } end
@@ -113,17 +124,25 @@ local function first(collection, n)
   return derive(collection, list)
 end
 
--- top and bottom check the key themselves, so that a wrong one is reported at their caller's
--- line rather than at theirs.
+-- top and bottom check their arguments themselves, so that a wrong one is reported at their
+-- caller's line rather than at theirs.
 
 --- The n highest on a section (default 5).
 function Collection:top(n, key)
+  check(self, "top")
+  if n ~= nil and type(n) ~= "number" then
+    error(("top(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
+  end
   key_function(key, self.section_ids)
   return first(self:sort(key, true), n)
 end
 
 --- The n lowest on a section (default 5).
 function Collection:bottom(n, key)
+  check(self, "bottom")
+  if n ~= nil and type(n) ~= "number" then
+    error(("bottom(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
+  end
   key_function(key, self.section_ids)
   return first(self:sort(key, false), n)
 end
@@ -131,6 +150,7 @@ end
 --- A table of collections by the value of `field` (a result field such as "passed", or a
 --- function(result)); with "role", one collection per role, each result showing that role's view.
 function Collection:group(field)
+  check(self, "group")
   local groups = {}
   if field == "role" then
     for _, result in ipairs(self) do
@@ -164,6 +184,7 @@ end
 
 --- Per section: count, mean, min, q1, median, q3, max (nearest rank, as the batch summary).
 function Collection:summary()
+  check(self, "summary")
   local summary = {}
   for _, id in ipairs(self.section_ids) do
     local values = {}
@@ -183,6 +204,7 @@ end
 --- Where two roles see a section differently, largest difference first:
 --- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }
 function Collection:compare(role_a, role_b)
+  check(self, "compare")
   if type(role_a) ~= "string" or type(role_b) ~= "string" then error("compare takes two role names", 2) end
   -- A role no organisation has (a typo, a plural) would give an empty list that looks like
   -- agreement: name it, with the roles there are.
@@ -222,6 +244,7 @@ end
 
 --- The organisations' names, in order.
 function Collection:names()
+  check(self, "names")
   local names = {}
   for index, result in ipairs(self) do names[index] = result.organisation end
   return names
@@ -229,6 +252,7 @@ end
 
 --- The result of one organisation, by name.
 function Collection:get(name)
+  check(self, "get")
   for _, result in ipairs(self) do
     if result.organisation == name then return result end
   end
@@ -249,6 +273,7 @@ end
 
 --- The collection as CSV: organisation, overall, passed, then one column per section.
 function Collection:csv()
+  check(self, "csv")
   local lines = { table.concat({ "organisation", "overall", "passed", table.unpack(self.section_ids) }, ",") }
   for _, result in ipairs(self) do
     local fields = { csv_field(result.organisation), csv_field(result.overall), result.passed and "yes" or "no" }
