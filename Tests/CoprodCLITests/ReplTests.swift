@@ -112,6 +112,43 @@ struct ReplTests {
         #expect(result.standardOutput == "2\n2\n")
     }
 
+    /// A chunk that ends where more could follow continues on the next line, though as
+    /// statements it fails at once (`1 +` is not a statement: "unexpected symbol near '1'").
+    @Test func anUnfinishedExpressionContinuesOnTheNextLine() throws {
+        let session = """
+            1 +
+            2
+            (1 +
+            2) * 3
+            x = 4 *
+            5
+            x
+            {1,
+            2}
+            1 + )
+            "after"
+            """
+        let result = try runCoprod(["repl"], input: session)
+        #expect(result.standardOutput == "3\n9\n20\n{ 1, 2 }\n\"after\"\n")
+        #expect(result.standardError == "stdin:1: unexpected symbol near '1'\n")
+        let unfinished = try runCoprod(["repl"], input: "1 + 1\n2 *\n")
+        #expect(unfinished.standardOutput == "2\n")
+        #expect(unfinished.standardError == "coprod: the input ended inside an unfinished chunk\n")
+        #expect(unfinished.status == 1)
+    }
+
+    @Test func anUnfinishedExpressionPromptsForMoreOnATerminal() throws {
+        let terminal = try PseudoTerminal(arguments: ["repl"], environment: ["HOME": FileManager.default.temporaryDirectory.path])
+        defer { terminal.close() }
+        #expect(terminal.waitFor("> "))
+        terminal.type("6 *\r")
+        #expect(terminal.waitFor(">> "), "\(terminal.transcript)")
+        terminal.type("7\r")
+        #expect(terminal.waitFor("42"), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func commandsWork() throws {
         let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
         #expect(result.standardOutput.contains(":load FILE"))

@@ -168,13 +168,15 @@ final class ReplSession {
             shown()
             return "done"
           end
-          -- "return 1;" and statements.
-          local chunk = load("return " .. code, name)
+          -- "return 1;" and statements. A chunk is unfinished when the parser ran out of text
+          -- (its message ends at <eof>) as an expression or as statements: "1 +" as statements
+          -- fails at once ("unexpected symbol near '1'"), so the expression's message counts too.
+          local chunk, as_expression = load("return " .. code, name)
           if not chunk then
             local message
             chunk, message = load(code, name)
             if not chunk then
-              if message:sub(-5) == "<eof>" then return "incomplete" end
+              if message:sub(-5) == "<eof>" or as_expression:sub(-5) == "<eof>" then return "incomplete" end
               error(message, 0)
             end
           end
