@@ -78,6 +78,10 @@ struct ResultsModuleTests {
             try(function() r:filter(3) end)
             try(function() r:sort("nope") end)
             try(function() r:compare("staff", "carers") end)
+            try(function() r:sort(function(result) return result end) end)
+            try(function() r:top(2, function(result) return result.respondents == 1 and "one" or 2 end) end)
+            try(function() coprod.inspect(r, 5) end)
+            try(function() coprod.inspect(r, { depth = "all" }) end)
             r:write_json(arg[1])
             """)
         let result = try runCoprod(["lua", script, existing])
@@ -95,9 +99,13 @@ struct ResultsModuleTests {
             \(script):12: filter takes a function(result) returning true or false
             \(script):13: no section 'nope' (sections: assets, networks, outcomes, relationships, catalysts)
             \(script):14: no role 'carers' in these results: did you mean 'carer'? (roles: board, carer, service user, staff)
+            \(script):15: the sort function must give a number for every result (or a string for every one): it gave a table for Riverside Carers Centre
+            \(script):16: the sort function must give a number for every result (or a string for every one): it gave a string for Dale Community Trust
+            \(script):17: inspect's options are a table: {depth =, items =, width =, full = true}
+            \(script):18: inspect's option depth is a number, got string
 
             """)
-        #expect(result.standardError.hasPrefix("coprod: \(script):15: \(existing) exists; pass true as the last argument to replace it\n"))
+        #expect(result.standardError.hasPrefix("coprod: \(script):19: \(existing) exists; pass true as the last argument to replace it\n"))
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "already here\n")
     }
 

@@ -95,13 +95,21 @@ function Collection:filter(predicate)
   return derive(self, kept)
 end
 
---- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
---- `descending`. Results without that score go last; ties keep organisation order.
-function Collection:sort(key, descending)
-  check(self, "sort")
-  local value_of = key_function(key, self.section_ids)
-  local list = {}
-  for index, result in ipairs(self) do list[index] = { result = result, value = value_of(result), index = index } end
+-- The collection sorted; a key function's value that cannot be ordered is reported at `level`,
+-- the line that called sort, top or bottom.
+local function sorted(collection, key, descending, level)
+  local value_of = key_function(key, collection.section_ids)
+  local list, kind = {}, nil
+  for index, result in ipairs(collection) do
+    local value = value_of(result)
+    local this = type(value)
+    if value ~= nil and ((this ~= "number" and this ~= "string") or (kind and this ~= kind)) then
+      error(("the sort function must give a number for every result (or a string for every one): it gave a %s for %s")
+        :format(this, tostring(result.organisation)), level)
+    end
+    kind = kind or (value ~= nil and this or nil)
+    list[index] = { result = result, value = value, index = index }
+  end
   table.sort(list, function(a, b)
     if a.value == nil or b.value == nil then
       if a.value ~= b.value then return b.value == nil end
@@ -113,9 +121,21 @@ function Collection:sort(key, descending)
     end
     return a.index < b.index
   end)
-  local sorted = {}
-  for index, item in ipairs(list) do sorted[index] = item.result end
-  return derive(self, sorted)
+  local items = {}
+  for index, item in ipairs(list) do items[index] = item.result end
+  return derive(collection, items)
+end
+
+-- sort, top and bottom check their arguments themselves, so that a wrong one is reported at
+-- their caller's line rather than at theirs.
+
+--- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
+--- `descending`. Results without that score go last; ties keep organisation order.
+function Collection:sort(key, descending)
+  check(self, "sort")
+  key_function(key, self.section_ids)
+  local collection = sorted(self, key, descending, 3)  -- not a tail call: level 3 is sort's caller
+  return collection
 end
 
 local function first(collection, n)
@@ -124,9 +144,6 @@ local function first(collection, n)
   return derive(collection, list)
 end
 
--- top and bottom check their arguments themselves, so that a wrong one is reported at their
--- caller's line rather than at theirs.
-
 --- The n highest on a section (default 5).
 function Collection:top(n, key)
   check(self, "top")
@@ -134,7 +151,7 @@ function Collection:top(n, key)
     error(("top(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
   end
   key_function(key, self.section_ids)
-  return first(self:sort(key, true), n)
+  return first(sorted(self, key, true, 3), n)
 end
 
 --- The n lowest on a section (default 5).
@@ -144,7 +161,7 @@ function Collection:bottom(n, key)
     error(("bottom(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
   end
   key_function(key, self.section_ids)
-  return first(self:sort(key, false), n)
+  return first(sorted(self, key, false, 3), n)
 end
 
 --- A table of collections by the value of `field` (a result field such as "passed", or a
