@@ -36,10 +36,22 @@ public enum ResultCSV {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// A score's number as its cell has it: four decimals at most, no trailing zeros (2 for
+    /// 2.0000000000000004). `coprod lua` and the REPL write their CSV with it, so theirs agrees.
+    public static func number(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        append(number: value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(number value: Double, to bytes: inout [UInt8]) {
+        JSONStream.append(ResultJSON.round(value), to: &bytes)
+    }
+
     /// Numbers as numbers (shares as 0-1 fractions), tiers by name, nothing as an empty cell.
     static func append(_ score: Score, to bytes: inout [UInt8]) {
         switch score {
-        case .number(let number), .share(let number): JSONStream.append(ResultJSON.round(number), to: &bytes)
+        case .number(let number), .share(let number): append(number: number, to: &bytes)
         case .tier(_, let name): CSVWriter.append(name, to: &bytes)
         case .none: break
         }

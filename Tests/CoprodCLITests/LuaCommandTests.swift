@@ -100,12 +100,66 @@ struct LuaCommandTests {
         #expect(!first.standardOutput.isEmpty)
     }
 
-    @Test func auditAveragesScriptRuns() throws {
-        let result = try runCoprod(["lua", "Examples/audit-averages.lua"])
+    /// The script example `coprod lua --help` gives, run as it is shown there.
+    @Test func helpExampleRunsAsShown() throws {
+        let help = try runCoprod(["lua", "--help"]).standardOutput
+        let example = try #require(help.split(separator: "\n").first { $0.contains("Examples/") })
+        let words = example.split(separator: " ").map(String.init)
+        #expect(words == ["coprod", "lua", "Examples/audit-averages.lua", "Examples/involvement-audit.csv"])
+        let result = try runCoprod(Array(words.dropFirst()))
         #expect(result.status == 0, "\(result.standardError)")
-        // Worked by hand from the seed's rule, sum / 3: Assets (4 + 3 + 4) / 3, Catalysts (1 + 2 + 2) / 3.
-        #expect(result.standardOutput.contains("  Assets         3.67  Making progress\n"))
-        #expect(result.standardOutput.contains("start with Catalysts, the lowest average (1.67)"))
+        // Worked by hand from Examples/involvement-audit.csv: each statement's mean over the
+        // organisation's respondents, then each principle's mean of its three statements. Riverside:
+        // assets (10/3 + 7/3 + 10/3) / 3 = 3, networks (7/3 + 2 + 5/3) / 3 = 2, outcomes 27/9,
+        // relationships 31/9, catalysts 16/9. Hillside: assets (4.5 + 5 + 4) / 3, networks (4 + 4.5 +
+        // 4.5) / 3, outcomes and catalysts 11.5/3, relationships 13.5/3. Dale, one respondent: 6/3,
+        // 7/3, 5/3, 9/3, 5/3. A label is the scale point's whose whole number the figure reaches.
+        #expect(result.standardOutput == """
+            Riverside Carers Centre: 3 respondents
+              Assets         3.00  Making progress
+              Networks       2.00  Made a start
+              Outcomes       3.00  Making progress
+              Relationships  3.44  Making progress
+              Catalysts      1.78  No action yet
+              Start with Catalysts: the lowest average (1.78).
+            Hillside Youth Forum: 2 respondents
+              Assets         4.50  Doing really well
+              Networks       4.33  Doing really well
+              Outcomes       3.83  Making progress
+              Relationships  4.50  Doing really well
+              Catalysts      3.83  Making progress
+              Start with Outcomes and Catalysts: the lowest averages (3.83).
+            Dale Community Trust: 1 respondent
+              Assets         2.00  Made a start
+              Networks       2.33  Made a start
+              Outcomes       1.67  No action yet
+              Relationships  3.00  Making progress
+              Catalysts      1.67  No action yet
+              Start with Outcomes and Catalysts: the lowest averages (1.67).
+
+            """)
+        let one = try runCoprod(["lua", "Examples/audit-averages.lua", "Examples/involvement-audit.csv", "Dale Community Trust"])
+        #expect(one.standardOutput.hasPrefix("Dale Community Trust: 1 respondent\n"))
+        #expect(one.standardOutput.split(separator: "\n").count == 7)
+    }
+
+    /// `require` finds coprod's own modules as well as those in --path and COPROD_PATH, and
+    /// nothing else, as the help says.
+    @Test func helpSaysWhereRequireLooks() throws {
+        let help = try runCoprod(["lua", "--help"]).standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("require loads the modules built into coprod (such as coprod.results) and .lua files in the directories of --path and COPROD_PATH, which are searched first, and nothing else."))
+        #expect(!help.contains("require only from"))
+        let builtIn = try runCoprod(["lua", "-e", "print(type(require('coprod.results').new))"])
+        #expect(builtIn.standardOutput == "function\n")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("frameworks"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "return 'ours'".write(to: directory.appendingPathComponent("frameworks/involvement-audit.lua"), atomically: true, encoding: .utf8)
+        let first = try runCoprod(["lua", "--path", directory.path, "-e", "print((require 'frameworks.involvement-audit'))"])
+        #expect(first.standardOutput == "ours\n")
+        let elsewhere = try runCoprod(["lua", "-e", "require 'Examples.audit-averages'"])
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.standardError.contains("module 'Examples.audit-averages' not found"))
     }
 
     private func temporaryScript(_ code: String) throws -> String {

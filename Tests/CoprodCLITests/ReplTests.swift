@@ -79,16 +79,19 @@ struct ReplTests {
             """)
     }
 
-    /// A file that cannot be read is named with why, and not with the line of coprod's own code
-    /// that read it.
+    /// A file that cannot be read is named with why, at the line typed and not at the line of
+    /// coprod's own code that read it; given on the command line, it has no line.
     @Test func anUnreadableInputIsNamedWhereItWasAskedFor() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
         let typed = try runCoprod(["repl", "mini-audit", "--path", fixtures],
                                   input: "1 + 1\ncoprod.evaluate(framework, \"\(missing)\")\n")
-        #expect(typed.standardError == "cannot read \(missing): No such file or directory\n")
+        #expect(typed.standardError == "stdin:1: cannot read \(missing): No such file or directory\n")
         let given = try runCoprod(["repl", "mini-audit", missing, "--path", fixtures], input: "")
         #expect(given.status == 2)
         #expect(given.standardError == "coprod: cannot read \(missing): No such file or directory\n")
+        let unknown = try runCoprod(["repl", "no-such-framework"], input: "")
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.hasPrefix("coprod: no framework 'no-such-framework': give a built-in id"))
     }
 
     /// A mistake in a call to the API is named at the line typed, not at a line of the API's own
@@ -107,6 +110,43 @@ struct ReplTests {
 
             """)
         #expect(result.standardOutput == "2\n2\n")
+    }
+
+    /// A chunk that ends where more could follow continues on the next line, though as
+    /// statements it fails at once (`1 +` is not a statement: "unexpected symbol near '1'").
+    @Test func anUnfinishedExpressionContinuesOnTheNextLine() throws {
+        let session = """
+            1 +
+            2
+            (1 +
+            2) * 3
+            x = 4 *
+            5
+            x
+            {1,
+            2}
+            1 + )
+            "after"
+            """
+        let result = try runCoprod(["repl"], input: session)
+        #expect(result.standardOutput == "3\n9\n20\n{ 1, 2 }\n\"after\"\n")
+        #expect(result.standardError == "stdin:1: unexpected symbol near '1'\n")
+        let unfinished = try runCoprod(["repl"], input: "1 + 1\n2 *\n")
+        #expect(unfinished.standardOutput == "2\n")
+        #expect(unfinished.standardError == "coprod: the input ended inside an unfinished chunk\n")
+        #expect(unfinished.status == 1)
+    }
+
+    @Test func anUnfinishedExpressionPromptsForMoreOnATerminal() throws {
+        let terminal = try PseudoTerminal(arguments: ["repl"], environment: ["HOME": FileManager.default.temporaryDirectory.path])
+        defer { terminal.close() }
+        #expect(terminal.waitFor("> "))
+        terminal.type("6 *\r")
+        #expect(terminal.waitFor(">> "), "\(terminal.transcript)")
+        terminal.type("7\r")
+        #expect(terminal.waitFor("42"), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
     }
 
     @Test func commandsWork() throws {

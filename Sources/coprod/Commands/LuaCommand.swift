@@ -8,15 +8,21 @@ struct LuaCommand: ParsableCommand {
         abstract: "Run a Lua script in coprod's sandbox.",
         discussion: """
             The script gets its arguments in the global table `arg` (arg[0] is the script) and as \
-            `...`; print writes to standard output. It runs in the sandbox: no io, no debug, os only \
-            for time and date, require only from --path and COPROD_PATH. An error prints \
+            `...`; print writes to standard output. The exploring API of `coprod repl` (:help api \
+            there) is available: coprod.evaluate, results:top, results:csv() and the rest. It runs \
+            in the sandbox: no io, no debug, os only for time and date; require loads the modules \
+            built into coprod (such as coprod.results) and .lua files in the directories of --path \
+            and COPROD_PATH, which are searched first, and nothing else. An error prints \
             SCRIPT:LINE: message to standard error and exits 1; so does a limit, naming the limit.
 
             Examples:
               coprod lua -e 'print(6 * 7)'
-              coprod lua Examples/hello.lua Cardiff
+              \(LuaCommand.example)
             """
     )
+
+    /// The script example the help gives: a real one, which a test runs as the help shows it.
+    static let example = "coprod lua Examples/audit-averages.lua Examples/involvement-audit.csv"
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run this code (repeatable; runs before SCRIPT).", valueName: "code"))
     var code: [String] = []

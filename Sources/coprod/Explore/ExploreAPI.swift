@@ -34,32 +34,31 @@ enum ExploreAPI {
             }
             return [.table(LuaTable(array: list))]
         }
+        // These return a failure rather than raise it (see CallerError): the prelude raises it at
+        // the line that called coprod.framework or coprod.evaluate.
         try state.register("coprod._framework_data") { arguments in
-            let framework = try catalog.load(try arguments.string(1), in: state)
-            let data = try state.run("return require('coprod.frameworks').data(FRAMEWORKS[...])", arguments: [.string(framework.id)])
-            return data
+            try CallerError.returned {
+                let framework = try catalog.load(try arguments.string(1), in: state)
+                return try state.run("return require('coprod.frameworks').data(FRAMEWORKS[...])", arguments: [.string(framework.id)])
+            }
         }
         try state.register("coprod._evaluate") { arguments in
-            let reference = try arguments.string(1)
-            let files = try arguments.table(2).sequence.compactMap(\.stringValue)
-            let framework = try catalog.load(reference, in: state)
-            var read = ReadAssessments()
-            let reader = AssessmentReader(framework: framework)
-            do throws(InputError) {
+            try CallerError.returned {
+                let reference = try arguments.string(1)
+                let files = try arguments.table(2).sequence.compactMap(\.stringValue)
+                let framework = try catalog.load(reference, in: state)
+                var read = ReadAssessments()
+                let reader = AssessmentReader(framework: framework)
                 for file in files { try reader.readFile(file, into: &read) }
-            } catch {
-                // Raised by the prelude as it is: with a location, it would name the prelude's line
-                // (or the REPL's, after a tail call), not one the user wrote.
-                return [.nil, .string(error.message)]
+                let rules = try FrameworkRules(framework: framework, state: state)
+                let evaluator = Evaluator(framework: framework)
+                let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
+                    ExploreAPI.table(try evaluator.evaluate(assessment, rules: rules))
+                }
+                let rejected = read.rejected.map { LuaValue.string($0.description) }
+                return [.table(LuaTable(array: results)), .table(LuaTable(array: framework.sections.map { .string($0.id) })),
+                        .table(LuaTable(array: rejected))]
             }
-            let rules = try FrameworkRules(framework: framework, state: state)
-            let evaluator = Evaluator(framework: framework)
-            let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
-                ExploreAPI.table(try evaluator.evaluate(assessment, rules: rules))
-            }
-            let rejected = read.rejected.map { LuaValue.string($0.description) }
-            return [.table(LuaTable(array: results)), .table(LuaTable(array: framework.sections.map { .string($0.id) })),
-                    .table(LuaTable(array: rejected))]
         }
         // The name meant, for the API's own messages ("no section 'relationship'").
         try state.register("coprod._closest") { arguments in
@@ -69,18 +68,21 @@ enum ExploreAPI {
         try state.register("coprod._json") { arguments in
             [.string(ExploreAPI.json(try arguments.value(1)).text(indent: 2))]
         }
-        try state.register("coprod.write") { arguments in
+        try state.register("coprod._write") { arguments in
             let path = try arguments.string(1)
             let text = try arguments.string(2)
             let overwrite = try arguments.boolean(3)
             if !overwrite && FileManager.default.fileExists(atPath: path) {
-                throw LuaError(.runtime, "\(path) exists; pass true as the last argument to replace it")
+                return [.nil, .string("\(path) exists; pass true as the last argument to replace it")]
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw LuaError(.runtime, "cannot write \(path)")
+                return [.nil, .string("cannot write \(path)")]
             }
             return [.string(path)]
         }
+        // Numbers in a collection's CSV and summaries, as `coprod evaluate` writes them.
+        try state.register("coprod._csv_number") { arguments in [.string(ResultCSV.number(try arguments.number(1)))] }
+        try state.register("coprod._score_text") { arguments in [.string(Score.format(try arguments.number(1)))] }
         try state.run(prelude, chunkName: "=(coprod explore)")
     }
 
@@ -101,25 +103,61 @@ enum ExploreAPI {
             #framework.sections, indicators)
         end
         Framework.__tostring = Framework.__summary
+        -- An API function raises what went wrong at its caller's line (error level 2), where
+        -- the user made the call; a host function's failure is returned to it for that (nil,
+        -- message, and whether the message already names its own place, such as a line of a
+        -- framework file).
         function coprod.framework(reference)
-          local framework = coprod._framework_data(reference)
+          if type(reference) ~= "string" then
+            error("coprod.framework(id_or_path) needs a framework id or a path, got " .. type(reference), 2)
+          end
+          local framework, message, located = coprod._framework_data(reference)
+          if not framework then error(message, located and 0 or 2) end
           framework.reference = reference  -- how to load it again (an id or a path)
           return setmetatable(framework, Framework)
         end
         function coprod.evaluate(framework, ...)
           local files = { ... }
           if type(framework) == "table" then framework = framework.reference or framework.id end
-          if #files == 0 then error("coprod.evaluate(framework, file, ...) needs at least one input file", 2) end
+          if type(framework) ~= "string" then
+            error("coprod.evaluate(framework, file, ...) needs a framework (an id, a path or coprod.framework(...)), got "
+              .. type(framework), 2)
+          end
+          if select("#", ...) == 0 then error("coprod.evaluate(framework, file, ...) needs at least one input file", 2) end
+          for index = 1, select("#", ...) do
+            if type(files[index]) ~= "string" then
+              error(("coprod.evaluate(framework, file, ...): file %d is a %s, not a path"):format(index, type(files[index])), 2)
+            end
+          end
           local list, section_ids, rejected = coprod._evaluate(framework, files)
-          if not list then error(section_ids, 0) end
+          if not list then error(section_ids, rejected and 0 or 2) end
           for _, message in ipairs(rejected) do print("rejected: " .. message) end
           return results.new(list, section_ids)
         end
-        function results.Collection:write_csv(path, overwrite) return coprod.write(path, self:csv(), overwrite) end
+        local function write(usage, path, text, overwrite)
+          if type(path) ~= "string" then return nil, usage .. " needs a file path, got " .. type(path) end
+          if type(text) ~= "string" then return nil, usage .. " needs the text to write, got " .. type(text) end
+          return coprod._write(path, text, overwrite)
+        end
+        function coprod.write(path, text, overwrite)
+          local written, message = write("coprod.write(path, text [, overwrite])", path, text, overwrite)
+          if not written then error(message, 2) end
+          return written
+        end
+        function results.Collection:write_csv(path, overwrite)
+          results.check(self, "write_csv")
+          local written, message = write("write_csv(path [, overwrite])", path, self:csv(), overwrite)
+          if not written then error(message, 2) end
+          return written
+        end
         function results.Collection:write_json(path, overwrite)
+          results.check(self, "write_json")
           local parts = {}
           for index, result in ipairs(self) do parts[index] = coprod._json(result) end
-          return coprod.write(path, "[\\n" .. table.concat(parts, ",\\n") .. "\\n]\\n", overwrite)
+          local written, message = write("write_json(path [, overwrite])", path,
+            "[\\n" .. table.concat(parts, ",\\n") .. "\\n]\\n", overwrite)
+          if not written then error(message, 2) end
+          return written
         end
         """
 

@@ -49,9 +49,18 @@ final class ReplSession {
         guard let framework else { return }
         try state.setGlobal("FRAMEWORK_ID", .string(framework))
         try state.setGlobal("INPUT_FILES", .table(LuaTable(array: inputs.map(LuaValue.string))))
+        // Called through pcall, the API puts no line in front of a failure (the line it would
+        // name is pcall's, which has none): the framework and files were given on the command
+        // line, not typed.
         try state.run("""
-            framework = coprod.framework(FRAMEWORK_ID)
-            if #INPUT_FILES > 0 then results = coprod.evaluate(framework, table.unpack(INPUT_FILES)) end
+            local ok, loaded = pcall(coprod.framework, FRAMEWORK_ID)
+            if not ok then error(loaded, 0) end
+            framework = loaded
+            if #INPUT_FILES > 0 then
+              ok, loaded = pcall(coprod.evaluate, framework, table.unpack(INPUT_FILES))
+              if not ok then error(loaded, 0) end
+              results = loaded
+            end
             FRAMEWORK_ID, INPUT_FILES = nil, nil
             """, chunkName: "=(startup)")
     }
@@ -159,13 +168,15 @@ final class ReplSession {
             shown()
             return "done"
           end
-          -- "return 1;" and statements.
-          local chunk = load("return " .. code, name)
+          -- "return 1;" and statements. A chunk is unfinished when the parser ran out of text
+          -- (its message ends at <eof>) as an expression or as statements: "1 +" as statements
+          -- fails at once ("unexpected symbol near '1'"), so the expression's message counts too.
+          local chunk, as_expression = load("return " .. code, name)
           if not chunk then
             local message
             chunk, message = load(code, name)
             if not chunk then
-              if message:sub(-5) == "<eof>" then return "incomplete" end
+              if message:sub(-5) == "<eof>" or as_expression:sub(-5) == "<eof>" then return "incomplete" end
               error(message, 0)
             end
           end

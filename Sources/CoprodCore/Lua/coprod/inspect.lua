@@ -71,6 +71,13 @@ end
 --- full (true: show a framework, result or collection's own fields instead of its summary).
 function inspect.text(value, options)
   options = options or {}
+  -- Checked here, so that a mistake is named at the caller's line rather than deep in render.
+  if type(options) ~= "table" then error("inspect's options are a table: {depth =, items =, width =, full = true}", 2) end
+  for _, name in ipairs({ "depth", "items", "width" }) do
+    if options[name] ~= nil and type(options[name]) ~= "number" then
+      error(("inspect's option %s is a number, got %s"):format(name, type(options[name])), 2)
+    end
+  end
   local settings = { depth = options.depth or 4, items = options.items or 20, width = options.width or 80,
     full = options.full }
   return render(value, settings, 0, {}, "")

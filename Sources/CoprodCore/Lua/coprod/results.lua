@@ -15,10 +15,12 @@ Collection.__index = Collection
 local Result = { __name = "result" }
 Result.__index = Result
 
+-- Numbers are written by coprod's own formatting, which its explore API supplies, so that they
+-- read as `coprod evaluate` writes them: 2.0000000000000004 is 2 in a summary (two decimals at
+-- most, as its text report) and in CSV (four, as its CSV).
 local function format_number(value)
   if type(value) ~= "number" then return tostring(value) end
-  if value == math.floor(value) then return string.format("%d", value) end
-  return (string.format("%.2f", value):gsub("0+$", ""))
+  return coprod._score_text(value)
 end
 
 function Result.__summary(result)
@@ -50,6 +52,15 @@ function results.new(list, section_ids)
   return collection
 end
 
+-- A method called with a dot (results.top(3, "assets")) would take its first argument as the
+-- collection and fail inside this file; each method checks, naming its caller's line.
+function results.check(self, method)
+  if getmetatable(self) ~= Collection then
+    error(("%s is a method: call it with a colon, results:%s(...)"):format(method, method), 3)
+  end
+end
+local check = results.check
+
 local function derive(collection, list)
   return results.new(list, collection.section_ids)
 end
@@ -75,6 +86,7 @@ end
 
 --- Results for which predicate(result) is true.
 function Collection:filter(predicate)
+  check(self, "filter")
   if type(predicate) ~= "function" then error("filter takes a function(result) returning true or false", 2) end
   local kept = {}
   for _, result in ipairs(self) do
@@ -83,12 +95,21 @@ function Collection:filter(predicate)
   return derive(self, kept)
 end
 
---- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
---- `descending`. Results without that score go last; ties keep organisation order.
-function Collection:sort(key, descending)
-  local value_of = key_function(key, self.section_ids)
-  local list = {}
-  for index, result in ipairs(self) do list[index] = { result = result, value = value_of(result), index = index } end
+-- The collection sorted; a key function's value that cannot be ordered is reported at `level`,
+-- the line that called sort, top or bottom.
+local function sorted(collection, key, descending, level)
+  local value_of = key_function(key, collection.section_ids)
+  local list, kind = {}, nil
+  for index, result in ipairs(collection) do
+    local value = value_of(result)
+    local this = type(value)
+    if value ~= nil and ((this ~= "number" and this ~= "string") or (kind and this ~= kind)) then
+      error(("the sort function must give a number for every result (or a string for every one): it gave a %s for %s")
+        :format(this, tostring(result.organisation)), level)
+    end
+    kind = kind or (value ~= nil and this or nil)
+    list[index] = { result = result, value = value, index = index }
+  end
   table.sort(list, function(a, b)
     if a.value == nil or b.value == nil then
       if a.value ~= b.value then return b.value == nil end
@@ -100,9 +121,21 @@ function Collection:sort(key, descending)
     end
     return a.index < b.index
   end)
-  local sorted = {}
-  for index, item in ipairs(list) do sorted[index] = item.result end
-  return derive(self, sorted)
+  local items = {}
+  for index, item in ipairs(list) do items[index] = item.result end
+  return derive(collection, items)
+end
+
+-- sort, top and bottom check their arguments themselves, so that a wrong one is reported at
+-- their caller's line rather than at theirs.
+
+--- Sorted by a section's score (or `overall`, or a function(result)); lowest first unless
+--- `descending`. Results without that score go last; ties keep organisation order.
+function Collection:sort(key, descending)
+  check(self, "sort")
+  key_function(key, self.section_ids)
+  local collection = sorted(self, key, descending, 3)  -- not a tail call: level 3 is sort's caller
+  return collection
 end
 
 local function first(collection, n)
@@ -111,24 +144,30 @@ local function first(collection, n)
   return derive(collection, list)
 end
 
--- top and bottom check the key themselves, so that a wrong one is reported at their caller's
--- line rather than at theirs.
-
 --- The n highest on a section (default 5).
 function Collection:top(n, key)
+  check(self, "top")
+  if n ~= nil and type(n) ~= "number" then
+    error(("top(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
+  end
   key_function(key, self.section_ids)
-  return first(self:sort(key, true), n)
+  return first(sorted(self, key, true, 3), n)
 end
 
 --- The n lowest on a section (default 5).
 function Collection:bottom(n, key)
+  check(self, "bottom")
+  if n ~= nil and type(n) ~= "number" then
+    error(("bottom(n, section) takes how many first, then the section: got %s"):format(type(n)), 2)
+  end
   key_function(key, self.section_ids)
-  return first(self:sort(key, false), n)
+  return first(sorted(self, key, false, 3), n)
 end
 
 --- A table of collections by the value of `field` (a result field such as "passed", or a
 --- function(result)); with "role", one collection per role, each result showing that role's view.
 function Collection:group(field)
+  check(self, "group")
   local groups = {}
   if field == "role" then
     for _, result in ipairs(self) do
@@ -162,6 +201,7 @@ end
 
 --- Per section: count, mean, min, q1, median, q3, max (nearest rank, as the batch summary).
 function Collection:summary()
+  check(self, "summary")
   local summary = {}
   for _, id in ipairs(self.section_ids) do
     local values = {}
@@ -181,6 +221,7 @@ end
 --- Where two roles see a section differently, largest difference first:
 --- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }
 function Collection:compare(role_a, role_b)
+  check(self, "compare")
   if type(role_a) ~= "string" or type(role_b) ~= "string" then error("compare takes two role names", 2) end
   -- A role no organisation has (a typo, a plural) would give an empty list that looks like
   -- agreement: name it, with the roles there are.
@@ -220,6 +261,7 @@ end
 
 --- The organisations' names, in order.
 function Collection:names()
+  check(self, "names")
   local names = {}
   for index, result in ipairs(self) do names[index] = result.organisation end
   return names
@@ -227,6 +269,7 @@ end
 
 --- The result of one organisation, by name.
 function Collection:get(name)
+  check(self, "get")
   for _, result in ipairs(self) do
     if result.organisation == name then return result end
   end
@@ -238,7 +281,7 @@ local function csv_field(value)
   if value == nil then
     text = ""
   elseif type(value) == "number" then
-    text = value == math.floor(value) and string.format("%d", value) or (string.format("%.4f", value):gsub("0+$", ""))
+    text = coprod._csv_number(value)
   end
   text = tostring(text)
   if text:find('[,"\r\n]') then text = '"' .. text:gsub('"', '""') .. '"' end
@@ -247,6 +290,7 @@ end
 
 --- The collection as CSV: organisation, overall, passed, then one column per section.
 function Collection:csv()
+  check(self, "csv")
   local lines = { table.concat({ "organisation", "overall", "passed", table.unpack(self.section_ids) }, ",") }
   for _, result in ipairs(self) do
     local fields = { csv_field(result.organisation), csv_field(result.overall), result.passed and "yes" or "no" }
