@@ -43,7 +43,7 @@ enum EvaluationSettings {
 
     private static func kind(of scale: Scale) -> String {
         switch scale {
-        case .ordinal, .rating: "Points on \(scale.name)"
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "Points on the \(min)-\(max) scale"
         case .tiers: "Tiers (\(scale.accepted))"
         case .choice(let options): "Answers \(options.joined(separator: ", "))"
         case .ratio: "Ratios of counts"
