@@ -176,7 +176,7 @@ public final class LuaState {
     func limitError() -> LuaError? {
         let tripped = coprod_host_tripped(host)
         let limit: LuaLimit
-        let text: String
+        var text: String
         switch tripped {
         case COPROD_LIMIT_INSTRUCTIONS:
             limit = .instructions
@@ -190,6 +190,7 @@ public final class LuaState {
         default:
             return nil
         }
+        if let advice = limits.advice[limit] { text += ": " + advice }
         let line = Int(coprod_host_trip_line(host))
         let source = String(cString: coprod_host_trip_source(host))
         if line > 0 { return LuaError(.limit(limit), "\(source):\(line): \(text)", chunk: source, line: line) }
