@@ -86,4 +86,40 @@ struct FrameworkLanguageTests {
         }
         #expect(error?.message == "best.lua:7: five is not believable")
     }
+
+    @Test func aRuleReturningWhatItsSectionCannotTakeIsNamedWithWhatItMayReturn() throws {
+        let state = try FrameworkCatalog().makeState()
+        let framework = try FrameworkLoader.load(source: Array("""
+            return framework { id = "odd", title = "Odd", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One" },
+              section "q" { title = "Q", indicator "q.1" { text = "Tiered", scale = tiers { "bronze", "silver", "gold" } } },
+              section "c" { title = "C", item "c.1" "Done" },
+              rules = {
+                section_score = function(section, indicators)
+                  return RETURNS[section.id]
+                end,
+                next_steps = function(result, defaults) return NEXT_STEPS or defaults end,
+              } }
+            """.utf8), chunkName: "@odd.lua", origin: "odd.lua", in: state)
+        let rules = try #require(try FrameworkRules(framework: framework, state: state))
+        let evaluator = Evaluator(framework: framework)
+        let river = Assessment(organisation: "River", responses: [Response(organisation: "River", answers: [:])])
+        func refusal(_ returns: String) throws -> LuaError? {
+            try state.run("RETURNS = " + returns)
+            return #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
+        }
+        let word = try refusal("{ a = 'purple' }")
+        #expect(word?.message == "odd.lua:6: rules.section_score returned 'purple' for section 'a', which is scored on the 1-5 scale (accepted: a number, or nil for no score)")
+        #expect(word?.chunk == "odd.lua")
+        #expect(word?.line == 6)
+        #expect(try refusal("{ q = 'platinum' }")?.message == "odd.lua:6: rules.section_score returned 'platinum' for section 'q', which is scored in tiers (accepted: none, bronze, silver, gold, a number, or nil for no score)")
+        #expect(try refusal("{ c = {} }")?.message == "odd.lua:6: rules.section_score returned a table for section 'c', which is scored as the share of its items met (accepted: a number, or nil for no score)")
+        // What the message says is accepted is.
+        try state.run("RETURNS = { a = 4.5, q = 'silver', c = 0.5 }")
+        let result = try evaluator.evaluate(river, rules: rules)
+        #expect(result.sections.map(\.score) == [.number(4.5), .tier(2, "silver"), .number(0.5)])
+        try state.run("RETURNS, NEXT_STEPS = {}, 7")
+        let steps = #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
+        #expect(steps?.message == "odd.lua:9: rules.next_steps must return a list of texts (returned a number)")
+    }
 }
