@@ -269,6 +269,15 @@ void coprod_push_last_error(lua_State *L) {
     lua_getfield(L, LUA_REGISTRYINDEX, COPROD_LAST_ERROR);
 }
 
+int coprod_function_definition(lua_State *L, char *source, size_t size) {
+    lua_Debug ar;
+    if (size > 0) source[0] = '\0';
+    // "S" only reads the prototype: nothing is allocated, so nothing can raise.
+    if (!lua_getinfo(L, ">S", &ar) || ar.linedefined <= 0) return 0;
+    snprintf(source, size, "%s", ar.short_src);
+    return ar.linedefined;
+}
+
 int coprod_protected(lua_State *L, int (*fn)(lua_State *), int nargs, int nresults) {
     int base = lua_gettop(L) - nargs + 1;
     lua_pushcfunction(L, fn);

@@ -21,8 +21,26 @@ public final class FrameworkRules {
 
     let state: LuaState
     let framework: Framework
-    private let sectionScore: LuaFunction?
-    private let nextSteps: LuaFunction?
+    private let sectionScore: Rule?
+    private let nextSteps: Rule?
+
+    /// One of the framework's rules, with where it is written: a message about what it returned
+    /// points there, as Lua's own messages about what it raised do.
+    private struct Rule {
+        let function: LuaFunction
+        /// "rules.lua:12: ", or "" for a rule with no line of its own.
+        let place: String
+
+        init(_ function: LuaFunction) {
+            self.function = function
+            place = function.definition.map { "\($0.chunk):\($0.line): " } ?? ""
+        }
+
+        func error(_ message: String) -> LuaError {
+            let location = function.definition
+            return LuaError(.runtime, place + message, chunk: location?.chunk, line: location?.line)
+        }
+    }
 
     /// Rules of `framework`, loaded in `state` by `FrameworkCatalog.load`. Nil when the framework
     /// has no rules of its own.
@@ -35,15 +53,12 @@ public final class FrameworkRules {
                 local id, name = ...
                 local framework = FRAMEWORKS and FRAMEWORKS[id]
                 local rule = framework and framework.rules and framework.rules[name]
-                if type(rule) ~= "function" then return nil end
-                RULES = RULES or {}
-                RULES[id .. "/" .. name] = rule
-                return true
+                if type(rule) == "function" then return rule end
                 """, chunkName: "=(coprod rules)")
-            func rule(_ name: Name) throws(LuaError) -> LuaFunction? {
+            func rule(_ name: Name) throws(LuaError) -> Rule? {
                 guard framework.rules.contains(name.rawValue),
-                      try lookup.call([.string(framework.id), .string(name.rawValue)]).first == true else { return nil }
-                return try state.load("return RULES[...](select(2, ...))", chunkName: "=(coprod rules)")
+                      let function = try lookup.callReturningFunction([.string(framework.id), .string(name.rawValue)]) else { return nil }
+                return Rule(function)
             }
             sectionScore = try rule(.sectionScore)
             nextSteps = try rule(.nextSteps)
@@ -60,17 +75,18 @@ public final class FrameworkRules {
             return .table(table)
         }
         let sectionTable = LuaValue.table(LuaTable(dictionary: ["id": .string(section.id), "title": .string(section.title)]))
-        let result = try sectionScore.call([.string(framework.id + "/section_score"), sectionTable, .table(LuaTable(array: list))]).first ?? .nil
+        let result = try sectionScore.function.call([sectionTable, .table(LuaTable(array: list))]).first ?? .nil
+        let levels = tierLevels(section)
         switch result {
         case .nil: return Score.none
         case .integer, .number: return .number(result.numberValue ?? 0)
-        case .string(let name):
-            let levels = tierLevels(section)
-            if name == "none" { return .tier(0, "none") }
-            if let index = levels.firstIndex(of: name) { return .tier(index + 1, name) }
-            throw LuaError(.runtime, "rules.section_score returned '\(name)', which is not a tier of section '\(section.id)' (accepted: none, \(levels.joined(separator: ", ")))")
+        case .string(let name) where name == "none": return .tier(0, "none")
+        case .string(let name) where levels.contains(name): return .tier((levels.firstIndex(of: name) ?? 0) + 1, name)
         default:
-            throw LuaError(.runtime, "rules.section_score must return a number, a tier name or nil (returned a \(result.typeName))")
+            let returned = result.stringValue.map { "'\($0)'" } ?? "a \(result.typeName)"
+            let tiers = levels.isEmpty ? "" : (["none"] + levels).joined(separator: ", ") + ", "
+            throw sectionScore.error("rules.section_score returned \(returned) for section '\(section.id)', "
+                + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers)a number, or nil for no score)")
         }
     }
 
@@ -84,10 +100,9 @@ public final class FrameworkRules {
             "sections": .table(LuaTable(array: sections)),
             "failures": .table(LuaTable(array: result.failures.map { .string($0.message) })),
         ])
-        let returned = try nextSteps.call([.string(framework.id + "/next_steps"), .table(resultTable),
-                                           .table(LuaTable(array: defaults.map(LuaValue.string)))]).first ?? .nil
+        let returned = try nextSteps.function.call([.table(resultTable), .table(LuaTable(array: defaults.map(LuaValue.string)))]).first ?? .nil
         guard let list = returned.tableValue else {
-            throw LuaError(.runtime, "rules.next_steps must return a list of texts (returned a \(returned.typeName))")
+            throw nextSteps.error("rules.next_steps must return a list of texts (returned a \(returned.typeName))")
         }
         return list.sequence.compactMap(\.stringValue)
     }
@@ -95,6 +110,17 @@ public final class FrameworkRules {
     private func tierLevels(_ section: Section) -> [String] {
         for indicator in section.indicators { if case .tiers(let levels) = indicator.scale { return levels } }
         return []
+    }
+
+    /// How the host scores `section` by default, as `Evaluator.sectionScore` decides it: what a
+    /// rule's score stands in for, for a message about one it cannot take.
+    static func scoring(_ section: Section) -> String {
+        let indicators = section.indicators
+        if let points = indicators.first(where: { $0.scale.range != nil }), let range = points.scale.points {
+            return "is scored on the \(range.lowerBound)-\(range.upperBound) scale"
+        }
+        if indicators.contains(where: { if case .tiers = $0.scale { true } else { false } }) { return "is scored in tiers" }
+        return indicators.isEmpty ? "has no indicators" : "is scored as the share of its items met"
     }
 
     static func value(_ score: Score) -> LuaValue {

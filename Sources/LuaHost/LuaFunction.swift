@@ -21,6 +21,38 @@ public final class LuaFunction {
     /// Calls the function with the state's limits in force and returns its results as data.
     @discardableResult
     public func call(_ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        let (state, thread, base) = try pushCall(arguments)
+        return try state.protectedCall(on: thread, argumentCount: Int32(arguments.count), base: base)
+    }
+
+    /// Calls the function and keeps its first result, when that is a function, so that Swift can
+    /// call it later: a function a script hands over as data (a framework's rule), which `call`
+    /// cannot return. Nil when the first result is anything else.
+    public func callReturningFunction(_ arguments: [LuaValue] = []) throws(LuaError) -> LuaFunction? {
+        let (state, thread, base) = try pushCall(arguments)
+        return try state.protectedCallForFunction(on: thread, argumentCount: Int32(arguments.count), base: base)
+    }
+
+    /// Where the function is written, as Lua's own messages name it: the chunk (`rules.lua`) and
+    /// the line of its `function`, so that a message about what it did can point the user there.
+    /// Nil for a function written in C or Swift, a whole chunk, or when the state has gone.
+    public var definition: (chunk: String, line: Int)? {
+        guard let state else { return nil }
+        let thread = state.currentThread
+        guard lua_checkstack(thread, 1) != 0 else { return nil }
+        lua_rawgeti(thread, coprod_registryindex(), lua_Integer(reference))
+        guard lua_type(thread, -1) == LUA_TFUNCTION else {
+            lua_settop(thread, -2)
+            return nil
+        }
+        var source = [CChar](repeating: 0, count: 256)
+        let line = coprod_function_definition(thread, &source, source.count)
+        guard line > 0 else { return nil }
+        return (String(decoding: source.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), Int(line))
+    }
+
+    /// Pushes the function and `arguments` on the thread nested calls run on.
+    private func pushCall(_ arguments: [LuaValue]) throws(LuaError) -> (LuaState, OpaquePointer, Int32) {
         guard let state else { throw LuaError(.runtime, "the Lua state of this function has been closed") }
         let thread = state.currentThread
         let base = lua_gettop(thread)
@@ -34,6 +66,6 @@ public final class LuaFunction {
                 throw error
             }
         }
-        return try state.protectedCall(on: thread, argumentCount: Int32(arguments.count), base: base)
+        return (state, thread, base)
     }
 }

@@ -9,11 +9,17 @@ public struct LuaLimits: Equatable, Sendable {
     public var instructions: UInt64
     /// How deep tables may nest when they cross between Lua and Swift. Default 100.
     public var depth: Int
+    /// What the message of a limit that stopped a script goes on to say, in the words of the tool
+    /// that set the limits: a limit alone does not tell a user what to do about it, and only the
+    /// tool knows how its users raise one (a command-line option, say). Empty: nothing more.
+    public var advice: [LuaLimit: String]
 
-    public init(memory: Int = 256 << 20, instructions: UInt64 = 1_000_000_000, depth: Int = 100) {
+    public init(memory: Int = 256 << 20, instructions: UInt64 = 1_000_000_000, depth: Int = 100,
+                advice: [LuaLimit: String] = [:]) {
         self.memory = memory
         self.instructions = instructions
         self.depth = depth
+        self.advice = advice
     }
 
     public static let `default` = LuaLimits()

@@ -172,11 +172,21 @@ public final class LuaState {
         return results
     }
 
+    /// Like `protectedCall`, for a function that returns a function: keeps the first result when
+    /// it is one, as a `LuaFunction`; nil otherwise.
+    func protectedCallForFunction(on thread: OpaquePointer, argumentCount: Int32, base: Int32) throws(LuaError) -> LuaFunction? {
+        let status = coprod_call(thread, argumentCount, 1)
+        defer { lua_settop(thread, base) }
+        guard status == LUA_OK else { throw callError(status: status, on: thread) }
+        guard lua_type(thread, -1) == LUA_TFUNCTION else { return nil }
+        return LuaFunction(state: self, reference: luaL_ref(thread, coprod_registryindex()))
+    }
+
     /// The limit that stopped the last call, as an error, if one did.
     func limitError() -> LuaError? {
         let tripped = coprod_host_tripped(host)
         let limit: LuaLimit
-        let text: String
+        var text: String
         switch tripped {
         case COPROD_LIMIT_INSTRUCTIONS:
             limit = .instructions
@@ -190,6 +200,7 @@ public final class LuaState {
         default:
             return nil
         }
+        if let advice = limits.advice[limit] { text += ": " + advice }
         let line = Int(coprod_host_trip_line(host))
         let source = String(cString: coprod_host_trip_source(host))
         if line > 0 { return LuaError(.limit(limit), "\(source):\(line): \(text)", chunk: source, line: line) }

@@ -31,7 +31,16 @@ struct SandboxOptions: ParsableArguments {
     }
 
     var limits: LuaLimits {
-        LuaLimits(memory: memoryLimit << 20, instructions: instructionLimit)
+        LuaLimits(memory: memoryLimit << 20, instructions: instructionLimit, advice: limitAdvice)
+    }
+
+    /// What a script stopped by a limit is told to do: the usual cause first, since raising the
+    /// limit only makes a runaway script take longer to fail, then the option that raises it.
+    var limitAdvice: [LuaLimit: String] {
+        [.instructions: "a loop that never ends is the usual cause; if the script is only long, "
+            + "raise the limit with --instruction-limit (0: no limit)",
+         .memory: "a table or text that grows without end is the usual cause; if the script needs more, "
+            + "raise the limit with --memory-limit, in MiB (\(memoryLimit) now; 0: no limit)"]
     }
 
     var searchPath: ModuleSearchPath {

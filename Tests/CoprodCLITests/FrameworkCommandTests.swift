@@ -232,17 +232,68 @@ struct FrameworkCommandTests {
         try Data("return framework {\n  id = 'x', title = 'X', below = '3',\n  section 'a' { title = 'A' },\n}\n".utf8).write(to: wrongType)
         let typed = try runCoprod(["show", wrongType.path])
         #expect(typed.status == 2)
-        #expect(typed.standardError.contains("\(wrongType.path): below must be a number (got string)"), "\(typed.standardError)")
+        #expect(typed.standardError == "coprod: \(wrongType.path):2: framework 'x': 'below' must be a number (got string)\n")
         try Data("return framework {\n  id = 'x', title = 'X',\n  section 'a' { title = 'A', below = true },\n}\n".utf8).write(to: wrongType)
         let inSection = try runCoprod(["show", wrongType.path])
         #expect(inSection.status == 2)
-        #expect(inSection.standardError.contains("\(wrongType.path): section 'a': below must be a number (got boolean)"), "\(inSection.standardError)")
+        #expect(inSection.standardError == "coprod: \(wrongType.path):3: section 'a': 'below' must be a number (got boolean)\n")
         let missing = try runCoprod(["show", "no-such-framework"])
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("no framework 'no-such-framework': give a built-in id"))
         let misspelt = try runCoprod(["show", "involvment-audit"])
         #expect(misspelt.status == 2)
         #expect(misspelt.standardError.contains("no framework 'involvment-audit' (did you mean 'involvement-audit'?): give a built-in id"))
+    }
+
+    /// A local area's own framework file: a misspelt rule stops it before any row is read, a rule
+    /// that returns what its section cannot take or never ends rejects that organisation, each
+    /// named at its line in the file.
+    @Test func aLocalFrameworksRuleMistakesNameItsLine() throws {
+        // A short directory: Lua shortens long file names in its messages.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func framework(_ id: String, rules: String) throws {
+            let source = """
+                return framework {
+                  id = "\(id)", title = "Mini",
+                  scale = ordinal { min = 1, max = 5 },
+                  section "s" { title = "S", statement "s.1" "One", statement "s.2" "Two" },
+                  rules = {
+                \(rules)
+                  },
+                }
+
+                """
+            try Data(source.utf8).write(to: directory.appendingPathComponent("\(id).lua"))
+        }
+        try framework("misspelt", rules: "    section_scor = function() return 1 end,")
+        try framework("purple", rules: """
+                section_score = function(section, indicators)
+                  if indicators[1].score == 2 then return "purple" end
+                end,
+            """)
+        try framework("endless", rules: """
+                section_score = function(section, indicators)
+                  while indicators[1].score == 2 do end
+                end,
+            """)
+        let input = directory.appendingPathComponent("mini.csv").path
+        try Data("organisation,s.1,s.2\nAlpha,4,3\nBeta,2,2\n".utf8).write(to: URL(fileURLWithPath: input))
+        let misspelt = try runCoprod(["evaluate", "misspelt", input, "--path", directory.path])
+        #expect(misspelt.status == 2)
+        #expect(misspelt.standardError == "coprod: \(directory.path)/misspelt.lua:6: framework 'misspelt': unknown rule 'section_scor': "
+            + "did you mean 'section_score'? (accepted: next_steps, section_score)\n")
+        let purple = try runCoprod(["evaluate", "purple", input, "--path", directory.path, "--format", "csv"])
+        #expect(purple.status == 1)
+        #expect(purple.standardError.hasPrefix("coprod: Beta (\(input) row 3) not evaluated: \(directory.path)/purple.lua:6: "
+            + "rules.section_score returned 'purple' for section 's', which is scored on the 1-5 scale (accepted: a number, or nil for no score)\n"),
+            "\(purple.standardError)")
+        let endless = try runCoprod(["evaluate", "endless", input, "--path", directory.path, "--format", "csv", "--instruction-limit", "100000"])
+        #expect(endless.status == 1)
+        #expect(endless.standardError.hasPrefix("coprod: Beta (\(input) row 3) not evaluated: \(directory.path)/endless.lua:7: "
+            + "instruction limit of 100000 reached: a loop that never ends is the usual cause; if the script is only long, "
+            + "raise the limit with --instruction-limit (0: no limit)\n"), "\(endless.standardError)")
     }
 
     /// A file that cannot be read, or given twice, is named with why; a pipe (a shell's `<(…)`,

@@ -32,13 +32,17 @@ struct LuaCommandTests {
         #expect(result.standardError.hasPrefix("coprod: \(script):4: ')' expected (to close '(' at line 3) near 'end'"))
     }
 
-    @Test func limitsExitOneAndNameTheLimit() throws {
+    @Test func limitsExitOneAndNameTheLimitTheUsualCauseAndTheOptionThatRaisesIt() throws {
         let loop = try runCoprod(["lua", "--instruction-limit", "5000000", "-e", "\nwhile true do end"])
         #expect(loop.status == 1)
-        #expect(loop.standardError == "coprod: (command line):2: instruction limit of 5000000 reached\n")
+        #expect(loop.standardError == "coprod: (command line):2: instruction limit of 5000000 reached: "
+            + "a loop that never ends is the usual cause; if the script is only long, "
+            + "raise the limit with --instruction-limit (0: no limit)\n")
         let bomb = try runCoprod(["lua", "--memory-limit", "16", "-e", "local s = 'x' while true do s = s .. s end"])
         #expect(bomb.status == 1)
-        #expect(bomb.standardError == "coprod: (command line):1: memory limit of 16777216 bytes reached\n")
+        #expect(bomb.standardError == "coprod: (command line):1: memory limit of 16777216 bytes reached: "
+            + "a table or text that grows without end is the usual cause; if the script needs more, "
+            + "raise the limit with --memory-limit, in MiB (16 now; 0: no limit)\n")
     }
 
     @Test func defaultLimitsStopARunawayScriptWithinSeconds() throws {

@@ -17,7 +17,125 @@ struct FrameworkLanguageTests {
         }
         #expect(error?.file == "typo.lua")
         #expect(error?.line == 3)
-        #expect(error?.message.contains("section 'a': unknown field 'titel' (accepted: below, label, next_steps, questions, scale, summary, title)") == true)
+        #expect(error?.description == "typo.lua:3: section 'a': unknown field 'titel': did you mean 'title'? (accepted: below, label, next_steps, questions, scale, summary, title)")
+    }
+
+    /// Loads `source` as `name` and returns the error it must give, as the command line prints it.
+    private func refusal(_ source: String, name: String = "area.lua") -> String? {
+        let error = #expect(throws: FrameworkError.self) { try loadFramework(source: source, name: name) }
+        return error?.description
+    }
+
+    @Test func mistakesInTheFrameworkTableNameTheLineOfTheField() throws {
+        // `return framework { ... }` is a tail call: the line comes from the file's source.
+        let error = #expect(throws: FrameworkError.self) {
+            try loadFramework(source: """
+                return framework {
+                  id = "x",
+                  titel = "X",
+                  section "a" { title = "A" },
+                }
+                """, name: "typo.lua")
+        }
+        #expect(error?.file == "typo.lua")
+        #expect(error?.line == 3)
+        #expect(error?.description == "typo.lua:3: framework 'x': unknown field 'titel': did you mean 'title'? (accepted: below, combine, edition, gap, guidance, id, introduction, notes, publisher, rules, scale, source, subtitle, title)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X",
+              section "a" { title = "A" },
+              combine = "average",
+            }
+            """) == "area.lua:3: framework 'x': 'combine' must be \"mean\" or \"median\"")
+        #expect(refusal("""
+            return framework { id = "x", title = "X",
+              gap = "wide",
+              section "a" { title = "A" } }
+            """) == "area.lua:2: framework 'x': 'gap' must be a number (got string)")
+        // A field that is missing, or a mistake with no field of its own: the line of the call.
+        #expect(refusal("""
+            local title = "X"
+
+            return framework { id = "x",
+              section "a" { title = "A" } }
+            """) == "area.lua:3: framework 'x': 'title' must be non-empty text")
+        #expect(refusal("\n\nreturn framework { id = 'x', title = 'X' }") == "area.lua:3: framework 'x': a framework needs at least one section")
+    }
+
+    @Test func fieldLinesSkipStringsCommentsAndFunctionBodies() throws {
+        #expect(refusal("""
+            -- titel = "in a comment"
+            local shared = { titel = "in another table" }
+            return framework {
+              id = "x", title = "X { with a brace",
+              notes = { [[a long
+            string with } and titel = "y"]], "--[[ not a comment", 'it\\'s { here' },
+              --[==[ titel = "in a long comment" ]==]
+              scale = ordinal { min = 1, max = 3 },
+              section "a" { title = "A", statement "a.1" "One" },
+              rules = { section_score = function(s, i) local titel = 1 if titel then return 2 end end },
+              titel = "the one",
+            }
+            """) == "area.lua:11: framework 'x': unknown field 'titel': did you mean 'title'? (accepted: below, combine, edition, gap, guidance, id, introduction, notes, publisher, rules, scale, source, subtitle, title)")
+        // Not a tail call: the same line, and a table built elsewhere gets the line of the call.
+        #expect(refusal("""
+            local made = framework {
+              id = "x",
+              titel = "X",
+              section "a" { title = "A" } }
+            return made
+            """) == "area.lua:3: framework 'x': unknown field 'titel': did you mean 'title'? (accepted: below, combine, edition, gap, guidance, id, introduction, notes, publisher, rules, scale, source, subtitle, title)")
+        #expect(refusal("""
+            local body = { id = "x", titel = "X", section "a" { title = "A" } }
+
+            local made = framework(body)
+            return made
+            """) == "area.lua:3: framework 'x': unknown field 'titel': did you mean 'title'? (accepted: below, combine, edition, gap, guidance, id, introduction, notes, publisher, rules, scale, source, subtitle, title)")
+    }
+
+    @Test func anIdUsedTwiceIsReportedAtItsSecondUse() throws {
+        #expect(refusal("""
+            return framework { id = "x", title = "X", scale = ordinal { min = 1, max = 3 },
+              section "a" {
+                title = "A",
+                statement "a.1" "One",
+                statement "a.1" "Again",
+              },
+            }
+            """) == "area.lua:5: framework 'x': the id 'a.1' is used twice (in section 'a')")
+        #expect(refusal("""
+            return framework { id = "x", title = "X",
+              section "a" { title = "A" },
+              section "a" { title = "Again" },
+            }
+            """) == "area.lua:3: framework 'x': two sections have the id 'a'")
+    }
+
+    @Test func rulesRefuseWhatTheyDoNotKnow() throws {
+        #expect(refusal("""
+            return framework { id = "x", title = "X",
+              section "a" { title = "A" },
+              rules = {
+                section_scor = function() return 1 end,
+              },
+            }
+            """) == "area.lua:4: framework 'x': unknown rule 'section_scor': did you mean 'section_score'? (accepted: next_steps, section_score)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A" },
+              rules = { scoring = function() return 1 end } }
+            """) == "area.lua:2: framework 'x': unknown rule 'scoring' (accepted: next_steps, section_score)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A" },
+              rules = {
+                next_steps = { "Meet monthly" } } }
+            """) == "area.lua:3: framework 'x': rules.next_steps must be a function (got table)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A" },
+              rules = { function() return 1 end } }
+            """) == "area.lua:2: framework 'x': rules[1] has no rule name (accepted: next_steps, section_score)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A" },
+              rules = "section_score" }
+            """) == "area.lua:2: framework 'x': 'rules' must be a table of functions")
     }
 
     @Test func duplicateIdsAndOffScaleDefinitionsAreRefused() throws {
@@ -85,5 +203,41 @@ struct FrameworkLanguageTests {
             try evaluator.evaluate(Assessment(organisation: "Hill", responses: [Response(organisation: "Hill", answers: [a: .number(5)])]), rules: rules)
         }
         #expect(error?.message == "best.lua:7: five is not believable")
+    }
+
+    @Test func aRuleReturningWhatItsSectionCannotTakeIsNamedWithWhatItMayReturn() throws {
+        let state = try FrameworkCatalog().makeState()
+        let framework = try FrameworkLoader.load(source: Array("""
+            return framework { id = "odd", title = "Odd", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One" },
+              section "q" { title = "Q", indicator "q.1" { text = "Tiered", scale = tiers { "bronze", "silver", "gold" } } },
+              section "c" { title = "C", item "c.1" "Done" },
+              rules = {
+                section_score = function(section, indicators)
+                  return RETURNS[section.id]
+                end,
+                next_steps = function(result, defaults) return NEXT_STEPS or defaults end,
+              } }
+            """.utf8), chunkName: "@odd.lua", origin: "odd.lua", in: state)
+        let rules = try #require(try FrameworkRules(framework: framework, state: state))
+        let evaluator = Evaluator(framework: framework)
+        let river = Assessment(organisation: "River", responses: [Response(organisation: "River", answers: [:])])
+        func refusal(_ returns: String) throws -> LuaError? {
+            try state.run("RETURNS = " + returns)
+            return #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
+        }
+        let word = try refusal("{ a = 'purple' }")
+        #expect(word?.message == "odd.lua:6: rules.section_score returned 'purple' for section 'a', which is scored on the 1-5 scale (accepted: a number, or nil for no score)")
+        #expect(word?.chunk == "odd.lua")
+        #expect(word?.line == 6)
+        #expect(try refusal("{ q = 'platinum' }")?.message == "odd.lua:6: rules.section_score returned 'platinum' for section 'q', which is scored in tiers (accepted: none, bronze, silver, gold, a number, or nil for no score)")
+        #expect(try refusal("{ c = {} }")?.message == "odd.lua:6: rules.section_score returned a table for section 'c', which is scored as the share of its items met (accepted: a number, or nil for no score)")
+        // What the message says is accepted is.
+        try state.run("RETURNS = { a = 4.5, q = 'silver', c = 0.5 }")
+        let result = try evaluator.evaluate(river, rules: rules)
+        #expect(result.sections.map(\.score) == [.number(4.5), .tier(2, "silver"), .number(0.5)])
+        try state.run("RETURNS, NEXT_STEPS = {}, 7")
+        let steps = #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
+        #expect(steps?.message == "odd.lua:9: rules.next_steps must return a list of texts (returned a number)")
     }
 }

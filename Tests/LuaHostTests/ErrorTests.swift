@@ -142,4 +142,28 @@ struct ErrorTests {
         let error = expectError(state, "return apply(function(x) error('inner ' .. x) end, 4)", chunkName: "=outer")
         #expect(error?.message == "outer:1: inner 4")
     }
+
+    @Test func aFunctionAScriptHandsOverKnowsWhereItIsWritten() throws {
+        let state = try makeState()
+        let lookup = try state.load("""
+            local rules = {
+              double = function(x)
+                return x * 2
+              end,
+              offset = 3,
+            }
+            return rules[...]
+            """, chunkName: "@areas/rules.lua")
+        let double = try #require(try lookup.callReturningFunction(["double"]))
+        #expect(try double.call([21]) == [42])
+        #expect(double.definition?.chunk == "areas/rules.lua")
+        #expect(double.definition?.line == 2)
+        // Anything else is no function; a whole chunk and a C function have no line of their own.
+        #expect(try lookup.callReturningFunction(["offset"]) == nil)
+        #expect(lookup.definition == nil)
+        #expect(try state.load("return string.rep", chunkName: "=c").callReturningFunction()?.definition == nil)
+        // An error on the way is thrown like any call's.
+        let error = #expect(throws: LuaError.self) { try state.load("error('no rules')", chunkName: "=broken").callReturningFunction() }
+        #expect(error?.message == "broken:1: no rules")
+    }
 }

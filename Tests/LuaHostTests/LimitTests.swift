@@ -49,6 +49,19 @@ struct LimitTests {
         #expect(state.memoryUsed < 32 << 20)
     }
 
+    @Test func theToolsAdviceFollowsTheLimitThatStoppedAScript() throws {
+        let advice: [LuaLimit: String] = [.instructions: "raise --steps", .memory: "raise --room"]
+        let state = try makeState(limits: LuaLimits(memory: 16 << 20, instructions: 1_000_000, advice: advice))
+        let loop = expectError(state, "\nwhile true do end", chunkName: "@loop.lua")
+        #expect(loop?.message == "loop.lua:2: instruction limit of 1000000 reached: raise --steps")
+        #expect(loop?.line == 2)
+        let bomb = expectError(state, "local s = 'x' while true do s = s .. s end", chunkName: "@bomb.lua")
+        #expect(bomb?.message == "bomb.lua:1: memory limit of 16777216 bytes reached: raise --room")
+        // Without advice, the limit alone, as before.
+        let plain = try makeState(limits: LuaLimits(instructions: 1_000_000))
+        #expect(expectError(plain, "while true do end", chunkName: "@loop.lua")?.message == "loop.lua:1: instruction limit of 1000000 reached")
+    }
+
     @Test func memoryLimitCannotBeSwallowedByPcall() throws {
         let state = try makeState(limits: LuaLimits(memory: 16 << 20, instructions: 2_000_000_000))
         let error = expectError(state, "while true do pcall(function() local t = {} while true do t[#t + 1] = {} end end) end")

@@ -66,6 +66,11 @@ void coprod_host_interrupt(coprod_host *host);
 int coprod_call(lua_State *L, int nargs, int nresults);
 void coprod_push_last_error(lua_State *L);
 
+/// Pops the function on top of the stack and says where it is written: its chunk as Lua's own
+/// messages name it (into `source`, `size` bytes with the NUL) and, returned, the line of its
+/// `function`; 0 for a function written in C or a whole chunk. Never raises.
+int coprod_function_definition(lua_State *L, char *source, size_t size);
+
 /// Runs `fn` protected with the given arguments (already on the stack), limits off. Used by the
 /// Swift side for API calls that may raise (e.g. allocation).
 int coprod_protected(lua_State *L, int (*fn)(lua_State *), int nargs, int nresults);

@@ -18,8 +18,9 @@ function frameworks.load(source, chunkname)
   local chunk, message = load(source, chunkname, "t", environment)
   if not chunk then error(message, 0) end
   language.current_file = chunkname:gsub("^[@=]", "")
+  language.current_source = source
   local framework = chunk()
-  language.current_file = nil
+  language.current_file, language.current_source = nil, nil
   if type(framework) ~= "table" or framework.kind ~= "framework" then
     local name = chunkname:gsub("^[@=]", "")
     error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. ")", 0)

@@ -4,30 +4,59 @@
 -- `kind`, checked as it is built, so a mistake is reported at the line of the framework file that
 -- made it. Frameworks/LANGUAGE.md is the reference for authors.
 
+local field_lines = require "coprod.field_lines"
+local suggestion = require "coprod.suggestion"
+
 local language = {}
 
 local function fail(message, level)
   error(message, (level or 1) + 2)
 end
 
+-- The keys of a table in a fixed order (numbers before strings), whatever their types.
 local function sorted_keys(set)
   local keys = {}
   for key in pairs(set) do keys[#keys + 1] = key end
-  table.sort(keys)
+  table.sort(keys, function(a, b)
+    if type(a) ~= type(b) then return type(a) < type(b) end
+    if type(a) == "number" or type(a) == "string" then return a < b end
+    return tostring(a) < tostring(b)
+  end)
   return keys
+end
+
+-- "unknown field 'titel': did you mean 'title'? (accepted: ...)" for the first string key of
+-- `value` that is not one of `accepted`, or nil when there is none. `noun` is what a key is.
+local function unknown_key(what, value, accepted, noun)
+  local known = {}
+  for _, name in ipairs(accepted) do known[name] = true end
+  for _, key in ipairs(sorted_keys(value)) do
+    if type(key) == "string" and not known[key] then
+      local meant = suggestion.closest(key, accepted)
+      local names = sorted_keys(known)
+      return ("%s: unknown %s '%s'%s (accepted: %s)"):format(what, noun or "field", key,
+        meant and (": did you mean '%s'?"):format(meant) or "", table.concat(names, ", ")), key
+    end
+  end
 end
 
 -- Refuses fields a constructor does not know, naming the ones it accepts: a misspelt field
 -- would otherwise vanish silently.
 local function check_fields(what, value, accepted, level)
-  local known = {}
-  for _, name in ipairs(accepted) do known[name] = true end
-  for key in pairs(value) do
-    if type(key) == "string" and not known[key] then
-      fail(("%s: unknown field '%s' (accepted: %s)"):format(what, key, table.concat(sorted_keys(known), ", ")), level + 1)
-    end
-  end
+  local message = unknown_key(what, value, accepted)
+  if message then fail(message, level + 1) end
 end
+
+-- Where the function `level` calls above the one calling this was called from, as "file:line",
+-- found as error() finds it (the sandbox has no debug library); nil when it has no line.
+local function caller_place(level)
+  local _, where = pcall(error, "", level + 3)
+  return where:match("^(.*:%d+): $")
+end
+
+-- Where each section and thing in a section was made, for messages about it once it is in a
+-- framework (an id used twice is reported at its second use). Weak: only for tables still in use.
+local made_at = setmetatable({}, { __mode = "k" })
 
 local function check_text(what, value, field, level, optional)
   local text = value[field]
@@ -63,6 +92,7 @@ local function named(kind, build)
       if type(body) == "string" then body = { text = body } end
       if type(body) ~= "table" then fail(("%s '%s': expected text or a table"):format(kind, id)) end
       local built = build(id, body, 2)  -- not a tail call: the levels above count this frame
+      if type(built) == "table" then made_at[built] = caller_place(1) end
       return built
     end
   end
@@ -232,6 +262,9 @@ language.section = named("section", function(id, body, level)
   check_list_of_text(what, body, "questions", level)
   check_list_of_text(what, body, "next_steps", level)
   check_scale(what, body, level)
+  if body.below ~= nil and type(body.below) ~= "number" then
+    fail(("%s: 'below' must be a number (got %s)"):format(what, type(body.below)), level)
+  end
   local section = { kind = "section", id = id, elements = {} }
   for key, value in pairs(body) do
     if type(key) == "string" then section[key] = value end
@@ -248,29 +281,82 @@ end)
 local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "source", "introduction",
   "guidance", "notes", "scale", "rules", "combine", "gap", "below" }
 
--- `return framework { ... }` is a tail call, so the framework file's own frame is gone when
--- framework() runs: its errors name the file (set by the loader) rather than a line.
-language.current_file = nil
+-- The rules a framework may supply (FrameworkRules.swift calls them).
+local rule_names = { "next_steps", "section_score" }
 
-local function framework_fail(message)
-  error((language.current_file and (language.current_file .. ": ") or "") .. message, 0)
+-- Set by frameworks.load while a framework file runs: its name and source, for messages.
+language.current_file = nil
+language.current_source = nil
+
+-- `return framework { ... }` is a tail call, so the framework file's own frame is gone when
+-- framework() runs: a message names the line the file's source gives for the field, or the call.
+local function framework_fail(message, place)
+  local file = language.current_file
+  error(((place or file) and ((place or file) .. ": ") or "") .. message, 0)
+end
+
+-- The line in the framework file of the field `path` names ("rules", "section_score"): the
+-- innermost of them found in its source, else the line of the framework call, else nil.
+local function field_line(body, path)
+  local source = language.current_source
+  if not source then return nil end
+  local found, call = pcall(field_lines.framework, source, body.id)
+  if not found or not call then return nil end
+  local line, fields = call.line, call.fields
+  for _, name in ipairs(path) do
+    local field = fields and fields[name]
+    if not field then break end
+    line, fields = field.line, field.fields
+  end
+  return line
 end
 
 --- The framework: metadata, sections in order, and optional rules (Lua functions).
 function language.framework(body)
-  if type(body) ~= "table" then framework_fail("framework: expected a table") end
+  -- Where framework() was called from, when that was not a tail call (`local f = framework {...}`).
+  local called_at = caller_place(1)
+  local file = language.current_file
+  if called_at and file and called_at:sub(1, #file + 1) ~= file .. ":" then called_at = nil end
+  -- "file:line" of a field (a path of names) or of the call.
+  local function at(...)
+    local line = type(body) == "table" and field_line(body, { ... })
+    return line and file and (file .. ":" .. line) or called_at
+  end
+  if type(body) ~= "table" then framework_fail("framework: expected a table", at()) end
   local what = ("framework '%s'"):format(tostring(body.id))
-  local ok, message = pcall(function()
-    check_id("framework", body.id, 1)
-    check_fields(what, body, framework_fields, 1)
-    check_text(what, body, "title", 1)
-    for _, field in ipairs({ "introduction", "guidance", "notes" }) do check_list_of_text(what, body, field, 1) end
-    check_scale(what, body, 1)
-  end)
-  if not ok then framework_fail((tostring(message):gsub("^[^:]*:%d+: ", ""))) end
-  if body.rules ~= nil and type(body.rules) ~= "table" then framework_fail(what .. ": 'rules' must be a table of functions") end
+  local function check(field, checker, ...)
+    local ok, message = pcall(checker, ...)
+    if not ok then framework_fail((tostring(message):gsub("^[^:]*:%d+: ", "")), at(field)) end
+  end
+  check("id", check_id, "framework", body.id, 1)
+  local unknown, key = unknown_key(what, body, framework_fields)
+  if unknown then framework_fail(unknown, at(key)) end
+  check("title", check_text, what, body, "title", 1)
+  for _, field in ipairs({ "introduction", "guidance", "notes" }) do check(field, check_list_of_text, what, body, field, 1) end
+  check("scale", check_scale, what, body, 1)
+  for _, field in ipairs({ "gap", "below" }) do
+    if body[field] ~= nil and type(body[field]) ~= "number" then
+      framework_fail(("%s: '%s' must be a number (got %s)"):format(what, field, type(body[field])), at(field))
+    end
+  end
   if body.combine ~= nil and body.combine ~= "mean" and body.combine ~= "median" then
-    framework_fail(what .. ": 'combine' must be \"mean\" or \"median\"")
+    framework_fail(what .. ": 'combine' must be \"mean\" or \"median\"", at("combine"))
+  end
+  if body.rules ~= nil then
+    if type(body.rules) ~= "table" then framework_fail(what .. ": 'rules' must be a table of functions", at("rules")) end
+    for _, name in ipairs(sorted_keys(body.rules)) do
+      if type(name) ~= "string" then
+        framework_fail(("%s: rules[%s] has no rule name (accepted: %s)"):format(what, tostring(name), table.concat(rule_names, ", ")), at("rules"))
+      end
+    end
+    unknown, key = unknown_key(what, body.rules, rule_names, "rule")
+    if unknown then framework_fail(unknown, at("rules", key)) end
+    for _, name in ipairs(rule_names) do
+      local rule = body.rules[name]
+      if rule ~= nil and type(rule) ~= "function" then
+        framework_fail(("%s: rules.%s must be a function (got %s)"):format(what, name, type(rule)), at("rules", name))
+      end
+    end
   end
   local framework = { kind = "framework", sections = {} }
   for key, value in pairs(body) do
@@ -279,21 +365,24 @@ function language.framework(body)
   local seen = {}
   for index, section in ipairs(body) do
     if type(section) ~= "table" or section.kind ~= "section" then
-      framework_fail(("%s: item %d is not a section"):format(what, index))
+      framework_fail(("%s: item %d is not a section"):format(what, index), made_at[section] or at())
     end
-    if seen[section.id] then framework_fail(("%s: two sections have the id '%s'"):format(what, section.id)) end
+    if seen[section.id] then
+      framework_fail(("%s: two sections have the id '%s'"):format(what, section.id), made_at[section] or at())
+    end
     seen[section.id] = "section"
     for _, element in ipairs(section.elements) do
       if element.id then
         if seen[element.id] then
-          framework_fail(("%s: the id '%s' is used twice (in section '%s')"):format(what, element.id, section.id))
+          framework_fail(("%s: the id '%s' is used twice (in section '%s')"):format(what, element.id, section.id),
+            made_at[element] or at())
         end
         seen[element.id] = element.kind
       end
     end
     framework.sections[index] = section
   end
-  if #framework.sections == 0 then framework_fail(what .. ": a framework needs at least one section") end
+  if #framework.sections == 0 then framework_fail(what .. ": a framework needs at least one section", at()) end
   return framework
 end
 
