@@ -72,17 +72,12 @@ enum EvaluationSettings {
         }
     }
 
-    /// Which of the framework's Lua rules replace coprod's own, and any that coprod never calls.
+    /// Which of the framework's Lua rules replace coprod's own. (A name coprod does not call is
+    /// refused when the framework loads, so every rule a framework has is one of these.)
     private static func rules(_ framework: Framework) -> [String] {
         let used = FrameworkRules.Name.allCases.filter { framework.rules.contains($0.rawValue) }
-        let unused = framework.rules.subtracting(FrameworkRules.Name.allCases.map(\.rawValue)).sorted()
-        var lines = [used.isEmpty
+        return [used.isEmpty
             ? "Rules of its own, in Lua: none, so coprod's own section scores and next steps apply."
             : "Rules of its own, in Lua: \(used.map(\.rawValue).joined(separator: ", ")); respondents still combine as above."]
-        if !unused.isEmpty {
-            let known = FrameworkRules.Name.allCases.map(\.rawValue).joined(separator: " and ")
-            lines.append("Rules coprod does not use (it calls only \(known)): \(unused.joined(separator: ", ")).")
-        }
-        return lines
     }
 }

@@ -133,20 +133,22 @@ struct FrameworkCommandTests {
         #expect(combining == ["least met", "lowest", "least met"])
     }
 
-    /// A rule name coprod never calls is said to be unused, not listed as if it applied.
-    @Test func showNamesRulesCoprodDoesNotUse() throws {
-        let own = FileManager.default.temporaryDirectory.appendingPathComponent("unused-rule-\(UUID()).lua")
+    /// `show` says which rules of its own a framework has; a rule name coprod never calls (say
+    /// `combine`, hoping to change how respondents combine) is refused where it is written.
+    @Test func showNamesTheRulesAFrameworkHasAndAnUnknownOneIsRefused() throws {
+        let fixture = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
+        let shown = try runCoprod(["show", fixture])
+        #expect(shown.standardOutput.hasSuffix("- Rules of its own, in Lua: next_steps; respondents still combine as above.\n"),
+                "\(shown.standardOutput.suffix(600))")
+        // A short name: Lua cuts a chunk's name to its last 60 bytes in messages.
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("r-\(UUID().uuidString.prefix(8)).lua")
         defer { try? FileManager.default.removeItem(at: own) }
-        let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
-        let adapted = try String(contentsOfFile: fixtures, encoding: .utf8)
+        let adapted = try String(contentsOfFile: fixture, encoding: .utf8)
             .replacingOccurrences(of: "rules = {", with: "rules = {\n    combine = function() return 1 end,")
         try Data(adapted.utf8).write(to: own)
-        let shown = try runCoprod(["show", own.path])
-        #expect(shown.standardOutput.hasSuffix("""
-            - Rules of its own, in Lua: next_steps; respondents still combine as above.
-            - Rules coprod does not use (it calls only section_score and next_steps): combine.
-
-            """), "\(shown.standardOutput.suffix(600))")
+        let refused = try runCoprod(["show", own.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError == "coprod: \(own.path):19: framework 'mini-audit': unknown rule 'combine' (accepted: next_steps, section_score)\n")
     }
 
     @Test func templateRoundTripsThroughEvaluate() throws {
