@@ -62,3 +62,10 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
                          standardOutput: String(decoding: outputData, as: UTF8.self),
                          standardError: String(decoding: errorData, as: UTF8.self))
 }
+
+/// A new empty directory under the system's temporary one, for a test's inputs and outputs.
+func newTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-test-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

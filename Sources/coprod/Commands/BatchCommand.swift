@@ -80,7 +80,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode.usage
         }
         if !quiet {
-            Diagnostics.standardError("coprod: \(counted(summary.rowsRead, "row")) read: \(summary.rowsEvaluated) evaluated for \(counted(summary.organisations, "organisation")), \(summary.rowsRejected) rejected; results in \(outputDirectory)")
+            Diagnostics.standardError("coprod: \(counted(summary.rowsRead, "row")) read: \(grouped(summary.rowsEvaluated)) evaluated for \(counted(summary.organisations, "organisation")), \(grouped(summary.rowsRejected)) rejected; results in \(outputDirectory)")
         }
         if summary.rowsRejected > 0 { throw ExitCode.scriptFailed }
     }

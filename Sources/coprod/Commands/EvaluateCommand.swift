@@ -96,7 +96,7 @@ struct EvaluateCommand: ParsableCommand {
         case .markdown:
             Output.write(results.map { MarkdownReport.render($0, framework: loaded) }.joined(separator: "\n---\n\n"))
         }
-        Diagnostics.standardError("coprod: \(counted(read.rowsRead, "row")) read: \(read.responses.count) evaluated for \(counted(results.count, "organisation")), \(read.rejected.count) rejected")
+        Diagnostics.standardError("coprod: \(counted(read.rowsRead, "row")) read: \(grouped(read.responses.count)) evaluated for \(counted(results.count, "organisation")), \(grouped(read.rejected.count)) rejected")
         if !read.rejected.isEmpty || failedOrganisations > 0 { throw ExitCode.scriptFailed }
     }
 }

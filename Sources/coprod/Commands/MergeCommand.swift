@@ -97,9 +97,9 @@ struct MergeCommand: ParsableCommand {
                                       + "shards must split the inputs by organisation, or each evaluates it from part of its rows")
         }
         if shardOf.repeated > shardOf.examples.count {
-            Diagnostics.standardError("coprod: warning: and \(shardOf.repeated - shardOf.examples.count) more organisations in more than one shard")
+            Diagnostics.standardError("coprod: warning: and \(counted(shardOf.repeated - shardOf.examples.count, "more organisation")) in more than one shard")
         }
-        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(summary.rowsRejected) rejected")
+        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(grouped(summary.rowsRejected)) rejected")
     }
 
     /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
