@@ -36,4 +36,47 @@ struct FirstMistakesTests {
         let frameworks = try runCoprod(["frameworks"])
         #expect(frameworks.status == 0)
     }
+
+    static let evaluateUsage = """
+        Usage: coprod evaluate <framework> [<inputs> ...] [--format <format>] [--strict] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+          See 'coprod evaluate --help' for more information.
+
+        """
+    static let batchUsage = """
+        Usage: coprod batch <framework> [<inputs> ...] --out <dir> [--jobs <n>] [--reports <format>] [--force] [--quiet] [--strict] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+          See 'coprod batch --help' for more information.
+
+        """
+
+    /// The framework forgotten: the input is named as what it is, with the order to type.
+    @Test(arguments: [
+        (["evaluate", "Examples/involvement-audit.csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod evaluate involvement-audit Examples/involvement-audit.csv` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["evaluate", "Examples/involvement-audit.csv", "Examples/quality-standards.csv", "--format", "csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod evaluate involvement-audit Examples/involvement-audit.csv Examples/quality-standards.csv` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["evaluate", "answers.jsonl"],
+         "answers.jsonl looks like an input, not a framework: give the framework first, as in `coprod evaluate FRAMEWORK answers.jsonl` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        // A file that exists, whatever its name, when nothing follows it.
+        (["evaluate", "Package.swift"],
+         "Package.swift looks like an input, not a framework: give the framework first, as in `coprod evaluate FRAMEWORK Package.swift` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["batch", "Examples/quality-standards.csv", "--out", "results"],
+         "Examples/quality-standards.csv looks like an input, not a framework: give the framework first, as in `coprod batch quality-standards Examples/quality-standards.csv --out results` (`coprod frameworks` lists them).",
+         batchUsage),
+        // A framework with no inputs is still told to give one.
+        (["evaluate", "involvement-audit"],
+         "Give at least one input file (see `coprod template involvement-audit` for the columns).", evaluateUsage),
+        (["evaluate", "Examples/audit-averages.lua"],
+         "Give at least one input file (see `coprod template Examples/audit-averages.lua` for the columns).", evaluateUsage),
+        (["batch", "involvement-audit", "--out", "results"], "Give at least one input file.", batchUsage),
+    ])
+    func anInputWhereTheFrameworkGoesIsNamed(arguments: [String], message: String, usage: String) throws {
+        let result = try runCoprod(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "Error: \(message)\n" + usage)
+    }
 }

@@ -25,7 +25,9 @@ struct BatchCommand: ParsableCommand {
     var framework: String
 
     @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes, since each is read twice.")
-    var inputs: [String]
+    // Not required by the parser, so that validate() can say why none is left: most often the
+    // framework was forgotten and the input taken for it.
+    var inputs: [String] = []
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))
     var outputDirectory: String
@@ -53,6 +55,7 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "batch", inputs: inputs, rest: ["--out", outputDirectory])
         if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
         if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be 1 or more.") }

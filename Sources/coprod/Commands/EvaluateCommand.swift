@@ -28,7 +28,9 @@ struct EvaluateCommand: ParsableCommand {
     var framework: String
 
     @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). A pipe, such as /dev/stdin, is read as CSV.")
-    var inputs: [String]
+    // Not required by the parser, so that validate() can say why none is left: most often the
+    // framework was forgotten and the input taken for it.
+    var inputs: [String] = []
 
     @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown (a report to share).")
     var format: Format = .text
@@ -39,6 +41,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "evaluate", inputs: inputs)
         if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
     }
 
