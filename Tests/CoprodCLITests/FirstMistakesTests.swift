@@ -79,4 +79,32 @@ struct FirstMistakesTests {
         #expect(result.standardOutput == "")
         #expect(result.standardError == "Error: \(message)\n" + usage)
     }
+
+    /// `-` is standard input for evaluate, which reads it whole, as CSV as any pipe.
+    @Test func evaluateReadsStandardInputAsDash() throws {
+        let csv = try String(contentsOf: packageRoot.appendingPathComponent("Examples/involvement-audit.csv"), encoding: .utf8)
+        let dash = try runCoprod(["evaluate", "involvement-audit", "-", "--format", "csv"], input: csv)
+        let file = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
+        #expect(dash.status == 0)
+        #expect(dash.standardOutput == """
+            organisation,respondents,overall,passed,answered,expected,assets,networks,outcomes,relationships,catalysts,failures,warnings
+            Riverside Carers Centre,3,2.6444,yes,15,15,3,2,3,3.4444,1.7778,0,0
+            Hillside Youth Forum,2,4.2,yes,15,15,4.5,4.3333,3.8333,4.5,3.8333,0,0
+            Dale Community Trust,1,2.1333,yes,15,15,2,2.3333,1.6667,3,1.6667,0,0
+
+            """)
+        #expect(dash.standardOutput == file.standardOutput)
+        #expect(dash.standardError == "coprod: 6 rows read: 6 evaluated for 3 organisations, 0 rejected\n")
+    }
+
+    /// A batch reads each input twice, which standard input cannot be: said as for a pipe.
+    @Test func batchSaysToSaveStandardInputFirst() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let result = try runCoprod(["batch", "involvement-audit", "-", "--out", out], input: "organisation\n")
+        #expect(result.status == 2)
+        #expect(result.standardError == "coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

@@ -24,7 +24,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes, since each is read twice.")
+    @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes or - (standard input), since each is read twice.")
     // Not required by the parser, so that validate() can say why none is left: most often the
     // framework was forgotten and the input taken for it.
     var inputs: [String] = []
@@ -65,6 +65,11 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // As for a pipe (InputFile.checkRereadable), and before the framework is loaded.
+        if inputs.contains("-") {
+            Diagnostics.standardError("coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that")
+            throw ExitCode.usage
+        }
         let (loaded, _) = try sandbox.loadFramework(framework)
         let summary: AreaSummary
         do {

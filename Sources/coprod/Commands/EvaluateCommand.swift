@@ -27,7 +27,7 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). A pipe, such as /dev/stdin, is read as CSV.")
+    @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). - or a pipe, such as /dev/stdin, is read as CSV.")
     // Not required by the parser, so that validate() can say why none is left: most often the
     // framework was forgotten and the input taken for it.
     var inputs: [String] = []
@@ -45,6 +45,10 @@ struct EvaluateCommand: ParsableCommand {
         if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
     }
 
+    /// The inputs to open: `-`, as most tools take it, is standard input (read whole, as CSV,
+    /// as a pipe is, since it has no name to tell its format by).
+    private var paths: [String] { inputs.map { $0 == "-" ? "/dev/stdin" : $0 } }
+
     func run() throws {
         let (loaded, state) = try sandbox.loadFramework(framework)
         let rules: FrameworkRules?
@@ -57,8 +61,8 @@ struct EvaluateCommand: ParsableCommand {
         let reader = AssessmentReader(framework: loaded, strict: strict)
         var read = ReadAssessments()
         do {
-            try InputFile.checkDistinct(inputs, twice: "its rows would be counted twice")
-            for input in inputs { try reader.readFile(input, into: &read) }
+            try InputFile.checkDistinct(paths, twice: "its rows would be counted twice")
+            for input in paths { try reader.readFile(input, into: &read) }
         } catch {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
