@@ -15,10 +15,22 @@ enum Diagnostics {
 
     /// `chunk:line: message`, then the traceback indented, as lua(1) prints it.
     static func report(_ error: LuaError, traceback: Bool = true) {
-        var text = "coprod: " + error.located
+        var text = "coprod: " + error.locatedWithRemedy
         if traceback, !error.traceback.isEmpty {
             text += "\nstack traceback:\n" + error.traceback.map { "\t" + $0 }.joined(separator: "\n")
         }
         standardError(text)
+    }
+}
+
+extension LuaError {
+    /// `located`, and for a limit reached the option that raises it, so that the user can act
+    /// on it at once.
+    var locatedWithRemedy: String {
+        switch kind {
+        case .limit(.memory): located + " (raise it with --memory-limit)"
+        case .limit(.instructions): located + " (raise it with --instruction-limit)"
+        default: located
+        }
     }
 }

@@ -107,4 +107,34 @@ struct FirstMistakesTests {
         #expect(result.standardError == "coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// A limit reached is said in the unit it was given in, with the option that raises it.
+    @Test func aLimitReachedNamesTheOptionThatRaisesIt() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("loopy.csv").path
+        try Data("organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3,assets.reflect\nLoopy,staff,2,2,2,2,2,2,\n".utf8)
+            .write(to: URL(fileURLWithPath: input))
+        // Relative, since Lua shortens a long chunk name to its last 60 characters.
+        let fixture = "Tests/CoprodCLITests/Fixtures/mini-audit.lua"
+        let looping = try runCoprod(["evaluate", fixture, input, "--instruction-limit", "2000000"])
+        #expect(looping.status == 1)
+        #expect(looping.standardError == """
+            coprod: Loopy (\(input) row 2) not evaluated: \(fixture):21: instruction limit of 2000000 reached (raise it with --instruction-limit)
+            coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected
+
+            """)
+        // The same framework, with Loopy's rule filling memory instead.
+        let hungry = directory.appendingPathComponent("hungry.lua")
+        let source = try String(contentsOf: packageRoot.appendingPathComponent(fixture), encoding: .utf8)
+            .replacingOccurrences(of: "then while true do end end", with: "then local s = 'x' while true do s = s .. s end end")
+        try Data(source.utf8).write(to: hungry)
+        let filling = try runCoprod(["evaluate", hungry.path, input, "--memory-limit", "16"])
+        #expect(filling.status == 1)
+        let lines = filling.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("coprod: Loopy (\(input) row 2) not evaluated: ") == true)
+        #expect(lines.first?.hasSuffix("hungry.lua:21: memory limit of 16 MiB reached (raise it with --memory-limit)") == true, "\(filling.standardError)")
+        #expect(lines.dropFirst() == ["coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected", ""])
+    }
 }

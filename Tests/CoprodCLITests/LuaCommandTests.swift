@@ -35,10 +35,10 @@ struct LuaCommandTests {
     @Test func limitsExitOneAndNameTheLimit() throws {
         let loop = try runCoprod(["lua", "--instruction-limit", "5000000", "-e", "\nwhile true do end"])
         #expect(loop.status == 1)
-        #expect(loop.standardError == "coprod: (command line):2: instruction limit of 5000000 reached\n")
+        #expect(loop.standardError == "coprod: (command line):2: instruction limit of 5000000 reached (raise it with --instruction-limit)\n")
         let bomb = try runCoprod(["lua", "--memory-limit", "16", "-e", "local s = 'x' while true do s = s .. s end"])
         #expect(bomb.status == 1)
-        #expect(bomb.standardError == "coprod: (command line):1: memory limit of 16777216 bytes reached\n")
+        #expect(bomb.standardError == "coprod: (command line):1: memory limit of 16 MiB reached (raise it with --memory-limit)\n")
     }
 
     @Test func defaultLimitsStopARunawayScriptWithinSeconds() throws {

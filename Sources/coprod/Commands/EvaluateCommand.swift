@@ -80,7 +80,7 @@ struct EvaluateCommand: ParsableCommand {
                 // A rule that fails for one organisation rejects that organisation, not the run.
                 failedOrganisations += 1
                 let rows = assessment.responses.map(\.origin).joined(separator: ", ")
-                Diagnostics.standardError("coprod: \(assessment.organisation) (\(rows)) not evaluated: \(error.located)")
+                Diagnostics.standardError("coprod: \(assessment.organisation) (\(rows)) not evaluated: \(error.locatedWithRemedy)")
                 read.rejected += assessment.responses.map { response in
                     RejectedRow(file: response.file, row: response.row, organisation: assessment.organisation, reason: error.located)
                 }

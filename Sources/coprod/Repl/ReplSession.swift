@@ -86,7 +86,7 @@ final class ReplSession {
             if outcome.first == "incomplete" { return .more }
         } catch {
             failed = true
-            report(error.kind == .limit(.interrupted) ? "interrupted\n" : error.located + "\n")
+            report(error.kind == .limit(.interrupted) ? "interrupted\n" : error.locatedWithRemedy + "\n")
         }
         pending.removeAll()
         return .done
