@@ -69,3 +69,17 @@ func newTemporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// `runCoprod` on a thread of its own, for a test that awaits it: the test runner has a thread
+/// per core, and a test waiting for coprod on one of them keeps every other test off it, which on
+/// a small machine pushes tests waiting their turn past their time limits.
+func runCoprodConcurrently(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+                           mergingStandardError: Bool = false) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result {
+                try runCoprod(arguments, environment: environment, input: input, mergingStandardError: mergingStandardError)
+            })
+        }
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// What a new user's first mistakes get told: what was wrong, and what to type instead.
-@Suite("A new user's mistakes", .timeLimit(.minutes(1)))
+@Suite("A new user's mistakes", .timeLimit(.minutes(2)))
 struct FirstMistakesTests {
     static let rootUsage = "Usage: coprod <subcommand>\n  See 'coprod --help' for more information.\n"
 
@@ -14,26 +14,26 @@ struct FirstMistakesTests {
          "Unknown command 'involvement-audit', which is a framework: give the command first, as in `coprod evaluate involvement-audit INPUT...`."),
         (["xyzzy"], "Unknown command 'xyzzy'."),
     ])
-    func aMisspeltCommandGetsTheNearestOne(arguments: [String], message: String) throws {
-        let result = try runCoprod(arguments)
+    func aMisspeltCommandGetsTheNearestOne(arguments: [String], message: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
         #expect(result.status == 2)
         #expect(result.standardOutput == "")
         #expect(result.standardError == "Error: \(message)\n" + Self.rootUsage)
     }
 
     /// Help, the version, and every command are still what they were.
-    @Test func helpAndCommandsAreNotTakenForMistakes() throws {
-        let help = try runCoprod(["help", "evaluate"])
+    @Test func helpAndCommandsAreNotTakenForMistakes() async throws {
+        let help = try await runCoprodConcurrently(["help", "evaluate"])
         #expect(help.status == 0)
         #expect(help.standardOutput.hasPrefix("OVERVIEW: Evaluate self-assessments"))
-        let rootHelp = try runCoprod(["--help"])
+        let rootHelp = try await runCoprodConcurrently(["--help"])
         #expect(rootHelp.status == 0)
         #expect(rootHelp.standardOutput.hasPrefix("OVERVIEW: Write co-production quality frameworks"))
-        let none = try runCoprod([])
+        let none = try await runCoprodConcurrently([])
         #expect(none.standardOutput == rootHelp.standardOutput)
-        let version = try runCoprod(["--version"])
+        let version = try await runCoprodConcurrently(["--version"])
         #expect(version.standardOutput == "coprod 0.1.0\n")
-        let frameworks = try runCoprod(["frameworks"])
+        let frameworks = try await runCoprodConcurrently(["frameworks"])
         #expect(frameworks.status == 0)
     }
 
@@ -73,18 +73,18 @@ struct FirstMistakesTests {
          "Give at least one input file (see `coprod template Examples/audit-averages.lua` for the columns).", evaluateUsage),
         (["batch", "involvement-audit", "--out", "results"], "Give at least one input file.", batchUsage),
     ])
-    func anInputWhereTheFrameworkGoesIsNamed(arguments: [String], message: String, usage: String) throws {
-        let result = try runCoprod(arguments)
+    func anInputWhereTheFrameworkGoesIsNamed(arguments: [String], message: String, usage: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
         #expect(result.status == 2)
         #expect(result.standardOutput == "")
         #expect(result.standardError == "Error: \(message)\n" + usage)
     }
 
     /// `-` is standard input for evaluate, which reads it whole, as CSV as any pipe.
-    @Test func evaluateReadsStandardInputAsDash() throws {
+    @Test func evaluateReadsStandardInputAsDash() async throws {
         let csv = try String(contentsOf: packageRoot.appendingPathComponent("Examples/involvement-audit.csv"), encoding: .utf8)
-        let dash = try runCoprod(["evaluate", "involvement-audit", "-", "--format", "csv"], input: csv)
-        let file = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
+        let dash = try await runCoprodConcurrently(["evaluate", "involvement-audit", "-", "--format", "csv"], input: csv)
+        let file = try await runCoprodConcurrently(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
         #expect(dash.status == 0)
         #expect(dash.standardOutput == """
             organisation,respondents,overall,passed,answered,expected,assets,networks,outcomes,relationships,catalysts,failures,warnings
@@ -98,18 +98,18 @@ struct FirstMistakesTests {
     }
 
     /// A batch reads each input twice, which standard input cannot be: said as for a pipe.
-    @Test func batchSaysToSaveStandardInputFirst() throws {
+    @Test func batchSaysToSaveStandardInputFirst() async throws {
         let directory = try newTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out").path
-        let result = try runCoprod(["batch", "involvement-audit", "-", "--out", out], input: "organisation\n")
+        let result = try await runCoprodConcurrently(["batch", "involvement-audit", "-", "--out", out], input: "organisation\n")
         #expect(result.status == 2)
         #expect(result.standardError == "coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     /// A limit reached is said in the unit it was given in, with the option that raises it.
-    @Test func aLimitReachedNamesTheOptionThatRaisesIt() throws {
+    @Test func aLimitReachedNamesTheOptionThatRaisesIt() async throws {
         let directory = try newTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("loopy.csv").path
@@ -117,7 +117,7 @@ struct FirstMistakesTests {
             .write(to: URL(fileURLWithPath: input))
         // Relative, since Lua shortens a long chunk name to its last 60 characters.
         let fixture = "Tests/CoprodCLITests/Fixtures/mini-audit.lua"
-        let looping = try runCoprod(["evaluate", fixture, input, "--instruction-limit", "2000000"])
+        let looping = try await runCoprodConcurrently(["evaluate", fixture, input, "--instruction-limit", "2000000"])
         #expect(looping.status == 1)
         #expect(looping.standardError == """
             coprod: Loopy (\(input) row 2) not evaluated: \(fixture):21: instruction limit of 2000000 reached (raise it with --instruction-limit)
@@ -129,7 +129,7 @@ struct FirstMistakesTests {
         let source = try String(contentsOf: packageRoot.appendingPathComponent(fixture), encoding: .utf8)
             .replacingOccurrences(of: "then while true do end end", with: "then local s = 'x' while true do s = s .. s end end")
         try Data(source.utf8).write(to: hungry)
-        let filling = try runCoprod(["evaluate", hungry.path, input, "--memory-limit", "16"])
+        let filling = try await runCoprodConcurrently(["evaluate", hungry.path, input, "--memory-limit", "16"])
         #expect(filling.status == 1)
         let lines = filling.standardError.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3)
