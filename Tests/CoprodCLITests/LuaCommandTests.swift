@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("coprod lua, run as a user would", .timeLimit(.minutes(1)))
+@Suite("coprod lua, run as a user would", .timeLimit(.minutes(2)))
 struct LuaCommandTests {
     @Test func evaluatesCode() throws {
         let result = try runCoprod(["lua", "-e", "print(6 * 7)"])
