@@ -64,7 +64,11 @@ static const char *limit_description(coprod_host *host, char *buffer, size_t siz
                  (unsigned long long)host->instruction_limit);
         break;
     case COPROD_LIMIT_MEMORY:
-        snprintf(buffer, size, "memory limit of %zu bytes reached", host->memory_limit);
+        // In MiB when whole, as the limit is given (LuaLimits.describeMemory).
+        if (host->memory_limit > 0 && host->memory_limit % (1u << 20) == 0)
+            snprintf(buffer, size, "memory limit of %zu MiB reached", host->memory_limit >> 20);
+        else
+            snprintf(buffer, size, "memory limit of %zu bytes reached", host->memory_limit);
         break;
     case COPROD_LIMIT_INTERRUPTED:
         snprintf(buffer, size, "interrupted");

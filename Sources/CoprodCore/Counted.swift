@@ -1,6 +1,7 @@
-/// "1 row", "3 rows": a count in a message or a report, read as a sentence whatever the number.
+/// "1 row", "30,000 rows": a count in a message or a report, read as a sentence whatever the
+/// number, and grouped as the progress line groups it (files for programs keep plain numbers).
 public func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+    "\(grouped(count)) \(count == 1 ? noun : plural ?? noun + "s")"
 }
 
 /// 1234567 as "1,234,567": a count on a terminal, where a run of seven digits is hard to read.

@@ -23,6 +23,12 @@ public struct LuaLimits: Equatable, Sendable {
     }
 
     public static let `default` = LuaLimits()
+
+    /// "16 MiB" for a whole number of MiB, the unit a limit is given in, else "1000 bytes":
+    /// 16777216 bytes is not the 16 the user typed.
+    public static func describeMemory(_ bytes: Int) -> String {
+        bytes > 0 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
 }
 
 /// Which limit stopped a script.

@@ -48,7 +48,7 @@ public final class LuaState {
             free(message)
             coprod_host_destroy(host)
             if status == LUA_ERRMEM {
-                throw LuaError(.limit(.memory), "memory limit of \(limits.memory) bytes is too small to open Lua")
+                throw LuaError(.limit(.memory), "memory limit of \(LuaLimits.describeMemory(limits.memory)) is too small to open Lua")
             }
             throw LuaError(.runtime, "cannot open Lua: \(text)")
         }
@@ -193,7 +193,7 @@ public final class LuaState {
             text = "instruction limit of \(limits.instructions) reached"
         case COPROD_LIMIT_MEMORY:
             limit = .memory
-            text = "memory limit of \(limits.memory) bytes reached"
+            text = "memory limit of \(LuaLimits.describeMemory(limits.memory)) reached"
         case COPROD_LIMIT_INTERRUPTED:
             limit = .interrupted
             text = "interrupted"

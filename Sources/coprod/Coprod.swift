@@ -29,6 +29,7 @@ struct Coprod: ParsableCommand {
     /// README documents for every command.
     static func main() {
         do {
+            if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) { throw unknown }
             var command = try parseAsRoot()
             try command.run()
             exitIfOutputWasLost()

@@ -3,7 +3,11 @@ import LuaHost
 
 /// How the command line reports problems: the library records where, this prints it.
 enum Diagnostics {
+    /// Writes a line to standard error, after what is waiting in standard output's buffer: with
+    /// both sent to one file (`> log 2>&1`) the line then lands where it happened, not inside
+    /// the report.
     static func standardError(_ text: String) {
+        LuaState.flushStandardOutput()
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
         FileHandle.standardError.write(Data(line.utf8))

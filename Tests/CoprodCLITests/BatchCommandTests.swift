@@ -568,7 +568,7 @@ struct BatchCommandTests {
         }
         let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "-1"])
         #expect(sample.status == 2)
-        #expect(sample.standardError.contains("--orgs must be 0 or more and --respondents 1 or more."), "\(sample.standardError)")
+        #expect(sample.standardError.contains("--orgs must be 0 or more (got -1)."), "\(sample.standardError)")
     }
 
     /// A batch never touches its inputs: not even one kept in the output directory under a name

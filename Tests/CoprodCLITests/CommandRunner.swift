@@ -23,9 +23,11 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Runs `coprod` with `arguments` from the package root and waits for it; after `timeout`
-/// seconds, if given, it is killed (and its status is that of the signal, 9).
+/// seconds, if given, it is killed (and its status is that of the signal, 9). With
+/// `mergingStandardError`, standard error goes into the same pipe as standard output, as with
+/// `> log 2>&1`, and `standardError` is empty.
 func runCoprod(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-               timeout: TimeInterval? = nil) throws -> CommandResult {
+               timeout: TimeInterval? = nil, mergingStandardError: Bool = false) throws -> CommandResult {
     let process = Process()
     process.executableURL = coprodExecutable
     process.arguments = arguments
@@ -36,7 +38,7 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
     process.environment = merged
     let output = Pipe(), error = Pipe(), standardInput = Pipe()
     process.standardOutput = output
-    process.standardError = error
+    process.standardError = mergingStandardError ? output : error
     process.standardInput = standardInput
     try process.run()
     // SIGKILL: a child started from a test's thread may have SIGTERM blocked.
@@ -50,7 +52,7 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
     nonisolated(unsafe) var errorData = Data()
     group.enter()
     DispatchQueue.global().async {
-        errorData = error.fileHandleForReading.readDataToEndOfFile()
+        if !mergingStandardError { errorData = error.fileHandleForReading.readDataToEndOfFile() }
         group.leave()
     }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
@@ -59,4 +61,25 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
     return CommandResult(status: process.terminationStatus,
                          standardOutput: String(decoding: outputData, as: UTF8.self),
                          standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+/// A new empty directory under the system's temporary one, for a test's inputs and outputs.
+func newTemporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-test-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// `runCoprod` on a thread of its own, for a test that awaits it: the test runner has a thread
+/// per core, and a test waiting for coprod on one of them keeps every other test off it, which on
+/// a small machine pushes tests waiting their turn past their time limits.
+func runCoprodConcurrently(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+                           mergingStandardError: Bool = false) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result {
+                try runCoprod(arguments, environment: environment, input: input, mergingStandardError: mergingStandardError)
+            })
+        }
+    }
 }

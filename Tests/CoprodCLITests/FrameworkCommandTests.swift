@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("frameworks, show, template and evaluate, run as a user would", .timeLimit(.minutes(1)))
+@Suite("frameworks, show, template and evaluate, run as a user would", .timeLimit(.minutes(2)))
 struct FrameworkCommandTests {
     @Test func frameworksListsTheFive() throws {
         let result = try runCoprod(["frameworks"])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("coprod repl", .timeLimit(.minutes(1)))
+@Suite("coprod repl", .timeLimit(.minutes(2)))
 struct ReplTests {
     let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures").path
     /// River: staff 4,2,4 / 2,3,2 and service user 2,2,3 / 1,1,1. Hill: staff 5,5,5 / 4,4,4.

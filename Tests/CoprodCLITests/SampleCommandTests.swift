@@ -55,6 +55,35 @@ struct SampleCommandTests {
         #expect(evaluation.standardOutput.components(separatedBy: " declared, but the evidence supports ").count - 1 == overclaimed)
     }
 
+    /// Each option is checked on its own, and only the wrong one is named.
+    @Test(arguments: [
+        (["--orgs", "-1"], "--orgs must be 0 or more (got -1)."),
+        (["--respondents", "0"], "--respondents must be 1 or more (got 0)."),
+        (["--orgs", "2", "--respondents", "-3"], "--respondents must be 1 or more (got -3)."),
+        (["--roles", ""], "--roles needs at least one role name, such as 'staff,service user,carer'."),
+        (["--roles", " "], "--roles needs at least one role name, such as 'staff,service user,carer'."),
+        (["--roles", "staff,,carer"], "--roles has an empty role name in 'staff,,carer': give names separated by commas, such as 'staff,service user,carer'."),
+        (["--roles", "staff, "], "--roles has an empty role name in 'staff, ': give names separated by commas, such as 'staff,service user,carer'."),
+    ])
+    func wrongOptionsAreNamedOneByOne(options: [String], message: String) throws {
+        let result = try runCoprod(["sample", "involvement-audit"] + options)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == """
+            Error: \(message)
+            Usage: coprod sample <framework> [--orgs <orgs>] [--respondents <respondents>] [--roles <roles>] [--seed <seed>] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+              See 'coprod sample --help' for more information.
+
+            """)
+    }
+
+    @Test func rolesAreTrimmedAndGivenInTurn() throws {
+        let result = try runCoprod(["sample", "involvement-audit", "--orgs", "1", "--roles", " staff , carer"])
+        #expect(result.status == 0)
+        let roles = result.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
+        #expect(roles == ["staff", "carer", "staff"])
+    }
+
     @Test func theSameSeedGivesTheSameFile() throws {
         let first = try runCoprod(["sample", "quality-standards", "--orgs", "20", "--seed", "4"])
         let again = try runCoprod(["sample", "quality-standards", "--orgs", "20", "--seed", "4"])

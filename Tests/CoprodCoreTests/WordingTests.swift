@@ -12,6 +12,7 @@ struct WordingTests {
         #expect(grouped(-12_345) == "-12,345")
         #expect(counted(1, "row") == "1 row")
         #expect(counted(2, "organisation") == "2 organisations")
+        #expect(counted(30_000, "row") == "30,000 rows")
     }
 
     @Test func durationsAreRoundedUpToWholeSeconds() {

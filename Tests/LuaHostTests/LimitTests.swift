@@ -2,7 +2,7 @@ import Foundation
 import LuaHost
 import Testing
 
-@Suite("Limits stop runaway scripts", .timeLimit(.minutes(1)))
+@Suite("Limits stop runaway scripts", .timeLimit(.minutes(2)))
 struct LimitTests {
     @Test("runaway loops end with the instruction limit, wherever they hide", arguments: [
         "while true do end",
@@ -32,6 +32,13 @@ struct LimitTests {
         #expect(try state.run("local n = 0 for i = 1, 1000 do n = n + i end return n") == [500500])
     }
 
+    @Test func memoryIsDescribedInTheUnitItIsGivenIn() {
+        #expect(LuaLimits.describeMemory(16 << 20) == "16 MiB")
+        #expect(LuaLimits.describeMemory(1 << 20) == "1 MiB")
+        #expect(LuaLimits.describeMemory(1000) == "1000 bytes")
+        #expect(LuaLimits.describeMemory((16 << 20) + 1) == "16777217 bytes")
+    }
+
     @Test("memory bombs end with the memory limit", arguments: [
         "local s = string.rep('x', 2^30)",
         "local s = 'x' while true do s = s .. s end",
@@ -44,7 +51,7 @@ struct LimitTests {
         let state = try makeState(limits: LuaLimits(memory: 32 << 20, instructions: 2_000_000_000))
         let error = expectError(state, code, chunkName: "@bomb.lua")
         #expect(error?.kind == .limit(.memory), "\(String(describing: error))")
-        #expect(error?.message.contains("memory limit of 33554432 bytes reached") == true)
+        #expect(error?.message.contains("memory limit of 32 MiB reached") == true)
         #expect(try state.run("collectgarbage() return 1 + 1") == [2])
         #expect(state.memoryUsed < 32 << 20)
     }
@@ -56,7 +63,7 @@ struct LimitTests {
         #expect(loop?.message == "loop.lua:2: instruction limit of 1000000 reached: raise --steps")
         #expect(loop?.line == 2)
         let bomb = expectError(state, "local s = 'x' while true do s = s .. s end", chunkName: "@bomb.lua")
-        #expect(bomb?.message == "bomb.lua:1: memory limit of 16777216 bytes reached: raise --room")
+        #expect(bomb?.message == "bomb.lua:1: memory limit of 16 MiB reached: raise --room")
         // Without advice, the limit alone, as before.
         let plain = try makeState(limits: LuaLimits(instructions: 1_000_000))
         #expect(expectError(plain, "while true do end", chunkName: "@loop.lua")?.message == "loop.lua:1: instruction limit of 1000000 reached")

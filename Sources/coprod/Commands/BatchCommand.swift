@@ -24,8 +24,10 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes, since each is read twice.")
-    var inputs: [String]
+    @Argument(help: "Assessment files: .csv, .jsonl (one respondent per line) or .json (an array of respondents); files, not pipes or - (standard input), since each is read twice.")
+    // Not required by the parser, so that validate() can say why none is left: most often the
+    // framework was forgotten and the input taken for it.
+    var inputs: [String] = []
 
     @Option(name: .customLong("out"), help: ArgumentHelp("The output directory.", valueName: "dir"))
     var outputDirectory: String
@@ -53,6 +55,7 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "batch", inputs: inputs, rest: ["--out", outputDirectory])
         if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
         if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be 1 or more.") }
@@ -62,6 +65,11 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // As for a pipe (InputFile.checkRereadable), and before the framework is loaded.
+        if inputs.contains("-") {
+            Diagnostics.standardError("coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that")
+            throw ExitCode.usage
+        }
         let (loaded, _) = try sandbox.loadFramework(framework)
         let summary: AreaSummary
         do {
@@ -80,7 +88,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode.usage
         }
         if !quiet {
-            Diagnostics.standardError("coprod: \(counted(summary.rowsRead, "row")) read: \(summary.rowsEvaluated) evaluated for \(counted(summary.organisations, "organisation")), \(summary.rowsRejected) rejected; results in \(outputDirectory)")
+            Diagnostics.standardError("coprod: \(counted(summary.rowsRead, "row")) read: \(grouped(summary.rowsEvaluated)) evaluated for \(counted(summary.organisations, "organisation")), \(grouped(summary.rowsRejected)) rejected; results in \(outputDirectory)")
         }
         if summary.rowsRejected > 0 { throw ExitCode.scriptFailed }
     }

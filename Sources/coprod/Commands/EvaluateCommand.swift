@@ -27,8 +27,10 @@ struct EvaluateCommand: ParsableCommand {
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). A pipe, such as /dev/stdin, is read as CSV.")
-    var inputs: [String]
+    @Argument(help: "Assessment files: .csv, .json (an array of respondents) or .jsonl (one respondent per line). - or a pipe, such as /dev/stdin, is read as CSV.")
+    // Not required by the parser, so that validate() can say why none is left: most often the
+    // framework was forgotten and the input taken for it.
+    var inputs: [String] = []
 
     @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown (a report to share).")
     var format: Format = .text
@@ -39,8 +41,13 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "evaluate", inputs: inputs)
         if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
     }
+
+    /// The inputs to open: `-`, as most tools take it, is standard input (read whole, as CSV,
+    /// as a pipe is, since it has no name to tell its format by).
+    private var paths: [String] { inputs.map { $0 == "-" ? "/dev/stdin" : $0 } }
 
     func run() throws {
         let (loaded, state) = try sandbox.loadFramework(framework)
@@ -54,8 +61,8 @@ struct EvaluateCommand: ParsableCommand {
         let reader = AssessmentReader(framework: loaded, strict: strict)
         var read = ReadAssessments()
         do {
-            try InputFile.checkDistinct(inputs, twice: "its rows would be counted twice")
-            for input in inputs { try reader.readFile(input, into: &read) }
+            try InputFile.checkDistinct(paths, twice: "its rows would be counted twice")
+            for input in paths { try reader.readFile(input, into: &read) }
         } catch {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
@@ -96,7 +103,7 @@ struct EvaluateCommand: ParsableCommand {
         case .markdown:
             Output.write(results.map { MarkdownReport.render($0, framework: loaded) }.joined(separator: "\n---\n\n"))
         }
-        Diagnostics.standardError("coprod: \(counted(read.rowsRead, "row")) read: \(read.responses.count) evaluated for \(counted(results.count, "organisation")), \(read.rejected.count) rejected")
+        Diagnostics.standardError("coprod: \(counted(read.rowsRead, "row")) read: \(grouped(read.responses.count)) evaluated for \(counted(results.count, "organisation")), \(grouped(read.rejected.count)) rejected")
         if !read.rejected.isEmpty || failedOrganisations > 0 { throw ExitCode.scriptFailed }
     }
 }

@@ -56,14 +56,12 @@ struct LuaCommand: ParsableCommand {
                     bytes = try LuaState.readScript(script)
                 } catch {
                     Diagnostics.standardError("coprod: \(error.message)")
-                    LuaState.flushStandardOutput()
                     throw ExitCode.usage
                 }
                 try state.load(bytes: bytes, chunkName: "@" + script).call(arguments.map { .string($0) })
             }
             LuaState.flushStandardOutput()
         } catch let error as LuaError {
-            LuaState.flushStandardOutput()
             Diagnostics.report(error, traceback: error.kind == .runtime)
             throw ExitCode.scriptFailed
         }

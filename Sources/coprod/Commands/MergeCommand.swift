@@ -79,10 +79,13 @@ struct MergeCommand: ParsableCommand {
         let (framework, _) = try sandbox.loadFramework(frameworkID)
         var summary = AreaSummary(framework: framework)
         var shardOf = ShardsSeen()
+        var reports = ShardReports()
         do throws(InputError) {
             let output = try BatchOutput(path: outputDirectory, framework: framework, force: force)
             for (index, directory) in directories.enumerated() {
+                let before = summary.organisations
                 try MergeCommand.copy(shard: directory, number: index, into: output, summary: &summary, seen: &shardOf)
+                reports.note(directory, organisations: summary.organisations - before)
             }
             summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
             summary.rowsRejected = rejected.count
@@ -97,9 +100,10 @@ struct MergeCommand: ParsableCommand {
                                       + "shards must split the inputs by organisation, or each evaluates it from part of its rows")
         }
         if shardOf.repeated > shardOf.examples.count {
-            Diagnostics.standardError("coprod: warning: and \(shardOf.repeated - shardOf.examples.count) more organisations in more than one shard")
+            Diagnostics.standardError("coprod: warning: and \(counted(shardOf.repeated - shardOf.examples.count, "more organisation")) in more than one shard")
         }
-        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(summary.rowsRejected) rejected")
+        if let warning = reports.warning { Diagnostics.standardError("coprod: warning: \(warning)") }
+        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(grouped(summary.rowsRejected)) rejected")
     }
 
     /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and

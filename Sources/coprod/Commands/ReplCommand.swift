@@ -33,7 +33,6 @@ struct ReplCommand: ParsableCommand {
                 catalog: sandbox.catalog, limits: sandbox.limits, framework: framework, inputs: inputs,
                 write: { Output.write($0) },
                 report: { message in
-                    LuaState.flushStandardOutput()
                     Diagnostics.standardError(message.hasSuffix("\n") ? String(message.dropLast()) : message)
                 })
         } catch {

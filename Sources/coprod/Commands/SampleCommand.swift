@@ -35,20 +35,31 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    /// Each option on its own, so that the message names only the one that is wrong.
     func validate() throws {
-        if orgs < 0 || respondents < 1 { throw ValidationError("--orgs must be 0 or more and --respondents 1 or more.") }
+        if orgs < 0 { throw ValidationError("--orgs must be 0 or more (got \(orgs)).") }
+        if respondents < 1 { throw ValidationError("--respondents must be 1 or more (got \(respondents)).") }
+        // An empty name would be written as a role, and read back as a respondent without one.
+        if roleNames == [""] { throw ValidationError("--roles needs at least one role name, such as 'staff,service user,carer'.") }
+        if roleNames.contains(where: \.isEmpty) {
+            throw ValidationError("--roles has an empty role name in '\(roles)': give names separated by commas, such as 'staff,service user,carer'.")
+        }
+    }
+
+    /// The roles as given, each without the spaces around it.
+    private var roleNames: [String] {
+        roles.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespaceForSample }
     }
 
     func run() throws {
         let (loaded, _) = try sandbox.loadFramework(framework)
-        let roleNames = roles.split(separator: ",").map { String($0).trimmingWhitespaceForSample }
         var generator = SampleGenerator(framework: loaded, seed: seed)
         let slots = loaded.slots
         var text = CSVWriter.line(["organisation", "respondent", "role", "date"] + slots.map(\.column))
         for organisation in 0..<orgs {
             let level = generator.unit()
             for respondent in 0..<respondents {
-                let role = roleNames.isEmpty ? "" : roleNames[respondent % roleNames.count]
+                let role = roleNames[respondent % roleNames.count]
                 let bias = role == "staff" ? 0.12 : 0
                 let name = "Organisation \(organisation + 1)"
                 text += CSVWriter.line([name, "R\(respondent + 1)", role, "2026-11-01"]

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CoprodCore
+import Foundation
+
+/// `coprod evaluate x.csv`: an input given where the framework goes. Taken as the framework, it
+/// would leave the inputs missing, and the message would say so though one was given.
+extension SandboxOptions {
+    /// Throws when `framework` looks like an input rather than a framework: named as an input
+    /// (.csv, .json, .jsonl) or, with no inputs after it, a file that is not a .lua one. A
+    /// framework's id always counts as a framework, even when a file has that name too.
+    /// `rest` is what the example of the right order adds after the inputs (batch's --out).
+    func checkNotAnInput(_ framework: String, command: String, inputs: [String], rest: [String] = []) throws {
+        let ids = frameworkIDs
+        if ids.contains(framework) { return }
+        let lowercased = framework.lowercased()
+        let namedAsInput = [".csv", ".json", ".jsonl", ".ndjson"].contains { lowercased.hasSuffix($0) }
+        var isDirectory: ObjCBool = false
+        let isFile = FileManager.default.fileExists(atPath: framework, isDirectory: &isDirectory) && !isDirectory.boolValue
+        guard namedAsInput || (inputs.isEmpty && isFile && !lowercased.hasSuffix(".lua")) else { return }
+        // The framework whose id the file is named after, as the examples are.
+        let name = URL(fileURLWithPath: framework).deletingPathExtension().lastPathComponent
+        let example = (["coprod", command, ids.contains(name) ? name : "FRAMEWORK", framework] + inputs + rest).joined(separator: " ")
+        throw ValidationError("\(framework) looks like an input, not a framework: give the framework first, as in `\(example)` (`coprod frameworks` lists them).")
+    }
+
+    /// The built-in frameworks' ids and those of the .lua files in --path and COPROD_PATH.
+    private var frameworkIDs: Set<String> {
+        var ids = Set(FrameworkCatalog.builtInIDs)
+        for directory in catalog.directories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            ids.formUnion(files.filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(".lua".count)) })
+        }
+        return ids
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// What a new user's first mistakes get told: what was wrong, and what to type instead.
+@Suite("A new user's mistakes", .timeLimit(.minutes(2)))
+struct FirstMistakesTests {
+    static let rootUsage = "Usage: coprod <subcommand>\n  See 'coprod --help' for more information.\n"
+
+    @Test(arguments: [
+        (["evalute", "involvement-audit", "Examples/involvement-audit.csv"], "Unknown command 'evalute'. Did you mean 'evaluate'?"),
+        (["bach"], "Unknown command 'bach'. Did you mean 'batch'?"),
+        (["Merge"], "Unknown command 'Merge'. Did you mean 'merge'?"),
+        (["involvement-audit", "Examples/involvement-audit.csv"],
+         "Unknown command 'involvement-audit', which is a framework: give the command first, as in `coprod evaluate involvement-audit INPUT...`."),
+        (["xyzzy"], "Unknown command 'xyzzy'."),
+    ])
+    func aMisspeltCommandGetsTheNearestOne(arguments: [String], message: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "Error: \(message)\n" + Self.rootUsage)
+    }
+
+    /// Help, the version, and every command are still what they were.
+    @Test func helpAndCommandsAreNotTakenForMistakes() async throws {
+        let help = try await runCoprodConcurrently(["help", "evaluate"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.hasPrefix("OVERVIEW: Evaluate self-assessments"))
+        let rootHelp = try await runCoprodConcurrently(["--help"])
+        #expect(rootHelp.status == 0)
+        #expect(rootHelp.standardOutput.hasPrefix("OVERVIEW: Write co-production quality frameworks"))
+        let none = try await runCoprodConcurrently([])
+        #expect(none.standardOutput == rootHelp.standardOutput)
+        let version = try await runCoprodConcurrently(["--version"])
+        #expect(version.standardOutput == "coprod 0.1.0\n")
+        let frameworks = try await runCoprodConcurrently(["frameworks"])
+        #expect(frameworks.status == 0)
+    }
+
+    static let evaluateUsage = """
+        Usage: coprod evaluate <framework> [<inputs> ...] [--format <format>] [--strict] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+          See 'coprod evaluate --help' for more information.
+
+        """
+    static let batchUsage = """
+        Usage: coprod batch <framework> [<inputs> ...] --out <dir> [--jobs <n>] [--reports <format>] [--force] [--quiet] [--strict] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+          See 'coprod batch --help' for more information.
+
+        """
+
+    /// The framework forgotten: the input is named as what it is, with the order to type.
+    @Test(arguments: [
+        (["evaluate", "Examples/involvement-audit.csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod evaluate involvement-audit Examples/involvement-audit.csv` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["evaluate", "Examples/involvement-audit.csv", "Examples/quality-standards.csv", "--format", "csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod evaluate involvement-audit Examples/involvement-audit.csv Examples/quality-standards.csv` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["evaluate", "answers.jsonl"],
+         "answers.jsonl looks like an input, not a framework: give the framework first, as in `coprod evaluate FRAMEWORK answers.jsonl` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        // A file that exists, whatever its name, when nothing follows it.
+        (["evaluate", "Package.swift"],
+         "Package.swift looks like an input, not a framework: give the framework first, as in `coprod evaluate FRAMEWORK Package.swift` (`coprod frameworks` lists them).",
+         evaluateUsage),
+        (["batch", "Examples/quality-standards.csv", "--out", "results"],
+         "Examples/quality-standards.csv looks like an input, not a framework: give the framework first, as in `coprod batch quality-standards Examples/quality-standards.csv --out results` (`coprod frameworks` lists them).",
+         batchUsage),
+        // A framework with no inputs is still told to give one.
+        (["evaluate", "involvement-audit"],
+         "Give at least one input file (see `coprod template involvement-audit` for the columns).", evaluateUsage),
+        (["evaluate", "Examples/audit-averages.lua"],
+         "Give at least one input file (see `coprod template Examples/audit-averages.lua` for the columns).", evaluateUsage),
+        (["batch", "involvement-audit", "--out", "results"], "Give at least one input file.", batchUsage),
+    ])
+    func anInputWhereTheFrameworkGoesIsNamed(arguments: [String], message: String, usage: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "Error: \(message)\n" + usage)
+    }
+
+    /// `-` is standard input for evaluate, which reads it whole, as CSV as any pipe.
+    @Test func evaluateReadsStandardInputAsDash() async throws {
+        let csv = try String(contentsOf: packageRoot.appendingPathComponent("Examples/involvement-audit.csv"), encoding: .utf8)
+        let dash = try await runCoprodConcurrently(["evaluate", "involvement-audit", "-", "--format", "csv"], input: csv)
+        let file = try await runCoprodConcurrently(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
+        #expect(dash.status == 0)
+        #expect(dash.standardOutput == """
+            organisation,respondents,overall,passed,answered,expected,assets,networks,outcomes,relationships,catalysts,failures,warnings
+            Riverside Carers Centre,3,2.6444,yes,15,15,3,2,3,3.4444,1.7778,0,0
+            Hillside Youth Forum,2,4.2,yes,15,15,4.5,4.3333,3.8333,4.5,3.8333,0,0
+            Dale Community Trust,1,2.1333,yes,15,15,2,2.3333,1.6667,3,1.6667,0,0
+
+            """)
+        #expect(dash.standardOutput == file.standardOutput)
+        #expect(dash.standardError == "coprod: 6 rows read: 6 evaluated for 3 organisations, 0 rejected\n")
+    }
+
+    /// A batch reads each input twice, which standard input cannot be: said as for a pipe.
+    @Test func batchSaysToSaveStandardInputFirst() async throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let result = try await runCoprodConcurrently(["batch", "involvement-audit", "-", "--out", out], input: "organisation\n")
+        #expect(result.status == 2)
+        #expect(result.standardError == "coprod: - is standard input: a batch reads each input twice, so save it to a file first (for example with > assessments.csv) and give that\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A limit reached is said in the unit it was given in, with the option that raises it.
+    @Test func aLimitReachedNamesTheOptionThatRaisesIt() async throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("loopy.csv").path
+        try Data("organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3,assets.reflect\nLoopy,staff,2,2,2,2,2,2,\n".utf8)
+            .write(to: URL(fileURLWithPath: input))
+        // Relative, since Lua shortens a long chunk name to its last 60 characters.
+        let fixture = "Tests/CoprodCLITests/Fixtures/mini-audit.lua"
+        let looping = try await runCoprodConcurrently(["evaluate", fixture, input, "--instruction-limit", "2000000"])
+        #expect(looping.status == 1)
+        #expect(looping.standardError == """
+            coprod: Loopy (\(input) row 2) not evaluated: \(fixture):21: instruction limit of 2000000 reached: a loop that never ends is the usual cause; if the script is only long, raise the limit with --instruction-limit (0: no limit)
+            coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected
+
+            """)
+        // The same framework, with Loopy's rule filling memory instead.
+        let hungry = directory.appendingPathComponent("hungry.lua")
+        let source = try String(contentsOf: packageRoot.appendingPathComponent(fixture), encoding: .utf8)
+            .replacingOccurrences(of: "then while true do end end", with: "then local s = 'x' while true do s = s .. s end end")
+        try Data(source.utf8).write(to: hungry)
+        let filling = try await runCoprodConcurrently(["evaluate", hungry.path, input, "--memory-limit", "16"])
+        #expect(filling.status == 1)
+        let lines = filling.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("coprod: Loopy (\(input) row 2) not evaluated: ") == true)
+        #expect(lines.first?.hasSuffix("hungry.lua:21: memory limit of 16 MiB reached: a table or text that grows without end is the usual cause; if the script needs more, raise the limit with --memory-limit, in MiB (16 now; 0: no limit)") == true, "\(filling.standardError)")
+        #expect(lines.dropFirst() == ["coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected", ""])
+    }
+}
