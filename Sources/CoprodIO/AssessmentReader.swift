@@ -4,6 +4,8 @@ import Foundation
 /// A row that was read but not evaluated, and why.
 public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    /// The row's number: in a JSON Lines file its line's, in a JSON file its item's, as the
+    /// message names it.
     public var row: Int
     public var organisation: String?
     /// Where in the row: a CSV column as its spreadsheet letter and its id ("D 'assets.1'"), a
@@ -20,7 +22,7 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(file) row \(row)"
+        var text = "\(file) \(RowWord.of(file: file)) \(row)"
         if let column { text += column.hasPrefix("key '") ? ", \(column)" : ", column \(column)" }
         return text + ": " + reason
     }
@@ -187,44 +189,6 @@ public struct AssessmentReader: Sendable {
         return .rejected(result.rejected[0])
     }
 
-    /// Reads a JSON file: an array of objects, each one respondent, with the same names as the
-    /// CSV columns either at the top level or inside an "answers" object.
-    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments) throws(InputError) {
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw InputError("\(file): not valid JSON (\(error.localizedDescription))")
-        }
-        guard let objects = (parsed as? [Any]) ?? (parsed as? [String: Any]).map({ [$0] }) else {
-            throw InputError("\(file): expected an array of respondents (objects)")
-        }
-        for (index, item) in objects.enumerated() {
-            let row = index + 1
-            guard let object = item as? [String: Any] else {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: "item \(row) is not an object"))
-                continue
-            }
-            var flat = object.filter { $0.key != "answers" }
-            if let answers = object["answers"] as? [String: Any] { flat.merge(answers) { _, answer in answer } }
-            let names = flat.keys.sorted()
-            var perRow = ReadAssessments()
-            let columns: [Column]
-            do {
-                columns = try mapHeader(names, file: file, into: &perRow, naming: .keys, quietly: index > 0)
-            } catch {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
-                continue
-            }
-            result.warnings += perRow.warnings
-            if !columns.contains(where: { $0 == .metadata("organisation") }) {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
-                continue
-            }
-            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, file: file, row: row, namingKeys: true, into: &result)
-        }
-    }
-
     enum Column: Equatable, Sendable {
         case metadata(String)
         case slot(AnswerSlot)
@@ -233,7 +197,7 @@ public struct AssessmentReader: Sendable {
 
     /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
     /// as they are.
-    private enum Naming {
+    enum Naming {
         case columns, keys
 
         func describe(_ name: String, at index: Int) -> String {
@@ -244,8 +208,10 @@ public struct AssessmentReader: Sendable {
         }
     }
 
-    private func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments, naming: Naming = .columns,
-                           quietly: Bool = false) throws(InputError) -> [Column] {
+    /// Maps a header's names, or a JSON respondent's keys, to columns. A header without an
+    /// organisation throws; a respondent without one is left to its reader, which says more.
+    func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments,
+                   naming: Naming = .columns) throws(InputError) -> [Column] {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
         // Spreadsheets export empty columns past the last one used: not a mistake in a header,
@@ -267,32 +233,26 @@ public struct AssessmentReader: Sendable {
                 seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
             case .ignored:
-                if strict || !quietly {
-                    let message = notPart(name, described: naming.describe(name, at: index), file: file)
-                    if strict { throw InputError(message) }
-                    result.warnings.append(message)
-                }
+                let message = notPart(name, described: naming.describe(name, at: index), file: file)
+                if strict { throw InputError(message) }
+                result.warnings.append(message)
                 columns.append(.ignored)
             }
         }
-        if !unnamed.isEmpty && !quietly {
+        if !unnamed.isEmpty {
             let letters = unnamed.map(AssessmentReader.letter)
             result.warnings.append(unnamed.count == 1 ? "\(file): column \(letters[0]) has no header (ignored)"
                                                       : "\(file): columns \(letters.joined(separator: ", ")) have no header (ignored)")
         }
-        if !columns.contains(.metadata("organisation")) && !quietly {
-            switch naming {
-            case .columns:
-                // A forms tool heads the column with its question ("Name of your organisation").
-                let likely = names.indices.filter { index in
-                    let folded = names[index].foldedForMatching
-                    return folded.contains("organisation") || folded.contains("organization")
-                }
-                let hint = likely.count == 1
-                    ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
-                throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
-            case .keys: throw InputError("\(file): no \"organisation\"")
+        if !columns.contains(.metadata("organisation")) && naming == .columns {
+            // A forms tool heads the column with its question ("Name of your organisation").
+            let likely = names.indices.filter { index in
+                let folded = names[index].foldedForMatching
+                return folded.contains("organisation") || folded.contains("organization")
             }
+            let hint = likely.count == 1
+                ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
+            throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
         }
         return columns
     }
@@ -402,9 +362,10 @@ public struct AssessmentReader: Sendable {
     }
 
     /// Reads one row's values into a response, or a rejection naming the first value off its
-    /// scale: by column letter, or with `namingKeys` (a JSON respondent) by key.
+    /// scale: by column letter, or with `namingKeys` (a JSON respondent) by key. `shown` gives
+    /// how to show a value whose text is not the input's (a JSON `true`, read as "yes").
     func read(values: [String], columns: [Column], file: String, row: Int, namingKeys: Bool = false,
-              into result: inout ReadAssessments) {
+              shown: [String?]? = nil, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         for (index, column) in columns.enumerated() {
             let value = values[index]
@@ -419,7 +380,7 @@ public struct AssessmentReader: Sendable {
                     result.rejected.append(RejectedRow(
                         file: file, row: row, organisation: organisationName(values, columns),
                         column: namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'",
-                        reason: error.message))
+                        reason: shown?[index].map { scales[position].notOnScale($0).message } ?? error.message))
                     return
                 }
             case .ignored:
@@ -447,19 +408,6 @@ public struct AssessmentReader: Sendable {
             number = (number - 1) / 26
         }
         return letters
-    }
-}
-
-/// JSON values as the text a CSV cell would hold.
-enum JSONText {
-    static func text(_ value: Any?) -> String {
-        switch value {
-        case let string as String: return string
-        case let flag as Bool where String(describing: type(of: value!)).contains("Bool"):
-            return flag ? "yes" : "no"
-        case let number as NSNumber: return number.stringValue
-        default: return ""
-        }
     }
 }
 
