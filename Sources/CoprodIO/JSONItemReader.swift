@@ -12,9 +12,6 @@ public struct JSONItemReader {
         public var offset: Int
         /// Where the item starts in the file, as an editor shows it.
         public var position: TextPosition
-
-        /// Whether the item is an object (starts with a brace), as a respondent is.
-        public var isObject: Bool { bytes.first == UInt8(ascii: "{") }
     }
 
     private var buffer: BlockBuffer
