@@ -219,7 +219,7 @@ public struct JSONItemReader {
     private var found: String {
         var scanner = JSONScanner(bytes: buffer.bytes[buffer.position...])
         scanner.skipSpace()
-        return scanner.found
+        return scanner.found ?? "the end of the file"
     }
 
     /// The first byte after white space, reading more as needed; nil at the end.

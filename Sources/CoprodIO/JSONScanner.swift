@@ -3,8 +3,6 @@
 struct JSONScanner {
     let bytes: ArraySlice<UInt8>
     var index: Int
-    /// What the end of `bytes` is, for a message that finds it where more was expected.
-    var end = "the end"
 
     init(bytes: ArraySlice<UInt8>) {
         self.bytes = bytes

@@ -4,8 +4,9 @@
 struct JSONSyntaxProblem {
     /// Where in the text (an index of its bytes) the problem is.
     var index: Int
-    /// What is wrong, given where it is ("column 31", "line 3, column 31").
-    var says: @Sendable (String) -> String
+    /// What is wrong, given where it is ("column 31", "line 3, column 31") and what the end of
+    /// the text is ("the end of the line"), should the problem be found there.
+    var says: (_ place: String, _ end: String) -> String
 }
 
 extension JSONScanner {
@@ -14,44 +15,48 @@ extension JSONScanner {
 
     /// The first problem in `bytes` as one respondent (an object), which may have a byte-order
     /// mark before it and white space around it; nil if there is none. Trailing commas pass, as
-    /// the parser lets them pass. `end` names the end of `bytes` ("the end of the line").
-    static func syntaxProblem(inRespondent bytes: ArraySlice<UInt8>, end: String) -> JSONSyntaxProblem? {
+    /// the parser lets them pass.
+    static func syntaxProblem(inRespondent bytes: ArraySlice<UInt8>) -> JSONSyntaxProblem? {
         var scanner = JSONScanner(bytes: bytes)
-        scanner.end = end
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index += 3 }
         scanner.skipSpace()
         guard scanner.next == UInt8(ascii: "{") else {
             let found = scanner.found
-            return JSONSyntaxProblem(index: scanner.index) { "expected one respondent (an object, starting with '{') at \($0), found \(found)" }
+            return JSONSyntaxProblem(index: scanner.index) { place, end in
+                "expected one respondent (an object, starting with '{') at \(place), found \(found ?? end)"
+            }
         }
         if let problem = scanner.valueProblem(depth: 0) { return problem }
         scanner.skipSpace()
         guard scanner.atEnd else {
             let found = scanner.found
-            return JSONSyntaxProblem(index: scanner.index) { "text after the respondent at \($0), found \(found)" }
+            return JSONSyntaxProblem(index: scanner.index) { place, _ in "text after the respondent at \(place), found \(found ?? "")" }
         }
         return nil
     }
 
-    /// What is at `index`, for a message: a word or a number as a whole, another character alone.
-    var found: String {
-        guard let byte = next else { return end }
+    /// What is at `index`, for a message: a word or a number as a whole, another character
+    /// alone; nil at the end.
+    var found: String? {
+        guard let byte = next else { return nil }
         if byte < 0x20 || byte == 0x7F { return "a control character (byte \(byte))" }
         let word = bytes[index...].prefix { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x2B }
         if word.count > 1 { return "'\(String(decoding: word.prefix(24), as: UTF8.self))\(word.count > 24 ? "…" : "")'" }
-        let character = bytes[index...].prefix { $0 >= 0x80 }.prefix(4)
-        if byte >= 0x80 { return String(validating: character, as: UTF8.self).map { "'\($0)'" } ?? "a byte that is not UTF-8" }
+        if byte >= 0x80 {
+            guard let length = JSONScanner.utf8Length(bytes[index...]) else { return "a byte that is not UTF-8" }
+            return "'\(String(decoding: bytes[index..<index + length], as: UTF8.self))'"
+        }
         return "'\(String(UnicodeScalar(byte)))'"
     }
 
-    private func problem(_ says: @escaping @Sendable (String) -> String) -> JSONSyntaxProblem {
+    private func problem(_ says: @escaping (_ place: String, _ end: String) -> String) -> JSONSyntaxProblem {
         JSONSyntaxProblem(index: index, says: says)
     }
 
     /// The first problem in the value at `index`, which is then just after it.
     private mutating func valueProblem(depth: Int) -> JSONSyntaxProblem? {
         guard depth < JSONScanner.deepest else {
-            return problem { "values nested more than \(JSONScanner.deepest) deep at \($0)" }
+            return problem { place, _ in "values nested more than \(JSONScanner.deepest) deep at \(place)" }
         }
         switch next ?? 0 {
         case UInt8(ascii: "{"): return containerProblem(close: UInt8(ascii: "}"), depth: depth)
@@ -67,8 +72,8 @@ extension JSONScanner {
                 }
             }
             let found = found
-            let quoted = found.hasPrefix("'") && next.map(JSONScanner.isWordByte) == true
-            return problem { "expected a value at \($0), found \(found)" + (quoted ? " (text goes in double quotes)" : "") }
+            let quoted = found?.hasPrefix("'") == true && next.map(JSONScanner.isWordByte) == true
+            return problem { place, end in "expected a value at \(place), found \(found ?? end)" + (quoted ? " (text goes in double quotes)" : "") }
         }
     }
 
@@ -87,13 +92,13 @@ extension JSONScanner {
             if isObject {
                 guard next == UInt8(ascii: "\"") else {
                     let found = found
-                    return problem { "expected a key in double quotes at \($0), found \(found)" }
+                    return problem { place, end in "expected a key in double quotes at \(place), found \(found ?? end)" }
                 }
                 if let problem = stringProblem() { return problem }
                 skipSpace()
                 guard take(UInt8(ascii: ":")) else {
                     let found = found
-                    return problem { "expected ':' after the key at \($0), found \(found)" }
+                    return problem { place, end in "expected ':' after the key at \(place), found \(found ?? end)" }
                 }
                 skipSpace()
             }
@@ -102,7 +107,7 @@ extension JSONScanner {
             if take(close) { return nil }
             guard take(UInt8(ascii: ",")) else {
                 let found = found
-                return problem { "expected ',' or '\(closing)' after a value at \($0), found \(found)" }
+                return problem { place, end in "expected ',' or '\(closing)' after a value at \(place), found \(found ?? end)" }
             }
             skipSpace()
             if take(close) { return nil }
@@ -121,39 +126,39 @@ extension JSONScanner {
             case UInt8(ascii: "\\"):
                 if let problem = escapeProblem() { return problem }
             case 0..<0x20:
-                return problem { "a control character (byte \(byte)) inside a string at \($0): write a line end as \\n, a tab as \\t" }
+                return problem { place, _ in "a control character (byte \(byte)) inside a string at \(place): write a line end as \\n, a tab as \\t" }
             case 0x80...:
                 guard let length = JSONScanner.utf8Length(bytes[index...]) else {
-                    return problem { "not valid UTF-8 at \($0) (save the file as UTF-8)" }
+                    return problem { place, _ in "not valid UTF-8 at \(place) (save the file as UTF-8)" }
                 }
                 index += length
             default:
                 index += 1
             }
         }
-        return JSONSyntaxProblem(index: start) { "the string at \($0) is not closed (no '\"' after it)" }
+        return JSONSyntaxProblem(index: start) { place, _ in "the string at \(place) is not closed (no '\"' after it)" }
     }
 
     /// The escape at `index` (a backslash), which is then just after it.
     private mutating func escapeProblem() -> JSONSyntaxProblem? {
         let start = index
         index += 1
-        guard let escape = next else { return JSONSyntaxProblem(index: start) { "the string ends in a lone '\\' at \($0)" } }
+        guard let escape = next else { return JSONSyntaxProblem(index: start) { place, _ in "the string ends in a lone '\\' at \(place)" } }
         index += 1
         if "\"\\/bfnrt".utf8.contains(escape) { return nil }
         let shown = String(decoding: bytes[start..<min(index, bytes.endIndex)], as: UTF8.self)
         guard escape == UInt8(ascii: "u") else {
-            return JSONSyntaxProblem(index: start) { "'\(shown)' at \($0) is not an escape JSON has (write a backslash as \\\\)" }
+            return JSONSyntaxProblem(index: start) { place, _ in "'\(shown)' at \(place) is not an escape JSON has (write a backslash as \\\\)" }
         }
         guard let unit = hexUnit() else {
-            return JSONSyntaxProblem(index: start) { "'\\u' at \($0) must be followed by four hexadecimal digits" }
+            return JSONSyntaxProblem(index: start) { place, _ in "'\\u' at \(place) must be followed by four hexadecimal digits" }
         }
         if (0xDC00..<0xE000).contains(unit) {
-            return JSONSyntaxProblem(index: start) { "a lone low surrogate at \($0) (half of a character)" }
+            return JSONSyntaxProblem(index: start) { place, _ in "a lone low surrogate at \(place) (half of a character)" }
         }
         if (0xD800..<0xDC00).contains(unit) {
             guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hexUnit(), (0xDC00..<0xE000).contains(low) else {
-                return JSONSyntaxProblem(index: start) { "a lone high surrogate at \($0) (half of a character: '\\u' and another surrogate must follow)" }
+                return JSONSyntaxProblem(index: start) { place, _ in "a lone high surrogate at \(place) (half of a character: '\\u' and another surrogate must follow)" }
             }
         }
         return nil
@@ -184,7 +189,7 @@ extension JSONScanner {
             while end < scanner.bytes.endIndex, JSONScanner.isWordByte(scanner.bytes[end]) || scanner.bytes[end] == UInt8(ascii: ".")
                     || scanner.bytes[end] == UInt8(ascii: "-") || scanner.bytes[end] == UInt8(ascii: "+") { end += 1 }
             let text = String(decoding: scanner.bytes[start..<end].prefix(24), as: UTF8.self)
-            return JSONSyntaxProblem(index: start) { "'\(text)' at \($0) is not a JSON number (\(why))" }
+            return JSONSyntaxProblem(index: start) { place, _ in "'\(text)' at \(place) is not a JSON number (\(why))" }
         }
         _ = take(UInt8(ascii: "-"))
         guard digit(next) else { return notANumber(self, "a digit must follow '-'") }

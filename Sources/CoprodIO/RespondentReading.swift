@@ -25,7 +25,7 @@ extension AssessmentReader {
     /// Why the parser refused `text`, and where: the scanner finds the place and says what it
     /// expected there. Should it find nothing (a number too large to hold), the parser's words.
     private static func notJSON(_ text: ArraySlice<UInt8>, start: TextPosition?, error: Error) -> String {
-        guard let problem = JSONScanner.syntaxProblem(inRespondent: text, end: start == nil ? "the end of the line" : "the end of the item") else {
+        guard let problem = JSONScanner.syntaxProblem(inRespondent: text) else {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
             return "not valid JSON" + (detail.map { " (\($0))" } ?? "")
         }
@@ -38,7 +38,7 @@ extension AssessmentReader {
             if before.starts(with: [0xEF, 0xBB, 0xBF]) { before = before.dropFirst(3) }
             place = "column \(TextPosition.start.advanced(over: before).column)"
         }
-        return "not valid JSON: " + problem.says(place)
+        return "not valid JSON: " + problem.says(place, start == nil ? "the end of the line" : "the end of the item")
     }
 
     /// Reads a respondent that parsed as an object: its keys (those inside `answers` too) are

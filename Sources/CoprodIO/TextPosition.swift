@@ -13,25 +13,36 @@ public struct TextPosition: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "line \(line), column \(column)" }
 
-    /// The position just after `bytes`, which start here. Counts in loops the compiler turns
-    /// into vector instructions, and looks for the last line end from the back: a batch moves
-    /// over every item of a JSON file this way.
+    /// The position just after `bytes`, which start here. A batch moves over every item of a
+    /// JSON file this way: each count is a loop over the bytes that the compiler turns into
+    /// vector instructions (which it does for a 32-bit count, not for `Int`), and the last line
+    /// end is looked for only when there is one.
     public func advanced(over bytes: ArraySlice<UInt8>) -> TextPosition {
         bytes.withUnsafeBufferPointer { buffer in
             var position = self
-            var lineEnds = 0
-            for byte in buffer { lineEnds &+= byte == 0x0A ? 1 : 0 }
-            var rest = buffer[...]
+            let lineEnds = TextPosition.lineEnds(in: buffer)
             if lineEnds > 0, let last = buffer.lastIndex(of: 0x0A) {
                 position.line += lineEnds
-                position.column = 1
-                rest = buffer[(last + 1)...]
+                position.column = 1 + TextPosition.characters(in: UnsafeBufferPointer(rebasing: buffer[(last + 1)...]))
+            } else {
+                position.column += TextPosition.characters(in: buffer)
             }
-            // A character is a byte that does not continue a UTF-8 sequence.
-            var characters = 0
-            for byte in rest { characters &+= byte & 0xC0 != 0x80 ? 1 : 0 }
-            position.column += characters
             return position
         }
+    }
+
+    private static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count <= Int(UInt32.max) else { return bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        var count: UInt32 = 0
+        for byte in bytes { count &+= UInt32(byte == 0x0A ? 1 : 0) }
+        return Int(count)
+    }
+
+    /// Bytes that do not continue a UTF-8 sequence: one for each character.
+    private static func characters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count <= Int(UInt32.max) else { return bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        var count: UInt32 = 0
+        for byte in bytes { count &+= UInt32(byte & 0xC0 != 0x80 ? 1 : 0) }
+        return Int(count)
     }
 }
