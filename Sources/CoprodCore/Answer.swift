@@ -146,7 +146,13 @@ extension Scale {
         case .text:
             return .text(raw)
         }
-        throw ValueProblem(message: "'\(text)' \(notOnIt) (accepted: \(accepted))")
+        throw notOnScale("'\(text)'")
+    }
+
+    /// Why a value is refused, with the value as the input has it: quoted text, or a JSON `true`
+    /// that was read as "yes".
+    public func notOnScale(_ shown: String) -> ValueProblem {
+        ValueProblem(message: "\(shown) \(notOnIt) (accepted: \(accepted))")
     }
 
     /// The words this scale accepts in place of a number, by their folded spelling and by the

@@ -6,7 +6,8 @@ public struct Response: Sendable, Equatable {
     public var role: String?
     public var date: String?
     public var answers: Answers
-    /// Where the row came from: the file and its spreadsheet row number.
+    /// Where the row came from: the file and its spreadsheet row number (a JSON Lines file's line,
+    /// a JSON array's item).
     public var file: String
     public var row: Int
 
@@ -21,8 +22,9 @@ public struct Response: Sendable, Equatable {
         self.row = row
     }
 
-    /// "file.csv row 4", for messages; empty when the response was not read from a file.
-    public var origin: String { file.isEmpty ? "" : "\(file) row \(row)" }
+    /// "file.csv row 4" ("file.jsonl line 4", "file.json item 4"), for messages; empty when the
+    /// response was not read from a file.
+    public var origin: String { file.isEmpty ? "" : "\(file) \(RowWord.of(file: file)) \(row)" }
 
     public subscript(slot: AnswerSlot) -> Answer? { answers[slot] }
 }

@@ -31,6 +31,19 @@ public enum Scale: Sendable, Equatable {
         }
     }
 
+    /// The name of the scale in messages: "the 1-5 scale", "the tiers", "a ratio".
+    public var name: String {
+        switch self {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "the \(min)-\(max) scale"
+        case .tiers: "the tiers"
+        case .choice(let options): "the answers " + options.joined(separator: "/")
+        case .ratio: "a ratio"
+        case .number(let unit) where unit == "%": "a percentage"
+        case .number: "a number"
+        case .text: "text"
+        }
+    }
+
     /// What a value off the scale is not, in messages: "is not on the 1-5 scale", "is not a ratio".
     public var notOnIt: String {
         switch self {

@@ -4,6 +4,8 @@ import Foundation
 /// A row that was read but not evaluated, and why.
 public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     public var file: String
+    /// The row's number: in a JSON Lines file its line's, in a JSON file its item's, as the
+    /// message names it.
     public var row: Int
     public var organisation: String?
     /// Where in the row: a CSV column as its spreadsheet letter and its id ("D 'assets.1'"), a
@@ -20,7 +22,7 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(file) row \(row)"
+        var text = "\(file) \(RowWord.of(file: file)) \(row)"
         if let column { text += column.hasPrefix("key '") ? ", \(column)" : ", column \(column)" }
         return text + ": " + reason
     }
@@ -206,44 +208,6 @@ public struct AssessmentReader: Sendable {
         return .rejected(result.rejected[0])
     }
 
-    /// Reads a JSON file: an array of objects, each one respondent, with the same names as the
-    /// CSV columns either at the top level or inside an "answers" object.
-    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments) throws(InputError) {
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw InputError("\(file): not valid JSON (\(error.localizedDescription))")
-        }
-        guard let objects = (parsed as? [Any]) ?? (parsed as? [String: Any]).map({ [$0] }) else {
-            throw InputError("\(file): expected an array of respondents (objects)")
-        }
-        for (index, item) in objects.enumerated() {
-            let row = index + 1
-            guard let object = item as? [String: Any] else {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: "item \(row) is not an object"))
-                continue
-            }
-            var flat = object.filter { $0.key != "answers" }
-            if let answers = object["answers"] as? [String: Any] { flat.merge(answers) { _, answer in answer } }
-            let names = flat.keys.sorted()
-            var perRow = ReadAssessments()
-            let columns: [Column]
-            do {
-                columns = try mapHeader(names, file: file, into: &perRow, naming: .keys, quietly: index > 0)
-            } catch {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
-                continue
-            }
-            result.warnings += perRow.warnings
-            if !columns.contains(where: { $0 == .metadata("organisation") }) {
-                result.rejected.append(RejectedRow(file: file, row: row, reason: "no \"organisation\""))
-                continue
-            }
-            read(values: names.map { JSONText.text(flat[$0]) }, columns: columns, names: names, file: file, row: row, namingKeys: true, into: &result)
-        }
-    }
-
     enum Column: Equatable, Sendable {
         case metadata(String)
         case slot(AnswerSlot)
@@ -252,7 +216,7 @@ public struct AssessmentReader: Sendable {
 
     /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
     /// as they are.
-    private enum Naming {
+    enum Naming {
         case columns, keys
 
         func describe(_ name: String, at index: Int) -> String {
@@ -263,8 +227,10 @@ public struct AssessmentReader: Sendable {
         }
     }
 
-    private func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments, naming: Naming = .columns,
-                           quietly: Bool = false) throws(InputError) -> [Column] {
+    /// Maps a header's names, or a JSON respondent's keys, to columns. A header without an
+    /// organisation throws; a respondent without one is left to its reader, which says more.
+    func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments,
+                   naming: Naming = .columns) throws(InputError) -> [Column] {
         var columns: [Column] = []
         var seen: [AnswerSlot: String] = [:]
         var seenMetadata: [String: String] = [:]
@@ -298,7 +264,7 @@ public struct AssessmentReader: Sendable {
             case .ignored:
                 if strict {
                     refused.append((name, naming.describe(name, at: index)))
-                } else if !quietly {
+                } else {
                     result.warnings.append(notPart(name, described: naming.describe(name, at: index), file: file))
                 }
                 columns.append(.ignored)
@@ -312,26 +278,22 @@ public struct AssessmentReader: Sendable {
             }
             throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)")
         }
-        if !unnamed.isEmpty && !quietly {
+        if !unnamed.isEmpty {
             let letters = unnamed.map(AssessmentReader.letter)
             result.warnings.append(unnamed.count == 1 ? "\(file): column \(letters[0]) has no header (ignored)"
                                                       : "\(file): columns \(letters.joined(separator: ", ")) have no header (ignored)")
         }
-        if !columns.contains(.metadata("organisation")) && !quietly {
-            switch naming {
-            case .columns:
-                // A forms tool heads the column with its question ("Name of your organisation").
-                let likely = names.indices.filter { index in
-                    let folded = names[index].foldedForMatching
-                    return folded.contains("organisation") || folded.contains("organization")
-                }
-                let hint = likely.count == 1
-                    ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
-                throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
-            case .keys: throw InputError("\(file): no \"organisation\"")
+        if !columns.contains(.metadata("organisation")) && naming == .columns {
+            // A forms tool heads the column with its question ("Name of your organisation").
+            let likely = names.indices.filter { index in
+                let folded = names[index].foldedForMatching
+                return folded.contains("organisation") || folded.contains("organization")
             }
+            let hint = likely.count == 1
+                ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
+            throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
         }
-        if naming == .columns && !quietly { try checkIndicators(columns, names: names, file: file) }
+        if naming == .columns { try checkIndicators(columns, names: names, file: file) }
         return columns
     }
 
@@ -455,9 +417,11 @@ public struct AssessmentReader: Sendable {
 
     /// Reads one row's values into a response, or a rejection naming every value off its scale
     /// (one row rejected, so the counts hold): by column letter, or with `namingKeys` (a JSON
-    /// respondent) by key. `names` are a CSV header's, to name the organisation's column.
+    /// respondent) by key. `names` are a CSV header's, to name the organisation's column;
+    /// `shown` gives how to show a value whose text is not the input's (a JSON `true`, read as
+    /// "yes").
     func read(values: [String], columns: [Column], names: [String]? = nil, file: String, row: Int, namingKeys: Bool = false,
-              into result: inout ReadAssessments) {
+              shown: [String?]? = nil, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         var offScale: [(column: String, reason: String)] = []
         for (index, column) in columns.enumerated() {
@@ -470,7 +434,8 @@ public struct AssessmentReader: Sendable {
                 do {
                     if let answer = try answer(value, at: position) { response.answers[slot] = answer }
                 } catch {
-                    offScale.append((namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'", error.message))
+                    offScale.append((namingKeys ? "key '\(slot.column)'" : "\(AssessmentReader.letter(index)) '\(slot.column)'",
+                                     shown?[index].map { scales[position].notOnScale($0).message } ?? error.message))
                 }
             case .ignored:
                 continue
@@ -505,19 +470,6 @@ public struct AssessmentReader: Sendable {
             number = (number - 1) / 26
         }
         return letters
-    }
-}
-
-/// JSON values as the text a CSV cell would hold.
-enum JSONText {
-    static func text(_ value: Any?) -> String {
-        switch value {
-        case let string as String: return string
-        case let flag as Bool where String(describing: type(of: value!)).contains("Bool"):
-            return flag ? "yes" : "no"
-        case let number as NSNumber: return number.stringValue
-        default: return ""
-        }
     }
 }
 

@@ -1,7 +1,8 @@
 /// The part of a file read and not yet used, refilled a block at a time: what the line and JSON
 /// item readers share, so that each only says where its pieces end.
 struct BlockBuffer {
-    private let source: BlockSource
+    /// Nil for bytes given whole.
+    private let source: BlockSource?
     /// The bytes read and not yet dropped; `position` is the next one to use.
     private(set) var bytes: [UInt8] = []
     var position = 0
@@ -16,12 +17,20 @@ struct BlockBuffer {
         dropped = range.lowerBound
     }
 
+    /// A whole file's bytes, already read.
+    init(bytes: [UInt8]) {
+        source = nil
+        self.bytes = bytes
+        dropped = 0
+        atEnd = true
+    }
+
     /// Where `position` is in the file.
     var offset: Int { dropped + position }
 
     /// Why the file stopped being read before its end (the system's words); nil when it was
     /// read to the end.
-    var failure: String? { source.failure }
+    var failure: String? { source?.failure }
 
     /// Drops the bytes before `position` and appends the next block; false at the end.
     mutating func loadMore() -> Bool {
@@ -31,7 +40,7 @@ struct BlockBuffer {
             dropped += position
             position = 0
         }
-        if !source.append(to: &bytes) { atEnd = true }
+        if source?.append(to: &bytes) != true { atEnd = true }
         return !atEnd
     }
 }

@@ -52,8 +52,8 @@ extension JSONScanner {
             keys.append(contentsOf: name)
             keys.append(0)
             if topLevel && name.elementsEqual("answers".utf8) {
-                // Reading in full drops `answers` unless it is an object, whose keys then join
-                // the top level's.
+                // Reading in full rejects `answers` that is not an object (or null); an object's
+                // keys join the top level's.
                 guard !sawAnswers else { return false }
                 sawAnswers = true
                 if take(UInt8(ascii: "{")) {

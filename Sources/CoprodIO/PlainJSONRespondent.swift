@@ -100,7 +100,7 @@ extension JSONScanner {
 
     /// The members of the object whose `{` was just taken, up to and with its `}`, when they are
     /// plain: keys without control characters, values that are not objects or arrays (but for
-    /// the top level's `answers`, whose members join the top level's).
+    /// the top level's `answers`, an object whose members join the top level's, or null).
     mutating func plainMembers(topLevel: Bool, into members: inout [Member]) -> Bool {
         skipSpace()
         if take(UInt8(ascii: "}")) { return true }
@@ -113,9 +113,10 @@ extension JSONScanner {
                 if take(UInt8(ascii: "{")) {
                     guard plainMembers(topLevel: false, into: &members) else { return false }
                 } else {
-                    // Not an object: reading in full drops it, but it must still be JSON.
+                    // Null is no answers; anything else that is not an object, reading in full
+                    // rejects, saying what it is.
                     let start = index
-                    guard scalar(), JSONScanner.plainText(bytes[start..<index]) != nil else { return false }
+                    guard scalar(), bytes[start..<index].elementsEqual("null".utf8) else { return false }
                 }
             } else {
                 let start = index

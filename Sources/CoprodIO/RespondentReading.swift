@@ -2,26 +2,122 @@ import Foundation
 
 extension AssessmentReader {
     /// Reads one respondent in full: the text of a JSON Lines line or of a JSON array's item,
-    /// numbered as that line or item. Gives a response, or a rejection saying why (never
-    /// `.blank`); warnings about keys are added to `warnings` once each.
-    public func readRespondent(_ text: ArraySlice<UInt8>, number: Int, file: String, warnings: inout [String]) -> Outcome {
-        var read = ReadAssessments()
+    /// numbered as that line or item. `start` is where an item starts in its file; a line's
+    /// problems are placed by their column alone. Gives a response, or a rejection saying why
+    /// (never `.blank`); warnings about keys are added to `warnings` once each.
+    public func readRespondent(_ text: ArraySlice<UInt8>, number: Int, file: String, start: TextPosition? = nil,
+                               warnings: inout [String]) -> Outcome {
+        let parsed: Any
         do {
-            try readJSON(Data(text), file: file, into: &read)
+            parsed = try JSONSerialization.jsonObject(with: Data(text), options: .fragmentsAllowed)
         } catch {
-            return .rejected(RejectedRow(file: file, row: number, reason: error.message.replacingOccurrences(of: "\(file): ", with: "")))
+            let reason = LineReader.Line.isBlank(text)
+                ? "the item is empty (expected one respondent, an object, before the ',')"
+                : AssessmentReader.notJSON(text, start: start, error: error)
+            return .rejected(RejectedRow(file: file, row: number, reason: reason))
+        }
+        guard let object = parsed as? [String: Any] else {
+            return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(JSONText.described(parsed))"))
+        }
+        return respondent(object, number: number, file: file, warnings: &warnings)
+    }
+
+    /// Why the parser refused `text`, and where: the scanner finds the place and says what it
+    /// expected there. Should it find nothing (a number too large to hold), the parser's words.
+    private static func notJSON(_ text: ArraySlice<UInt8>, start: TextPosition?, error: Error) -> String {
+        guard let problem = JSONScanner.syntaxProblem(inRespondent: text) else {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            return "not valid JSON" + (detail.map { " (\($0))" } ?? "")
+        }
+        var before = text[..<problem.index]
+        let place: String
+        if let start {
+            place = start.advanced(over: before).description
+        } else {
+            // An editor does not show a byte-order mark as a column.
+            if before.starts(with: [0xEF, 0xBB, 0xBF]) { before = before.dropFirst(3) }
+            place = "column \(TextPosition.start.advanced(over: before).column)"
+        }
+        return "not valid JSON: " + problem.says(place, start == nil ? "the end of the line" : "the end of the item")
+    }
+
+    /// Reads a respondent that parsed as an object: its keys (those inside `answers` too) are
+    /// mapped as a CSV header's names, and its values read as cells. A list or an object where
+    /// one value is expected rejects it.
+    private func respondent(_ object: [String: Any], number: Int, file: String, warnings: inout [String]) -> Outcome {
+        func rejected(_ reason: String, key: String? = nil, organisation: String? = nil) -> Outcome {
+            .rejected(RejectedRow(file: file, row: number, organisation: organisation, column: key.map { "key '\($0)'" }, reason: reason))
+        }
+        var flat = object.filter { $0.key != "answers" }
+        if let answers = object["answers"] {
+            if let answers = answers as? [String: Any] {
+                flat.merge(answers) { _, answer in answer }
+            } else if !(answers is NSNull) {
+                let example = framework.slots.first?.column ?? "id"
+                let organisation = flat.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
+                return rejected("found \(JSONText.described(answers)) where an object of answers is expected (accepted: an object "
+                                + "such as {\"\(example)\": 4}, or the answers beside \"organisation\")", key: "answers",
+                                organisation: organisation.map { JSONText.text($0.value) })
+            }
+        }
+        let names = flat.keys.sorted()
+        var read = ReadAssessments()
+        let columns: [Column]
+        do {
+            columns = try mapHeader(names, file: file, into: &read, naming: .keys)
+        } catch {
+            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""))
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
-        let found = read.responses.count + read.rejected.count
-        if found == 1, var response = read.responses.first {
-            response.row = number
-            return .response(response)
+        guard let organisationIndex = columns.firstIndex(of: .metadata("organisation")) else {
+            return rejected(AssessmentReader.noOrganisation(among: names))
         }
-        if found == 1, var rejected = read.rejected.first {
-            rejected.row = number
-            return .rejected(rejected)
+        let organisationValue = flat[names[organisationIndex]]
+        let organisation = organisationValue.flatMap { JSONText.isContainer($0) ? nil : JSONText.text($0) }
+        for (index, column) in columns.enumerated() {
+            guard let value = flat[names[index]], JSONText.isContainer(value) else { continue }
+            let found = "found \(JSONText.described(value)) where "
+            switch column {
+            case .slot(let slot):
+                let scale = framework.scale(of: slot) ?? .text
+                let expected = scale == .text ? "text is expected"
+                    : scale.points != nil ? "one answer on \(scale.name) is expected" : "one answer is expected"
+                return rejected(found + expected + " (accepted: \(scale.accepted))", key: slot.column, organisation: organisation)
+            case .metadata(let field):
+                return rejected(found + AssessmentReader.expected(field), key: names[index], organisation: organisation)
+            case .ignored:
+                continue
+            }
         }
-        return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(found)"))
+        let values = names.map { JSONText.text(flat[$0]) }
+        let shown = names.map { name in flat[name].flatMap { JSONText.isFlag($0) ? JSONText.described($0) : nil } }
+        var result = ReadAssessments()
+        self.read(values: values, columns: columns, file: file, row: number, namingKeys: true, shown: shown, into: &result)
+        if let response = result.responses.first { return .response(response) }
+        return .rejected(result.rejected[0])
+    }
+
+    /// What a respondent's own key takes, after "found ... where".
+    private static func expected(_ field: String) -> String {
+        switch field {
+        case "organisation": "the organisation's name is expected (accepted: text or a number)"
+        case "respondent": "the respondent's name or id is expected (accepted: text or a number)"
+        case "role": "one role is expected (accepted: text, such as staff, service user, carer or board)"
+        default: "the date is expected (accepted: text, such as 2024-05-31)"
+        }
+    }
+
+    /// Why a respondent without an organisation is rejected: the keys that name it, and a key
+    /// that looks meant to, as a forms tool may write it ("Name of your organisation").
+    static func noOrganisation(among names: [String]) -> String {
+        var reason = #"no "organisation" key (accepted: "organisation", "organization" or "organisation name", in any case)"#
+        let likely = names.filter { name in
+            let folded = name.foldedForMatching
+            return folded.contains("organisation") || folded.contains("organization")
+        }
+        if likely.count == 1 { reason += #"; if key '\#(likely[0])' names the organisation, name it "organisation""# }
+        let shown = names.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        return reason + (names.isEmpty ? "; the respondent has no keys" : "; its keys are \(shown)")
     }
 
     /// Reads a JSON Lines file's bytes, one respondent per line; blank lines are skipped, and a
@@ -41,5 +137,23 @@ extension AssessmentReader {
             case .blank: continue
             }
         }
+    }
+
+    /// Reads a JSON file: an array of respondents (or one), each item read as a batch reads it,
+    /// so that an item that is not one respondent is rejected with its number and the others
+    /// are still read. A file that is not an array, or that ends before its array is closed,
+    /// throws, saying where.
+    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments) throws(InputError) {
+        var items = JSONItemReader(bytes: Array(data))
+        var read = result
+        while let item = items.nextItem() {
+            switch readRespondent(item.bytes, number: item.number, file: file, start: item.position, warnings: &read.warnings) {
+            case .response(let response): read.responses.append(response)
+            case .rejected(let rejected): read.rejected.append(rejected)
+            case .blank: continue
+            }
+        }
+        if let problem = items.problem { throw InputError("\(file): \(problem)") }
+        result = read
     }
 }

@@ -192,8 +192,8 @@ struct BatchCommandTests {
         #expect((results[1]["sections"] as? [[String: Any]])?.first?["score"] as? Double == 4)
         let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
         #expect(rejected.count == 3, "\(rejected)")
-        #expect(rejected.contains { $0.hasPrefix("\(jsonl),3,,,") && $0.contains("not valid JSON") })
-        #expect(rejected.contains { $0.hasPrefix("\(json),2,,,") && $0.contains(#""no ""organisation""""#) })
+        #expect(rejected.contains { $0 == "\(jsonl),3,,,\"not valid JSON: expected a value at column 52, found the end of the line\"" }, "\(rejected)")
+        #expect(rejected.contains { $0.hasPrefix("\(json),2,,,") && $0.contains(#""no ""organisation"" key (accepted: "#) }, "\(rejected)")
         let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
         #expect(summary?["rows"] as? [String: Int] == ["read": 9, "evaluated": 7, "rejected": 2])
     }
@@ -229,8 +229,9 @@ struct BatchCommandTests {
         let reference = work.appendingPathComponent("csv")
         _ = try runCoprod(["batch", "mini-audit", csv, "--path", fixtures, "--out", reference.path, "--quiet"])
         let expected: [(input: String, rejected: [(prefix: String, reason: String)])] = [
-            (jsonl, [("\(jsonl),10,,,", "not valid JSON"), ("\(jsonl),20,,,", "expected one respondent (an object), found 2")]),
-            (json, [("\(json),10,,,", "item 10 is not an object")]),
+            (jsonl, [("\(jsonl),10,,,", "not valid JSON: expected a value at column 18, found the end of the line"),
+                     ("\(jsonl),20,,,", "expected one respondent (an object), found an array of 2 items ([{")]),
+            (json, [("\(json),10,,,", "expected one respondent (an object), found a number (5)")]),
         ]
         for (input, rejections) in expected {
             for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1"), ("2", "150")] as [(String, String?)] {

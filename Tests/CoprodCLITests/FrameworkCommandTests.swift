@@ -218,7 +218,7 @@ struct FrameworkCommandTests {
         #expect(warned.standardError.contains("\(file.path): key 'favourite colour' is not part of involvement-audit (ignored"))
         let strict = try runCoprod(["evaluate", "involvement-audit", file.path, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.standardError.contains("\(file.path) row 1: key 'favourite colour' is not part of involvement-audit (refused with --strict"),
+        #expect(strict.standardError.contains("\(file.path) item 1: key 'favourite colour' is not part of involvement-audit (refused with --strict"),
                 "\(strict.standardError)")
     }
 
@@ -352,8 +352,8 @@ struct FrameworkCommandTests {
         // As from CSV above: assets 4 and 2, a mean of 3, the only section answered.
         #expect(evaluated.standardOutput.split(separator: "\n").last?.hasPrefix("Good,1,3,yes,2,15,3,") == true, "\(evaluated.standardOutput)")
         let offScale = "key 'assets.1': 'six' is not on the 1-5 scale"
-        #expect(evaluated.standardError.contains("\(file) row 3: expected one respondent (an object), found 2"), "\(evaluated.standardError)")
-        #expect(evaluated.standardError.contains("\(file) row 4, \(offScale)"), "\(evaluated.standardError)")
+        #expect(evaluated.standardError.contains("\(file) line 3: expected one respondent (an object), found an array of 2 items ([1,2])"), "\(evaluated.standardError)")
+        #expect(evaluated.standardError.contains("\(file) line 4, \(offScale)"), "\(evaluated.standardError)")
         #expect(evaluated.standardError.contains("3 rows read: 1 evaluated for 1 organisation, 2 rejected"))
         let out = work.appendingPathComponent("out")
         let batch = try runCoprod(["batch", "involvement-audit", file, "--out", out.path, "--quiet"])
@@ -361,7 +361,7 @@ struct FrameworkCommandTests {
         #expect(try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8) == evaluated.standardOutput)
         let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rejected.count == 3)
-        #expect(rejected[1] == "\(file),3,,,\"expected one respondent (an object), found 2\"", "\(rejected)")
+        #expect(rejected[1] == "\(file),3,,,\"expected one respondent (an object), found an array of 2 items ([1,2])\"", "\(rejected)")
         #expect(rejected[2].hasPrefix("\(file),4,Bad,key 'assets.1',"), "\(rejected)")
     }
 

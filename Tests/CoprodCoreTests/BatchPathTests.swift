@@ -63,7 +63,7 @@ struct BatchPathTests {
                 (#"{"organisation": "Hill", "answers": {"assets.1": "5", "organisation": "Dale"}, "assets.1": 1}"#, true),
                 (#"{"organisation": "Hill", "assets.1": "six", "assets.reflect": "Caf\u00e9 \"\ud83d\ude00\""}"#, true),
                 (#"{"organisation": "Hill", "assets.1": 0, "networks.1": 123456789012345}"#, true),
-                (#"{"organisation": "Hill", "favourite colour": "blue", "answers": "none"}"#, true),
+                (#"{"organisation": "Hill", "favourite colour": "blue", "answers": null}"#, true),
                 (#"{"organisation": "  ", "assets.1": 4}"#, true),
                 // Keys outside ASCII, as they are or escaped, sort as reading in full sorts them:
                 // the rejection names assets.1 by its place among them.
@@ -77,6 +77,14 @@ struct BatchPathTests {
                 (#"{"organisation": "Hill", "assets.1": -4}"#, false),
                 (#"{"organisation": "Hill", "assets.1": true}"#, false),
                 (#"{"organisation": "Hill", "notes": [1]}"#, false),
+                // Left to reading in full, which rejects them: a list or an object where one
+                // value is expected, `answers` that is not an object.
+                (#"{"organisation": "Hill", "assets.1": [4]}"#, false),
+                (#"{"organisation": "Hill", "assets.1": {"v": 4}}"#, false),
+                (#"{"organisation": "Hill", "role": ["staff"]}"#, false),
+                (#"{"organisation": "Hill", "answers": {"assets.1": [1]}}"#, false),
+                (#"{"organisation": "Hill", "answers": "none"}"#, false),
+                (#"{"organisation": "Hill", "answers": 4}"#, false),
                 (#"{"organisation": "Hill", "e\u0301t\u00e9": 4}"#, false),
                 ("{\"organisation\": \"Hill\", \"e\u{0301}t\u{00e9}\": 4}", false),
                 (#"{"organisation": "Hill", "x\u0001": 4}"#, false),

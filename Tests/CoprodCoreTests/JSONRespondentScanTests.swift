@@ -37,7 +37,7 @@ struct JSONRespondentScanTests {
             (#"{"Organisation": "X", "organisation": "Y"}"#, "Y"),
             (#"{"organisation": "Y", "ORGANISATION": "X"}"#, "Y"),
             (#"{"organisation": "A", "answers": {"assets.1": "4", "answers": {"organisation": "C"}}}"#, "A"),
-            (#"{"organisation": "A", "answers": [1, {"x": [2, "]"]}], "notes": {"deep": [true, null, -1.5e3]}}"#, "A"),
+            (#"{"organisation": "A", "extra": [1, {"x": [2, "]"]}], "notes": {"deep": [true, null, -1.5e3]}}"#, "A"),
             // Escaped keys, as a JSON writer that escapes everything outside ASCII writes them.
             (#"{"organisation\u0020name": "Z", "caf\u00e9 \u2019s": 1}"#, "Z"),
             (#"{"answ\u0065rs": {"organisation": "B"}, "organisation": "A"}"#, "B"),
@@ -77,6 +77,13 @@ struct JSONRespondentScanTests {
         let json = #"{"organisation": "A", "assets.1": tru}"#
         #expect(scan(json) == "A")
         #expect(fullReading(json, reader: reader) == nil)
+        // Nor does it check the kinds of values: an answer, a role or `answers` that is a list
+        // or an object (or `answers` that is not an object) is named, then rejected.
+        for wrong in [#"{"organisation": "A", "answers": [1, {"x": [2, "]"]}]}"#, #"{"organisation": "A", "answers": "x"}"#,
+                      #"{"organisation": "A", "role": ["staff"]}"#, #"{"organisation": "A", "assets.1": {"v": 4}}"#] {
+            #expect(scan(wrong) == "A", "\(wrong)")
+            #expect(fullReading(wrong, reader: reader) == nil, "\(wrong)")
+        }
     }
 
     @Test func givesTheKeysInOrderWithAnswersMarked() {

@@ -93,15 +93,15 @@ struct BatchInput: Sendable {
     /// a run of an organisation's respondents starts. Each respondent is parsed here for its
     /// organisation, and again by the worker that evaluates it.
     private func planJSON(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
-        var start = (offset: 0, first: 1, position: plan.rows)
-        func cut(at next: (offset: Int, number: Int)) {
+        var start = (place: JSONPlace(offset: 0, number: 1, position: .start), position: plan.rows)
+        func cut(at next: JSONPlace) {
             guard plan.rows > start.position else { return }
-            plan.chunks.append(Chunk(file: index, json: (start.offset, next.offset, start.first), firstPosition: start.position,
-                                     rows: plan.rows - start.position))
-            start = (next.offset, next.number, plan.rows)
+            plan.chunks.append(Chunk(file: index, json: (start.place.offset, next.offset, start.place.number, start.place.position),
+                                     firstPosition: start.position, rows: plan.rows - start.position))
+            start = (next, plan.rows)
         }
         let end = try forEachJSONRespondent(file, warnings: &warnings, checkingKeys: true) { place, row in
-            if let organisation = row.organisation, place.offset - start.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
+            if let organisation = row.organisation, place.offset - start.place.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
                 cut(at: place)
             }
             plan.organisations.add(row.organisation)
@@ -109,40 +109,48 @@ struct BatchInput: Sendable {
         cut(at: end)
     }
 
+    /// Where a line or an item starts: its offset in the file, its number, and its line and
+    /// column.
+    struct JSONPlace {
+        var offset: Int
+        var number: Int
+        var position: TextPosition
+    }
+
     /// Visits the respondent on each line of a JSON Lines file, or in each item of a JSON file's
-    /// array, with where it starts and its line or item number; or those of the part of the
-    /// file in `range`, which starts with line or item `first`. Blank lines are skipped.
-    /// `checkingKeys` warns of keys that are not part of the framework. Returns where reading
-    /// ended.
+    /// array, with where it starts; or those of the part of the file from `first` to `end`.
+    /// Blank lines are skipped. `checkingKeys` warns of keys that are not part of the framework.
+    /// Returns where reading ended. A JSON file that is not an array of respondents, or that ends
+    /// before its array is closed, throws, saying where, once its items have been visited.
     @discardableResult
-    private func forEachJSONRespondent(_ file: String, range: Range<Int> = 0..<Int.max, first: Int = 1, warnings: inout [String],
-                                       checkingKeys: Bool = false,
-                                       _ visit: ((offset: Int, number: Int), BatchRow) -> Void) throws(InputError) -> (offset: Int, number: Int) {
+    private func forEachJSONRespondent(_ file: String, from first: JSONPlace = JSONPlace(offset: 0, number: 1, position: .start),
+                                       to end: Int = Int.max, warnings: inout [String], checkingKeys: Bool = false,
+                                       _ visit: (JSONPlace, BatchRow) -> Void) throws(InputError) -> JSONPlace {
+        let range = first.offset..<end
         let blockSize = min(range.count, 1 << 20)
         var keys = JSONKeyWarnings(checking: checkingKeys)
         if BatchInput.isJSONLines(file) {
-            guard var lines = LineReader(path: file, range: range, firstLine: first, blockSize: blockSize) else {
+            guard var lines = LineReader(path: file, range: range, firstLine: first.number, blockSize: blockSize) else {
                 throw InputError("cannot read \(file)")
             }
             while let line = lines.nextLine() {
                 if line.isBlank { continue }
-                visit((line.offset, line.number), respondent(line.bytes, number: line.number, file: file, keys: &keys, warnings: &warnings))
+                visit(JSONPlace(offset: line.offset, number: line.number, position: TextPosition(line: line.number, column: 1)),
+                      respondent(line.bytes, number: line.number, start: nil, file: file, keys: &keys, warnings: &warnings))
             }
             if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
-            return lines.next
+            return JSONPlace(offset: lines.next.offset, number: lines.next.number, position: TextPosition(line: lines.next.number, column: 1))
         }
-        guard var items = JSONItemReader(path: file, range: range, firstItem: first, blockSize: blockSize) else {
+        guard var items = JSONItemReader(path: file, range: range, firstItem: first.number, firstPosition: first.position, blockSize: blockSize) else {
             throw InputError("cannot read \(file)")
         }
         while let item = items.nextItem() {
-            let row: BatchRow = item.isObject
-                ? respondent(item.bytes, number: item.number, file: file, keys: &keys, warnings: &warnings)
-                : .rejected(RejectedRow(file: file, row: item.number, reason: "item \(item.number) is not an object"))
-            visit((item.offset, item.number), row)
+            visit(JSONPlace(offset: item.offset, number: item.number, position: item.position),
+                  respondent(item.bytes, number: item.number, start: item.position, file: file, keys: &keys, warnings: &warnings))
         }
         if let failure = items.readFailure { throw InputError("cannot read \(file) past item \(items.next.number - 1): \(failure)") }
         if let problem = items.problem { throw InputError("\(file): \(problem)") }
-        return items.next
+        return JSONPlace(offset: items.next.offset, number: items.next.number, position: items.nextPosition)
     }
 
     /// Visits every row of `chunk` in order, with the row's position among all rows. CSV records
@@ -150,10 +158,10 @@ struct BatchInput: Sendable {
     /// the chunk's file in the rows; `columns` are its CSV header's.
     func forEachRow(in chunk: Chunk, file: String, columns: AssessmentReader.Columns?,
                     _ visit: (Int, BatchRow) -> Void) throws(InputError) {
-        if let (start, end, first) = chunk.json {
+        if let (start, end, first, place) = chunk.json {
             var position = chunk.firstPosition
             var ignored: [String] = []
-            try forEachJSONRespondent(file, range: start..<end, first: first, warnings: &ignored) { _, row in
+            try forEachJSONRespondent(file, from: JSONPlace(offset: start, number: first, position: place), to: end, warnings: &ignored) { _, row in
                 visit(position, row)
                 position += 1
             }
@@ -215,28 +223,22 @@ struct BatchInput: Sendable {
         }
     }
 
-    /// One respondent, from a line of a JSON Lines file or an item of a JSON file, numbered as
-    /// its line or item. When its organisation can be found from its keys alone, it is read in
-    /// full only by the worker that evaluates it (both passes group it by that name); otherwise
-    /// it is read now, and a text that is not one respondent is rejected with why.
-    private func respondent(_ text: ArraySlice<UInt8>, number: Int, file: String, keys: inout JSONKeyWarnings,
+    /// One respondent, from a line of a JSON Lines file or an item of a JSON file (which starts
+    /// at `start`), numbered as its line or item. When its organisation can be found from its
+    /// keys alone, it is read in full only by the worker that evaluates it (both passes group it
+    /// by that name); otherwise it is read now, and a text that is not one respondent is
+    /// rejected with why.
+    private func respondent(_ text: ArraySlice<UInt8>, number: Int, start: TextPosition?, file: String, keys: inout JSONKeyWarnings,
                             warnings: inout [String]) -> BatchRow {
         guard let organisation = JSONRespondentScan.organisation(in: text, keys: &keys.current) else {
-            return BatchInput.read(text, number: number, file: file, reader: reader, warnings: &warnings)
+            switch reader.readRespondent(text, number: number, file: file, start: start, warnings: &warnings) {
+            case .response(let response): return .response(response)
+            case .rejected(let row): return .rejected(row)
+            case .blank: return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found nothing"))
+            }
         }
         if keys.checking { keys.check(with: reader, file: file, warnings: &warnings) }
-        return .respondent(text, organisation: organisation, number: number, file: file)
-    }
-
-    /// Reads one respondent in full, numbered as its line or item: a response, or a rejected row
-    /// with why.
-    private static func read(_ text: ArraySlice<UInt8>, number: Int, file: String, reader: AssessmentReader,
-                             warnings: inout [String]) -> BatchRow {
-        switch reader.readRespondent(text, number: number, file: file, warnings: &warnings) {
-        case .response(let response): .response(response)
-        case .rejected(let row): .rejected(row)
-        case .blank: .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found 0"))
-        }
+        return .respondent(text, organisation: organisation, number: number, start: start, file: file)
     }
 }
 

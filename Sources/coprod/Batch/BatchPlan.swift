@@ -31,9 +31,9 @@ struct Chunk: Sendable {
     var file: Int
     /// For CSV: where its records start (offset, row and line) and the offset where they end.
     var csv: (start: CSVReader.Mark, end: Int)?
-    /// For JSON Lines and JSON: the offsets where its lines or items start and end, and the
-    /// number of its first line or item.
-    var json: (start: Int, end: Int, first: Int)?
+    /// For JSON Lines and JSON: the offsets where its lines or items start and end, the
+    /// number of its first line or item, and where that starts (for a message about an item).
+    var json: (start: Int, end: Int, first: Int, position: TextPosition)?
     /// The position of its first row among all rows, and how many rows it has.
     var firstPosition: Int
     var rows: Int

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// JSON Lines and JSON inputs that are not all good respondents: `evaluate` and `batch` reject
+/// the same lines and items for the same reasons, each saying where and why, and evaluate the
+/// rest alike; a file cut short is refused by both.
+@Suite("Bad JSON inputs in evaluate and batch", .timeLimit(.minutes(3)))
+struct JSONInputTests {
+    static let scale = "(accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-json-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A rejected.csv line as `evaluate` says it: "FILE line 3, key 'x': reason".
+    private func described(_ line: Substring, word: String) -> String {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var characters = Array(line)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character != "\"" {
+                    field.append(character)
+                } else if characters.first == "\"" {
+                    field.append(characters.removeFirst())
+                } else {
+                    quoted = false
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        fields.append(field)
+        return "\(fields[0]) \(word) \(fields[1])" + (fields[3].isEmpty ? "" : ", \(fields[3])") + ": " + fields[4]
+    }
+
+    /// Runs evaluate and batch (in one chunk, and item by item with two workers) on `input`,
+    /// checks they agree, and gives evaluate's rejections and summary line.
+    private func evaluateAndBatch(_ input: String, word: String, in work: URL) throws -> (rejections: [String], summary: String) {
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", input, "--format", "csv"], timeout: 60)
+        #expect(evaluated.status == 1, "\(evaluated.standardError)")
+        let lines = evaluated.standardError.split(separator: "\n").map(String.init)
+        let rejections = lines.filter { !$0.contains(" rows read: ") }.map { String($0.dropFirst("coprod: ".count)) }
+        for options in [["--jobs", "1"], ["--jobs", "2", "--chunk-bytes", "1"]] {
+            let out = work.appendingPathComponent("out-\(UUID())")
+            let batch = try runCoprod(["batch", "involvement-audit", input, "--out", out.path, "--quiet"] + options, timeout: 60)
+            #expect(batch.status == 1, "\(options): \(batch.standardError)")
+            // The same results; batch lists an organisation where its last row is, rejected or not.
+            let results = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
+            #expect(results.split(separator: "\n").sorted() == evaluated.standardOutput.split(separator: "\n").sorted(), "\(options)")
+            let rejected = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
+                .split(separator: "\n").dropFirst().map { described($0, word: word) }
+            #expect(rejected == rejections, "\(options)")
+        }
+        return (rejections, lines.last ?? "")
+    }
+
+    @Test func jsonLinesThatAreNotGoodRespondentsAreRejectedAlike() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let lines: [[UInt8]] = [
+            #"{"organisation":"Alpha","role":"staff","assets.1":4,"assets.2":3}"#,
+            "this is not json",
+            "[1,2,3]",
+            #""just a string""#,
+            #"{"organisation":"Gamma","assets.1":true}"#,
+            #"{"organisation":"Delta","assets.1":[4]}"#,
+            #"{"organisation":"Delta","assets.1":{"v":4}}"#,
+            #"{"organisation":"Delta","role":["staff"],"assets.1":4}"#,
+            #"{"organisation":"Delta","answers":"x","assets.1":4}"#,
+            #"{"organisation":"Delta","answers":{"assets.1":[1]}}"#,
+            #"{"respondent":"R","assets.1":4}"#,
+            #"{"organisation":"Eta","assets.1":4,"#,
+            "",
+            #"{"organisation":"Iota","assets.1":4} trailing"#,
+            "UTF8",
+            #"{"organisation":"Alpha","role":"carer","answers":{"assets.1":2}}"#,
+            #"{"organisation":"Beta","answers":null,"assets.1":"Made a start"}"#,
+            #"{"organisation":"Alpha","assets.1":"four"}"#,
+        ].map { $0 == "UTF8" ? Array(#"{"organisation":"B"#.utf8) + [0xFF] + Array(#"","assets.1":4}"#.utf8) : Array($0.utf8) }
+        let file = work.appendingPathComponent("rows.jsonl").path
+        try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: file))
+
+        let (rejections, summary) = try evaluateAndBatch(file, word: "line", in: work)
+        let answer = "where one answer on the 1-5 scale is expected \(JSONInputTests.scale)"
+        #expect(rejections == [
+            "\(file) line 2: not valid JSON: expected one respondent (an object, starting with '{') at column 1, found 'this'",
+            "\(file) line 3: expected one respondent (an object), found an array of 3 items ([1,2,3])",
+            #"\#(file) line 4: expected one respondent (an object), found a string ("just a string")"#,
+            "\(file) line 5, key 'assets.1': true is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) line 6, key 'assets.1': found an array of 1 item ([4]) \(answer)",
+            #"\#(file) line 7, key 'assets.1': found an object ({"v":4}) \#(answer)"#,
+            #"\#(file) line 8, key 'role': found an array of 1 item (["staff"]) where one role is expected (accepted: text, such as staff, service user, carer or board)"#,
+            #"\#(file) line 9, key 'answers': found a string ("x") where an object of answers is expected (accepted: an object such as {"assets.1": 4}, or the answers beside "organisation")"#,
+            "\(file) line 10, key 'assets.1': found an array of 1 item ([1]) \(answer)",
+            #"\#(file) line 11: no "organisation" key (accepted: "organisation", "organization" or "organisation name", in any case); its keys are 'assets.1', 'respondent'"#,
+            "\(file) line 12: not valid JSON: expected a key in double quotes at column 36, found the end of the line",
+            "\(file) line 14: not valid JSON: text after the respondent at column 38, found 'trailing'",
+            "\(file) line 15: not valid JSON: not valid UTF-8 at column 19 (save the file as UTF-8)",
+            "\(file) line 18, key 'assets.1': 'four' is not on the 1-5 scale \(JSONInputTests.scale)",
+        ])
+        // 17 lines that are not blank: Alpha's two good ones and Beta's are evaluated.
+        #expect(summary == "coprod: 17 rows read: 3 evaluated for 2 organisations, 14 rejected")
+        // --strict changes nothing here: no key is unknown.
+        let strict = try runCoprod(["evaluate", "involvement-audit", file, "--strict", "--format", "csv"], timeout: 60)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.split(separator: "\n").last == Substring(summary))
+    }
+
+    @Test func jsonItemsThatAreNotGoodRespondentsAreRejectedAlike() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let text = """
+            [
+              {"organisation": "Alpha", "role": "staff", "assets.1": 4},
+              "a string",
+              42,
+              null,
+              {"organisation": "Beta", "assets.1": 4,,},
+              {"organisation": "Gamma",
+               "assets.1": [4]},
+              ,
+              {"organisation": "Delta", "assets.1": 3}},
+              {"organisation": "Alpha",
+               "role": "carer"
+               "assets.1": 2},
+              {"organisation": "Eps", "answers": {"assets.1": 5}},
+              {"organisation": "Zeta", "assets.1": tru}
+            ]
+
+            """
+        let file = work.appendingPathComponent("rows.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+
+        let (rejections, summary) = try evaluateAndBatch(file, word: "item", in: work)
+        #expect(rejections == [
+            #"\#(file) item 2: expected one respondent (an object), found a string ("a string")"#,
+            "\(file) item 3: expected one respondent (an object), found a number (42)",
+            "\(file) item 4: expected one respondent (an object), found null",
+            "\(file) item 5: not valid JSON: expected a key in double quotes at line 6, column 42, found ','",
+            "\(file) item 6, key 'assets.1': found an array of 1 item ([4]) where one answer on the 1-5 scale is expected \(JSONInputTests.scale)",
+            "\(file) item 7: the item is empty (expected one respondent, an object, before the ',')",
+            "\(file) item 8: not valid JSON: text after the respondent at line 10, column 43, found '}'",
+            #"\#(file) item 9: not valid JSON: expected ',' or '}' after a value at line 13, column 4, found '"'"#,
+            "\(file) item 11: not valid JSON: expected a value at line 15, column 40, found 'tru' (text goes in double quotes)",
+        ])
+        #expect(summary == "coprod: 11 rows read: 2 evaluated for 2 organisations, 9 rejected")
+    }
+
+    /// A JSON file that ends before its array is closed may be half written: neither command
+    /// evaluates any of it (nor of the other inputs), and both say where it ends.
+    @Test(arguments: [
+        ("[\n {\"organisation\": \"Alpha\", \"assets.1\": 4},\n {\"organisation\": \"Beta\", \"assets.1\": 4}\n",
+         "the file ends before its array is closed (']' is missing after item 2, which starts at line 3, column 2): it may have been cut short, so none of it is evaluated; export it again, or end the array with ']' if it is complete"),
+        ("[\n {\"organisation\": \"Alpha\", \"assets.1\": 4},\n {\"organisation\": \"Beta\", \"ass",
+         "the file ends inside item 2, which starts at line 3, column 2, before the array is closed: it has been cut short, so none of it is evaluated; export it again"),
+    ])
+    func aJSONFileCutShortIsRefusedByBoth(text: String, problem: String) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("cut.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let good = work.appendingPathComponent("good.csv").path
+        try Data("organisation,assets.1\nGood,4\n".utf8).write(to: URL(fileURLWithPath: good))
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", good, file], timeout: 60)
+        #expect(evaluated.status == 2)
+        #expect(evaluated.standardError == "coprod: \(file): \(problem)\n")
+        #expect(evaluated.standardOutput.isEmpty)
+        let out = work.appendingPathComponent("out")
+        let batch = try runCoprod(["batch", "involvement-audit", good, file, "--out", out.path], timeout: 60)
+        #expect(batch.status == 2)
+        #expect(batch.standardError == "coprod: \(file): \(problem)\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
