@@ -44,16 +44,13 @@ public enum Scale: Sendable, Equatable {
         }
     }
 
-    /// What a value off the scale is not, in messages: "is not on the 1-5 scale", "is not a ratio".
+    /// What a value off the scale is not, in messages: "is not on the 1-5 scale", "is not one of
+    /// the tiers", "is not a ratio".
     public var notOnIt: String {
         switch self {
-        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "is not on the \(min)-\(max) scale"
-        case .tiers: "is not one of the tiers"
-        case .choice(let options): "is not one of the answers " + options.joined(separator: "/")
-        case .ratio: "is not a ratio"
-        case .number(let unit) where unit == "%": "is not a percentage"
-        case .number: "is not a number"
-        case .text: "is not text"
+        case .ordinal, .rating: "is not on \(name)"
+        case .tiers, .choice: "is not one of \(name)"
+        case .ratio, .number, .text: "is not \(name)"
         }
     }
 
