@@ -33,6 +33,8 @@ public enum FrameworkLoader {
         let file = chunkName.hasPrefix("@") || chunkName.hasPrefix("=") ? String(chunkName.dropFirst()) : chunkName
         let data: LuaValue
         do {
+            // For the framework language's "did you mean".
+            try offerClosestName(to: state)
             let results = try state.run("""
                 local frameworks = require "coprod.frameworks"
                 local framework = frameworks.load(...)

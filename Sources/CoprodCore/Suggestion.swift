@@ -1,3 +1,5 @@
+import LuaHost
+
 /// The name a user most likely meant when they typed `typed`: one of `names` within a few
 /// typing mistakes, or nil. "no framework 'involvment-audit'" is quicker to act on with the
 /// right spelling beside it than with a list to read through.
@@ -35,4 +37,15 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         (before, previous, current) = (previous, current, before)
     }
     return previous[b.count]
+}
+
+/// Gives the Lua that coprod runs `closestName` as `coprod._closest(typed, names)`: the framework
+/// language's "did you mean" and the explore API's follow this one rule. Registered once per state.
+public func offerClosestName(to state: LuaState) throws(LuaError) {
+    let offered = try state.run("return type(coprod) == 'table' and coprod._closest ~= nil", chunkName: "=(coprod)").first
+    guard offered != .boolean(true) else { return }
+    try state.register("coprod._closest") { arguments in
+        let names = try arguments.table(2).sequence.compactMap(\.stringValue)
+        return [closestName(to: try arguments.string(1), among: names).map(LuaValue.string) ?? .nil]
+    }
 }

@@ -61,10 +61,7 @@ enum ExploreAPI {
             }
         }
         // The name meant, for the API's own messages ("no section 'relationship'").
-        try state.register("coprod._closest") { arguments in
-            let names = try arguments.table(2).sequence.compactMap(\.stringValue)
-            return [closestName(to: try arguments.string(1), among: names).map(LuaValue.string) ?? .nil]
-        }
+        try offerClosestName(to: state)
         try state.register("coprod._json") { arguments in
             [.string(ExploreAPI.json(try arguments.value(1)).text(indent: 2))]
         }

@@ -5,7 +5,6 @@
 -- made it. Frameworks/LANGUAGE.md is the reference for authors.
 
 local field_lines = require "coprod.field_lines"
-local suggestion = require "coprod.suggestion"
 
 local language = {}
 
@@ -32,7 +31,8 @@ local function unknown_key(what, value, accepted, noun)
   for _, name in ipairs(accepted) do known[name] = true end
   for _, key in ipairs(sorted_keys(value)) do
     if type(key) == "string" and not known[key] then
-      local meant = suggestion.closest(key, accepted)
+      -- coprod's own rule for the name meant (Suggestion.swift), which the loader offers.
+      local meant = type(coprod) == "table" and coprod._closest and coprod._closest(key, accepted)
       local names = sorted_keys(known)
       return ("%s: unknown %s '%s'%s (accepted: %s)"):format(what, noun or "field", key,
         meant and (": did you mean '%s'?"):format(meant) or "", table.concat(names, ", ")), key
