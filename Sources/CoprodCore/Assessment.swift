@@ -24,7 +24,7 @@ public struct Response: Sendable, Equatable {
 
     /// "file.csv row 4" ("file.jsonl line 4", "file.json item 4"), for messages; empty when the
     /// response was not read from a file.
-    public var origin: String { file.isEmpty ? "" : "\(file) \(RowWord.of(file: file)) \(row)" }
+    public var origin: String { file.isEmpty ? "" : "\(file) \(InputKind(file: file).rowWord) \(row)" }
 
     public subscript(slot: AnswerSlot) -> Answer? { answers[slot] }
 }

@@ -22,7 +22,7 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(file) \(RowWord.of(file: file)) \(row)"
+        var text = "\(file) \(InputKind(file: file).rowWord) \(row)"
         if let column { text += column.hasPrefix("key '") ? ", \(column)" : ", column \(column)" }
         return text + ": " + reason
     }
@@ -98,17 +98,13 @@ public struct AssessmentReader: Sendable {
         slotsByHeader = byHeader
     }
 
-    /// Reads a file by its extension: `.json` as JSON, `.jsonl` or `.ndjson` as JSON Lines,
-    /// anything else as CSV.
+    /// Reads a file as its extension says (`InputKind`).
     public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
         let bytes = try InputFile.contents(of: path)
-        let lowercased = path.lowercased()
-        if lowercased.hasSuffix(".json") {
-            try readJSON(Data(bytes), file: path, into: &result)
-        } else if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
-            readJSONLines(bytes, file: path, into: &result)
-        } else {
-            try readCSV(bytes, file: path, into: &result)
+        switch InputKind(file: path) {
+        case .json: try readJSON(Data(bytes), file: path, into: &result)
+        case .jsonLines: readJSONLines(bytes, file: path, into: &result)
+        case .csv: try readCSV(bytes, file: path, into: &result)
         }
     }
 

@@ -53,7 +53,7 @@ struct BatchInput: Sendable {
         let bytes = states.reduce(0) { $0 + ($1.size ?? 0) }
         var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
         for (index, file) in files.enumerated() {
-            if BatchInput.isJSONLines(file) || BatchInput.isJSON(file) {
+            if InputKind(file: file) != .csv {
                 try planJSON(file, index: index, into: &plan, warnings: &warnings)
                 continue
             }
@@ -129,7 +129,7 @@ struct BatchInput: Sendable {
         let range = first.offset..<end
         let blockSize = min(range.count, 1 << 20)
         var keys = JSONKeyWarnings(checking: checkingKeys)
-        if BatchInput.isJSONLines(file) {
+        if InputKind(file: file) == .jsonLines {
             guard var lines = LineReader(path: file, range: range, firstLine: first.number, blockSize: blockSize) else {
                 throw InputError("cannot read \(file)")
             }
@@ -184,15 +184,6 @@ struct BatchInput: Sendable {
     /// Throws if `records` stopped before the end of what it was to read.
     private static func checkRead(_ records: CSVReader, file: String) throws(InputError) {
         if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
-    }
-
-    private static func isJSONLines(_ file: String) -> Bool {
-        let lower = file.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson")
-    }
-
-    private static func isJSON(_ file: String) -> Bool {
-        file.lowercased().hasSuffix(".json")
     }
 
     /// A record grouped under its organisation, or rejected if it cannot be grouped.
