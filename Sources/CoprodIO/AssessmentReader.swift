@@ -270,7 +270,7 @@ public struct AssessmentReader: Sendable {
         if refused.count == 1 { throw InputError(notPart(refused[0].name, described: refused[0].described, file: file)) }
         if refused.count > 1 {
             let named = refused.map { name, described in
-                described + (closestName(to: name.foldedForMatching, among: columnNames.keys).flatMap { columnNames[$0] }.map { " (did you mean '\($0)'?)" } ?? "")
+                described + (meant(name).map { " (did you mean '\($0)'?)" } ?? "")
             }
             throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)")
         }
@@ -280,17 +280,22 @@ public struct AssessmentReader: Sendable {
                                                       : "\(file): columns \(letters.joined(separator: ", ")) have no header (ignored)")
         }
         if !columns.contains(.metadata("organisation")) && naming == .columns {
-            // A forms tool heads the column with its question ("Name of your organisation").
-            let likely = names.indices.filter { index in
-                let folded = names[index].foldedForMatching
-                return folded.contains("organisation") || folded.contains("organization")
-            }
+            let likely = AssessmentReader.likelyOrganisation(names)
             let hint = likely.count == 1
                 ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
             throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
         }
         if naming == .columns { try checkIndicators(columns, names: names, file: file) }
         return columns
+    }
+
+    /// Where among `names` one looks meant for the organisation, as a forms tool writes it with
+    /// its question ("Name of your organisation").
+    static func likelyOrganisation(_ names: [String]) -> [Int] {
+        names.indices.filter { index in
+            let folded = names[index].foldedForMatching
+            return folded.contains("organisation") || folded.contains("organization")
+        }
     }
 
     /// A header with no column for any indicator, but columns that are not part of the framework
@@ -303,7 +308,7 @@ public struct AssessmentReader: Sendable {
         }
         let unknown = zip(names, columns).filter { $0.1 == .ignored && !$0.0.trimmingWhitespace.isEmpty }.map(\.0)
         guard !answers, !unknown.isEmpty, !framework.indicators.isEmpty,
-              !unknown.contains(where: { closestName(to: $0.foldedForMatching, among: columnNames.keys) != nil }) else { return }
+              !unknown.contains(where: { meant($0) != nil }) else { return }
         throw InputError("\(file): no column is an indicator of \(framework.id) (\(counted(unknown.count, "column")) not part of it): is it an input for another framework? `coprod template \(framework.id)` lists the columns, `coprod frameworks` the frameworks")
     }
 
@@ -316,8 +321,13 @@ public struct AssessmentReader: Sendable {
     }
 
     private func notPart(_ name: String, described: String, file: String) -> String {
-        let meant = closestName(to: name.foldedForMatching, among: columnNames.keys).flatMap { columnNames[$0] }
-        return "\(file): \(described) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored")\(meant.map { "; did you mean '\($0)'?" } ?? ";") `coprod template \(framework.id)` lists the columns)"
+        "\(file): \(described) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored")\(meant(name).map { "; did you mean '\($0)'?" } ?? ";") `coprod template \(framework.id)` lists the columns)"
+    }
+
+    /// The column or key a misspelt `name` most likely meant, as a template names it.
+    private func meant(_ name: String) -> String? {
+        let names = columnNames
+        return closestName(to: name.foldedForMatching, among: names.keys).flatMap { names[$0] }
     }
 
     /// Every name a column may have, folded, with the name to suggest for it: a statement's text

@@ -111,11 +111,8 @@ extension AssessmentReader {
     /// that looks meant to, as a forms tool may write it ("Name of your organisation").
     static func noOrganisation(among names: [String]) -> String {
         var reason = #"no "organisation" key (accepted: "organisation", "organization" or "organisation name", in any case)"#
-        let likely = names.filter { name in
-            let folded = name.foldedForMatching
-            return folded.contains("organisation") || folded.contains("organization")
-        }
-        if likely.count == 1 { reason += #"; if key '\#(likely[0])' names the organisation, name it "organisation""# }
+        let likely = likelyOrganisation(names)
+        if likely.count == 1 { reason += #"; if key '\#(names[likely[0]])' names the organisation, name it "organisation""# }
         let shown = names.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 8 ? ", …" : "")
         return reason + (names.isEmpty ? "; the respondent has no keys" : "; its keys are \(shown)")
     }
