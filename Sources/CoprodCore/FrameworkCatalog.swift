@@ -53,15 +53,7 @@ public struct FrameworkCatalog: Sendable {
             return (Array(source.utf8), "@Frameworks/\(reference).lua", "(built-in)")
         }
         let known = FrameworkCatalog.builtInIDs.joined(separator: ", ")
-        let meant = closestName(to: reference, among: FrameworkCatalog.builtInIDs + idsInDirectories).map { " (did you mean '\($0)'?)" }
+        let meant = closestName(to: reference, among: listing.map(\.id)).map { " (did you mean '\($0)'?)" }
         throw FrameworkError("no framework '\(reference)'\(meant ?? ""): give a built-in id (\(known)), an id found in --path or COPROD_PATH, or a path to a .lua file")
-    }
-
-    /// The ids of the `.lua` files in the directories, for suggesting one.
-    private var idsInDirectories: [String] {
-        directories.flatMap { directory in
-            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-                .filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(".lua".count)) }
-        }
     }
 }
