@@ -13,7 +13,7 @@ extension SandboxOptions {
         let ids = frameworkIDs
         if ids.contains(framework) { return }
         let lowercased = framework.lowercased()
-        let namedAsInput = [".csv", ".json", ".jsonl", ".ndjson"].contains { lowercased.hasSuffix($0) }
+        let namedAsInput = lowercased.hasSuffix(".csv") || InputKind(file: framework) != .csv
         var isDirectory: ObjCBool = false
         let isFile = FileManager.default.fileExists(atPath: framework, isDirectory: &isDirectory) && !isDirectory.boolValue
         guard namedAsInput || (inputs.isEmpty && isFile && !lowercased.hasSuffix(".lua")) else { return }
@@ -24,12 +24,5 @@ extension SandboxOptions {
     }
 
     /// The built-in frameworks' ids and those of the .lua files in --path and COPROD_PATH.
-    private var frameworkIDs: Set<String> {
-        var ids = Set(FrameworkCatalog.builtInIDs)
-        for directory in catalog.directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            ids.formUnion(files.filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(".lua".count)) })
-        }
-        return ids
-    }
+    private var frameworkIDs: Set<String> { Set(catalog.listing.map(\.id)) }
 }
