@@ -187,10 +187,10 @@ public struct AssessmentReader: Sendable {
         if AssessmentReader.isBlank(record) { return .blank }
         if let problem = record.problem {
             // A problem in one cell names its column, and the organisation if it is in another.
-            if let (index, reason) = record.problemField, index < columns.count {
-                let organisation = columns.organisationIndex.flatMap { $0 < index ? record.fields[$0].trimmingWhitespaceForInput : nil }
+            if let field = record.problemField, field.index < columns.count {
+                let organisation = columns.organisationIndex.flatMap { $0 < field.index ? record.fields[$0].trimmingWhitespaceForInput : nil }
                 return .rejected(RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
-                                             column: columns.describe(index), reason: reason))
+                                             column: columns.describe(field.index), reason: field.reason))
             }
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
         }

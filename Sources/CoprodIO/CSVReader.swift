@@ -16,14 +16,16 @@ public struct CSVReader: Sequence, IteratorProtocol {
         public var line: Int
         public var fields: [String]
         public var problem: String?
-        /// When the problem is in one field: which (0 for the first) and the reason without
-        /// naming the field, so that a reader that knows the header can name its column.
-        public var problemField: (index: Int, reason: String)?
+        /// When the problem is in one field: which, and the reason without naming the field, so
+        /// that a reader that knows the header can name its column.
+        public var problemField: FieldProblem?
+    }
 
-        public static func == (left: Record, right: Record) -> Bool {
-            left.row == right.row && left.line == right.line && left.fields == right.fields && left.problem == right.problem
-                && left.problemField?.index == right.problemField?.index && left.problemField?.reason == right.problemField?.reason
-        }
+    /// A problem in one field of a record.
+    public struct FieldProblem: Sendable, Equatable {
+        /// The field, 0 for the first.
+        public var index: Int
+        public var reason: String
     }
 
     private var bytes: [UInt8]
@@ -312,7 +314,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         var problem: String?
         var quoted = false
         var fieldWasQuoted = false
-        var problemField: (index: Int, reason: String)?
+        var problemField: FieldProblem?
         var quoteOpenedOn = startLine
         /// The quoted field that took a line break, and the line its quote opened on: if its
         /// closing quote is missing, the lines after it are read into this row.
@@ -326,7 +328,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 if problem == nil {
                     let reason = "not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)"
                     problem = "field \(fields.count) is \(reason)"
-                    problemField = (fields.count - 1, reason)
+                    problemField = FieldProblem(index: fields.count - 1, reason: reason)
                 }
             }
             field.removeAll(keepingCapacity: true)
@@ -378,7 +380,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                             problem = "a quote in the middle of field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
                         } else {
                             problem = "a quote in the middle of field \(fields.count + 1) (quote the whole field and double the quote)"
-                            problemField = (fields.count, "a quote in the middle of the field (quote the whole field and double the quote)")
+                            problemField = FieldProblem(index: fields.count, reason: "a quote in the middle of the field (quote the whole field and double the quote)")
                         }
                     }
                     field.append(byte)
