@@ -78,7 +78,7 @@ local function evaluate(fields)
   local role_key = role and quote(role)
 
   -- Statements.
-  local scores, indicators, answered = {}, {}, 0
+  local scores, indicators, answered, unanswered = {}, {}, 0, {}
   for index, statement in ipairs(statements) do
     local value = fields[statement.at]
     local score
@@ -94,6 +94,7 @@ local function evaluate(fields)
         .. ',"answers":1' .. (role and (',"by_role":{' .. role_key .. ":" .. number(score) .. "}") or "") .. "}"
     else
       indicators[index] = head .. 'null,"answers":0}'
+      unanswered[#unanswered + 1] = statement.id
     end
   end
 
@@ -117,7 +118,7 @@ local function evaluate(fields)
 
   local warnings = {}
   if answered < expected then
-    warnings[1] = quote(format("%d of %d indicators have no answer", expected - answered, expected))
+    warnings[1] = quote(common.unanswered(unanswered, expected))
   end
 
   -- Next steps: the lowest principles below the top of the scale (joint lowest when several

@@ -93,6 +93,14 @@ function common.split(line)
   return fields
 end
 
+-- The warning coprod gives when indicators have no answer: how many, then their ids (the first
+-- five and how many more, past six), from the ids of those unanswered, in the framework's order.
+function common.unanswered(ids, expected)
+  local listed = #ids > 6 and (concat(ids, ", ", 1, 5) .. " and " .. (#ids - 5) .. " more")
+    or concat(ids, ", ")
+  return format("%d of %d indicators %s no answer: %s", #ids, expected, #ids == 1 and "has" or "have", listed)
+end
+
 -- One organisation's JSON line from its parts, in the order coprod writes them (one respondent,
 -- so no gaps between roles; no must-rules in these frameworks, so always passed).
 function common.line(parts)

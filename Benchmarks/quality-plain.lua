@@ -166,7 +166,7 @@ local function evaluate(fields, row)
   local who = " (" .. input .. " row " .. row .. ")"
 
   -- Indicators.
-  local warnings, tiers, indicator_json, answered = {}, {}, {}, 0
+  local warnings, tiers, indicator_json, answered, unanswered = {}, {}, {}, 0, {}
   for index, indicator in ipairs(indicators) do
     local tier, declared = read_tier(indicator, fields, who, warnings)
     tiers[index] = tier
@@ -178,10 +178,11 @@ local function evaluate(fields, row)
         .. ',"answers":1' .. (role and (',"by_role":{' .. role_key .. ":" .. tier_json(tier) .. "}") or "") .. "}"
     else
       indicator_json[index] = head .. 'null,"answers":0}'
+      unanswered[#unanswered + 1] = indicator.id
     end
   end
   if answered < expected then
-    warnings[#warnings + 1] = format("%d of %d indicators have no answer", expected - answered, expected)
+    warnings[#warnings + 1] = common.unanswered(unanswered, expected)
   end
 
   -- Themes: the lowest tier among their answered indicators; overall: the lowest theme.
