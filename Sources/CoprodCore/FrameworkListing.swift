@@ -12,6 +12,12 @@ extension FrameworkCatalog {
 
         /// What `load` takes to load exactly this one.
         public var reference: String { file ?? id }
+
+        /// Where it comes from, in listings: "built in", or its file, noting one that replaces a
+        /// built-in framework.
+        public var from: String {
+            file.map { $0 + (replacesBuiltIn ? " (replaces the built-in)" : "") } ?? "built in"
+        }
     }
 
     /// Each id once, as loading it by id finds it: an `ID.lua` in an earlier directory before one

@@ -157,6 +157,26 @@ struct ReplTests {
         #expect(result.standardError.contains("unknown command :nonsense"))
     }
 
+    /// `:frameworks` lists what `:show` can load, `--path` included, with where each comes from;
+    /// a file that cannot be loaded is named with why, and the session goes on.
+    @Test func frameworksCommandListsThePathToo() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: "\(fixtures)/mini-audit.lua", toPath: directory.appendingPathComponent("mini-audit.lua").path)
+        try Data("return { id = 'broken'".utf8).write(to: directory.appendingPathComponent("broken.lua"))
+        let result = try runCoprod(["repl", "--path", directory.path], input: ":frameworks\n1 + 1\n")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: "\t").first.map(String.init) ?? "" } == [
+            "inclusive-practice", "involvement-audit", "project-checklist", "quality-standards", "trauma-responsive",
+            "mini-audit", "2",
+        ])
+        #expect(lines.contains("involvement-audit\t5 sections, 15 indicators\tCo-production & Involvement Audit\tbuilt in"))
+        #expect(lines.contains("mini-audit\t2 sections, 6 indicators\tMini audit\t\(directory.path)/mini-audit.lua"))
+        #expect(result.standardError.hasPrefix("broken cannot be loaded: "))
+        #expect(result.standardError.hasSuffix("broken.lua:1: '}' expected near <eof>\n"))
+        #expect(result.status == 1)
+    }
+
     @Test func limitsApplyInTheRepl() throws {
         let result = try runCoprod(["repl", "--instruction-limit", "1000000"], input: "while true do end\n'after'\n")
         #expect(result.standardError.contains("instruction limit of 1000000 reached"))

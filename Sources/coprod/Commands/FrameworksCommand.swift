@@ -21,9 +21,8 @@ struct FrameworksCommand: ParsableCommand {
         for listed in sandbox.catalog.listing {
             do {
                 let (framework, _) = try sandbox.loadFramework(listed.reference)
-                let from = listed.file.map { $0 + (listed.replacesBuiltIn ? " (replaces the built-in)" : "") } ?? "built in"
                 rows.append([framework.id, String(framework.sections.count), String(framework.indicators.count),
-                             framework.title, framework.publisher ?? "-", from])
+                             framework.title, framework.publisher ?? "-", listed.from])
             } catch {
                 failed = true
             }

@@ -32,7 +32,7 @@ enum ReplHelp {
                 Commands:
                   :help [api|examples|keys]  this help, or a topic
                   :load FILE                 run a Lua file in this session
-                  :frameworks                the frameworks built in
+                  :frameworks                the frameworks: built in and in --path
                   :show ID                   a framework, every text
                   :reset                     a fresh session (the framework and inputs loaded again)
                   :quit                      leave (or Ctrl-D)

@@ -114,11 +114,7 @@ final class ReplSession {
             guard !argument.isEmpty else { return fail(":load needs a file: :load FILE") }
             do { try state.runFile(argument) } catch { return fail(error.located) }
         case "frameworks":
-            for id in FrameworkCatalog.builtInIDs {
-                if let framework = try? catalog.load(id, in: state) {
-                    write("\(framework.id)\t\(framework.sections.count) sections, \(framework.indicators.count) indicators\t\(framework.title)\n")
-                }
-            }
+            listFrameworks()
         case "show":
             guard !argument.isEmpty else { return fail(":show needs a framework id: :show involvement-audit") }
             do { write(FrameworkDocument.text(try catalog.load(argument, in: state))) } catch { return fail(error.description) }
@@ -135,6 +131,20 @@ final class ReplSession {
             return fail("unknown command :\(name) (commands: :help, :load, :frameworks, :show, :reset, :quit)")
         }
         return .done
+    }
+
+    /// Every framework `:show` and `coprod.framework` can load, as `coprod frameworks` lists them
+    /// (with `--path` first), each loaded in a state of its own so the session's is left as it
+    /// was; one that cannot be loaded is named with why (its file and line).
+    private func listFrameworks() {
+        for listed in catalog.listing {
+            do {
+                let framework = try catalog.load(listed.reference, in: try catalog.makeState(limits: limits))
+                write("\(listed.id)\t\(framework.sections.count) sections, \(framework.indicators.count) indicators\t\(framework.title)\t\(listed.from)\n")
+            } catch {
+                _ = fail("\(listed.id) cannot be loaded: \(error)")
+            }
+        }
     }
 
     private func fail(_ message: String) -> LineResult {
