@@ -8,17 +8,7 @@ import Testing
 struct BenchmarkBaselineTests {
     /// Runs `lua5.4 Benchmarks/SCRIPT INPUT OUTPUT` from the package root.
     private func runPlainLua(_ script: String, input: String, output: String) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["lua5.4", "Benchmarks/\(script)", input, output]
-        process.currentDirectoryURL = packageRoot
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, standardOutput: "",
-                             standardError: String(decoding: errorData, as: UTF8.self))
+        try runTool(URL(fileURLWithPath: "/usr/bin/env"), ["lua5.4", "Benchmarks/\(script)", input, output], in: packageRoot)
     }
 
     /// Both write every organisation's line byte for byte alike, on 400 sample organisations;

@@ -63,6 +63,21 @@ func runCoprod(_ arguments: [String], environment: [String: String] = [:], input
                          standardError: String(decoding: errorData, as: UTF8.self))
 }
 
+/// Runs another program the tests need (one of the package's tools, or `lua5.4` through
+/// `/usr/bin/env`) with no input, and waits for it; its standard output is not kept.
+func runTool(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let error = Pipe()
+    process.standardError = error
+    try process.run()
+    let data = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, standardOutput: "", standardError: String(decoding: data, as: UTF8.self))
+}
+
 /// A new empty directory under the system's temporary one, for a test's inputs and outputs.
 func newTemporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-test-\(UUID())")

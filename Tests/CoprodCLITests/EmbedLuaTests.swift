@@ -7,15 +7,8 @@ struct EmbedLuaTests {
     let tool = coprodExecutable.deletingLastPathComponent().appendingPathComponent("coprod-embed-lua")
 
     private func run(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        let data = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try runTool(tool, arguments)
+        return (result.status, result.standardError)
     }
 
     @Test func syntaxErrorFailsWithFileAndLine() throws {
