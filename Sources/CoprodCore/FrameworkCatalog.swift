@@ -31,10 +31,13 @@ public struct FrameworkCatalog: Sendable {
     }
 
     /// Loads FRAMEWORK, which is a path to a `.lua` file (it contains `/` or ends in `.lua`) or an
-    /// id looked up in the directories and then among the built-in frameworks.
+    /// id looked up in the directories and then among the built-in frameworks. A file's framework
+    /// must have the file's name as its id: it is found by that name, and merged by its id.
     public func load(_ reference: String, in state: LuaState) throws(FrameworkError) -> Framework {
         let (source, chunkName, origin) = try locate(reference)
-        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, in: state)
+        let file = (chunkName.dropFirst() as Substring).split(separator: "/").last ?? ""
+        let fileID = file.hasSuffix(".lua") ? String(file.dropLast(".lua".count)) : nil
+        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, in: state)
     }
 
     func locate(_ reference: String) throws(FrameworkError) -> (source: [UInt8], chunkName: String, origin: String) {

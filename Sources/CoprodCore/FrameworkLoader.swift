@@ -28,8 +28,10 @@ public struct FrameworkError: Error, Equatable, Sendable, CustomStringConvertibl
 public enum FrameworkLoader {
     /// Runs `source` in `state` (which must have the built-in modules on its search path) and
     /// reads the framework it returns. The framework table stays in the state as the global
-    /// `FRAMEWORKS[id]`, for rules that call back into Lua.
-    public static func load(source: [UInt8], chunkName: String, origin: String, in state: LuaState) throws(FrameworkError) -> Framework {
+    /// `FRAMEWORKS[id]`, for rules that call back into Lua. With `fileID`, the name of the file
+    /// the source was read from, the framework's id must be that.
+    public static func load(source: [UInt8], chunkName: String, origin: String, fileID: String? = nil,
+                            in state: LuaState) throws(FrameworkError) -> Framework {
         let file = chunkName.hasPrefix("@") || chunkName.hasPrefix("=") ? String(chunkName.dropFirst()) : chunkName
         let data: LuaValue
         do {
@@ -41,7 +43,7 @@ public enum FrameworkLoader {
                 FRAMEWORKS = FRAMEWORKS or {}
                 FRAMEWORKS[framework.id] = framework
                 return frameworks.data(framework)
-                """, chunkName: "=(coprod)", arguments: [.bytes(source), .string(chunkName)])
+                """, chunkName: "=(coprod)", arguments: [.bytes(source), .string(chunkName), fileID.map(LuaValue.string) ?? .nil])
             data = results.first ?? .nil
         } catch {
             throw FrameworkError(error)

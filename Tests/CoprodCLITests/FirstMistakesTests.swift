@@ -125,7 +125,9 @@ struct FirstMistakesTests {
 
             """)
         // The same framework, with Loopy's rule filling memory instead.
-        let hungry = directory.appendingPathComponent("hungry.lua")
+        let hungryDirectory = directory.appendingPathComponent("hungry")
+        try FileManager.default.createDirectory(at: hungryDirectory, withIntermediateDirectories: true)
+        let hungry = hungryDirectory.appendingPathComponent("mini-audit.lua")
         let source = try String(contentsOf: packageRoot.appendingPathComponent(fixture), encoding: .utf8)
             .replacingOccurrences(of: "then while true do end end", with: "then local s = 'x' while true do s = s .. s end end")
         try Data(source.utf8).write(to: hungry)
@@ -134,7 +136,7 @@ struct FirstMistakesTests {
         let lines = filling.standardError.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3)
         #expect(lines.first?.hasPrefix("coprod: Loopy (\(input) row 2) not evaluated: ") == true)
-        #expect(lines.first?.hasSuffix("hungry.lua:21: memory limit of 16 MiB reached: a table or text that grows without end is the usual cause; if the script needs more, raise the limit with --memory-limit, in MiB (16 now; 0: no limit)") == true, "\(filling.standardError)")
+        #expect(lines.first?.hasSuffix("hungry/mini-audit.lua:21: memory limit of 16 MiB reached: a table or text that grows without end is the usual cause; if the script needs more, raise the limit with --memory-limit, in MiB (16 now; 0: no limit)") == true, "\(filling.standardError)")
         #expect(lines.dropFirst() == ["coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected", ""])
     }
 }

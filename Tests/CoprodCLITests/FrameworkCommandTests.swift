@@ -39,6 +39,35 @@ struct FrameworkCommandTests {
         #expect(!result.standardOutput.contains("Later Audit"))
     }
 
+    /// A copy renamed but not given its own id would be taken for the framework it was copied
+    /// from, in results and summaries and by `merge`, which loads a framework by its id. It is
+    /// refused, found by id or given by path, at the line of its id; `frameworks` names it too.
+    @Test func aFrameworkWhoseIDIsNotItsFileNameIsRefused() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("our-audit.lua")
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Frameworks/involvement-audit.lua").path, toPath: copy.path)
+        let refusal = "coprod: \(copy.path):30: the framework's id is 'involvement-audit' but its file is our-audit.lua: "
+            + "the id must be the file's name, as results and merges name a framework by its id "
+            + "(set id = \"our-audit\", or name the file involvement-audit.lua)\n"
+        for arguments in [["show", "our-audit", "--path", directory.path], ["show", copy.path]] {
+            let result = try runCoprod(arguments)
+            #expect(result.status == 2)
+            #expect(result.standardError == refusal)
+        }
+        let listed = try runCoprod(["frameworks", "--path", directory.path])
+        #expect(listed.status == 2)
+        #expect(listed.standardError == refusal)
+        #expect(listed.standardOutput.split(separator: "\n").count == 6)
+
+        let renamed = try String(contentsOf: copy, encoding: .utf8)
+            .replacingOccurrences(of: "id = \"involvement-audit\",", with: "id = \"our-audit\",")
+        try Data(renamed.utf8).write(to: copy)
+        let shown = try runCoprod(["show", "our-audit", "--path", directory.path])
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(shown.standardOutput.contains("our-audit"))
+    }
+
     /// `--path` says what coprod reads from it: frameworks by id and modules for require, which is
     /// all it reads; "plugins" were never explained anywhere.
     @Test func pathHelpSaysWhatIsReadFromIt() throws {
@@ -88,8 +117,9 @@ struct FrameworkCommandTests {
         #expect(settings?["combine"] as? String == "median")
         #expect(settings?["rules"] as? [String] == [])
         // A local area's own: a gap, a bar, one section's own bar and a rule.
-        let own = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(UUID()).lua")
-        defer { try? FileManager.default.removeItem(at: own) }
+        let ownDirectory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: ownDirectory) }
+        let own = ownDirectory.appendingPathComponent("mini-audit.lua")
         let fixtures = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
         let adapted = try String(contentsOfFile: fixtures, encoding: .utf8)
             .replacingOccurrences(of: "publisher = \"coprod tests\",", with: "publisher = \"coprod tests\", gap = 1.5, below = 2.5,")
@@ -140,9 +170,11 @@ struct FrameworkCommandTests {
         let shown = try runCoprod(["show", fixture])
         #expect(shown.standardOutput.hasSuffix("- Rules of its own, in Lua: next_steps; respondents still combine as above.\n"),
                 "\(shown.standardOutput.suffix(600))")
-        // A short name: Lua cuts a chunk's name to its last 60 bytes in messages.
-        let own = FileManager.default.temporaryDirectory.appendingPathComponent("r-\(UUID().uuidString.prefix(8)).lua")
-        defer { try? FileManager.default.removeItem(at: own) }
+        // A short path: Lua cuts a chunk's name to its last 60 bytes in messages.
+        let ownDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("r-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: ownDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: ownDirectory) }
+        let own = ownDirectory.appendingPathComponent("mini-audit.lua")
         let adapted = try String(contentsOfFile: fixture, encoding: .utf8)
             .replacingOccurrences(of: "rules = {", with: "rules = {\n    combine = function() return 1 end,")
         try Data(adapted.utf8).write(to: own)
@@ -229,8 +261,10 @@ struct FrameworkCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("coprod: \(file.path):3: section 'a': unknown field 'titel'"))
         // A setting of the wrong type is an error, not quietly the default.
-        let wrongType = FileManager.default.temporaryDirectory.appendingPathComponent("below-\(UUID()).lua")
-        defer { try? FileManager.default.removeItem(at: wrongType) }
+        let wrongTypeDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("below-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: wrongTypeDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: wrongTypeDirectory) }
+        let wrongType = wrongTypeDirectory.appendingPathComponent("x.lua")
         try Data("return framework {\n  id = 'x', title = 'X', below = '3',\n  section 'a' { title = 'A' },\n}\n".utf8).write(to: wrongType)
         let typed = try runCoprod(["show", wrongType.path])
         #expect(typed.status == 2)

@@ -6,8 +6,9 @@ local language = require "coprod.language"
 
 local frameworks = {}
 
---- Runs a framework file's source and returns the framework it builds.
-function frameworks.load(source, chunkname)
+--- Runs a framework file's source and returns the framework it builds; with `expected_id`, the
+--- file's name, its id must be that.
+function frameworks.load(source, chunkname, expected_id)
   local environment = setmetatable({}, {
     __index = function(_, name)
       local value = language[name]
@@ -19,8 +20,9 @@ function frameworks.load(source, chunkname)
   if not chunk then error(message, 0) end
   language.current_file = chunkname:gsub("^[@=]", "")
   language.current_source = source
+  language.expected_id = expected_id
   local framework = chunk()
-  language.current_file, language.current_source = nil, nil
+  language.current_file, language.current_source, language.expected_id = nil, nil, nil
   if type(framework) ~= "table" or framework.kind ~= "framework" then
     local name = chunkname:gsub("^[@=]", "")
     error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. ")", 0)

@@ -284,9 +284,11 @@ local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "s
 -- The rules a framework may supply (FrameworkRules.swift calls them).
 local rule_names = { "next_steps", "section_score" }
 
--- Set by frameworks.load while a framework file runs: its name and source, for messages.
+-- Set by frameworks.load while a framework file runs: its name and source, for messages, and
+-- the id its file's name gives it (nil for a source that is not a file).
 language.current_file = nil
 language.current_source = nil
+language.expected_id = nil
 
 -- `return framework { ... }` is a tail call, so the framework file's own frame is gone when
 -- framework() runs: a message names the line the file's source gives for the field, or the call.
@@ -329,6 +331,14 @@ function language.framework(body)
     if not ok then framework_fail((tostring(message):gsub("^[^:]*:%d+: ", "")), at(field)) end
   end
   check("id", check_id, "framework", body.id, 1)
+  -- A framework is found by its file's name, and its results, summaries and merges go by its id:
+  -- a copy renamed but not re-identified would be taken for the framework it was copied from.
+  local expected = language.expected_id
+  if expected and body.id ~= expected then
+    framework_fail(("the framework's id is '%s' but its file is %s.lua: the id must be the file's name, "
+      .. "as results and merges name a framework by its id (set id = \"%s\", or name the file %s.lua)")
+      :format(body.id, expected, expected, body.id), at("id"))
+  end
   local unknown, key = unknown_key(what, body, framework_fields)
   if unknown then framework_fail(unknown, at(key)) end
   check("title", check_text, what, body, "title", 1)
