@@ -624,6 +624,26 @@ struct BatchCommandTests {
         #expect(try read(URL(fileURLWithPath: shard), "results.jsonl") == kept)
     }
 
+    /// Merge loads the framework the shards name by its id: a local one only with the batches'
+    /// --path, which it asks for.
+    @Test func mergeAsksForThePathOfALocalFramework() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let shard = work.appendingPathComponent("shard").path
+        let batch = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
+                                   "--path", fixtures, "--out", shard, "--quiet"])
+        #expect(batch.status == 0)
+        let all = work.appendingPathComponent("all").path
+        let lost = try runCoprod(["merge", shard, "--out", all])
+        #expect(lost.status == 2)
+        #expect(lost.standardError == "coprod: the batches were run with the framework 'mini-audit', which is not built in "
+            + "and not in --path or COPROD_PATH: give merge the --path the batches were given\n")
+        #expect(!FileManager.default.fileExists(atPath: all))
+        let found = try runCoprod(["merge", shard, "--out", all, "--path", fixtures])
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(try read(URL(fileURLWithPath: all), "results.jsonl") == read(URL(fileURLWithPath: shard), "results.jsonl"))
+    }
+
     /// Shards split by row rather than by organisation put one organisation in two: the merge
     /// says so. A shard whose results.csv and results.jsonl disagree is not merged.
     @Test func mergeWarnsOfAnOrganisationInTwoShardsAndRefusesAnIncompleteOne() throws {

@@ -76,6 +76,12 @@ struct MergeCommand: ParsableCommand {
             Diagnostics.standardError("coprod: the batches hold no results to merge")
             throw ExitCode.usage
         }
+        // A local area's own framework is found only where the batches found it.
+        guard sandbox.catalog.listing.contains(where: { $0.id == frameworkID }) else {
+            Diagnostics.standardError("coprod: the batches were run with the framework '\(frameworkID)', which is not built in "
+                + "and not in --path or COPROD_PATH: give merge the --path the batches were given")
+            throw ExitCode.usage
+        }
         let (framework, _) = try sandbox.loadFramework(frameworkID)
         var summary = AreaSummary(framework: framework)
         var shardOf = ShardsSeen()
