@@ -37,6 +37,7 @@ public enum FrameworkLoader {
         do {
             // For the framework language's "did you mean".
             try offerClosestName(to: state)
+            state.noteChunkName(chunkName)
             let results = try state.run("""
                 local frameworks = require "coprod.frameworks"
                 local framework = frameworks.load(...)

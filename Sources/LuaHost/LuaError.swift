@@ -23,7 +23,7 @@ public struct LuaError: Error, Equatable, Sendable {
 
     public var kind: Kind
     public var message: String
-    /// The short chunk name, e.g. `script.lua` or `(command line)`.
+    /// The chunk's name, e.g. `script.lua` or `(command line)`, a long path whole.
     public var chunk: String?
     /// 1-based line in `chunk`.
     public var line: Int?

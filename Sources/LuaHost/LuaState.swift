@@ -22,6 +22,8 @@ public final class LuaState {
     /// The thread a Swift function was called from, innermost last: nested calls run there.
     var activeThreads: [OpaquePointer] = []
     let printSink: PrintSink?
+    /// File names too long for Lua's messages, to put back whole.
+    private var longChunkNames = LongChunkNames()
 
     /// The limits in force. Changing them affects the next call.
     public var limits: LuaLimits {
@@ -94,6 +96,12 @@ public final class LuaState {
         try load(code, chunkName: chunkName).call(arguments)
     }
 
+    /// For a file's chunk that Lua code loads itself (`load(source, "@" .. path)`), not through
+    /// this state: its messages then name the whole path, as Lua would shorten a long one.
+    public func noteChunkName(_ chunkName: String) {
+        longChunkNames.note(chunkName)
+    }
+
     /// Runs the file at `path`; errors name it as `path:line:`.
     @discardableResult
     public func runFile(_ path: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
@@ -139,6 +147,7 @@ public final class LuaState {
     var currentThread: OpaquePointer { activeThreads.last ?? L }
 
     func compile(_ bytes: [UInt8], chunkName: String, on thread: OpaquePointer) throws(LuaError) {
+        noteChunkName(chunkName)
         try ensureStack(1, on: thread)
         let status = bytes.isEmpty
             ? coprod_load_text(thread, "", 0, chunkName)
@@ -148,7 +157,7 @@ public final class LuaState {
                 }
             }
         guard status == LUA_OK else {
-            let message = readMessage(at: -1, on: thread)
+            let message = longChunkNames.restore(readMessage(at: -1, on: thread))
             lua_settop(thread, -2)
             if status == LUA_ERRMEM { throw limitError() ?? LuaError(.limit(.memory), message) }
             let location = LuaError.location(in: message)
@@ -202,7 +211,7 @@ public final class LuaState {
         }
         if let advice = limits.advice[limit] { text += ": " + advice }
         let line = Int(coprod_host_trip_line(host))
-        let source = String(cString: coprod_host_trip_source(host))
+        let source = longChunkNames.restore(String(cString: coprod_host_trip_source(host)))
         if line > 0 { return LuaError(.limit(limit), "\(source):\(line): \(text)", chunk: source, line: line) }
         return LuaError(.limit(limit), text)
     }
@@ -213,12 +222,12 @@ public final class LuaState {
         if status == LUA_ERRERR {
             return LuaError(.runtime, "error in error handling: \(readMessage(at: -1, on: thread))")
         }
-        let message = readMessage(at: -1, on: thread)
+        let message = longChunkNames.restore(readMessage(at: -1, on: thread))
         guard lua_checkstack(thread, 3) != 0 else { return LuaError(.runtime, message) }
         coprod_push_last_error(thread)
-        let source = rawField("source", ofTableAt: -1, on: thread).stringValue
+        let source = rawField("source", ofTableAt: -1, on: thread).stringValue.map(longChunkNames.restore)
         let line = rawField("line", ofTableAt: -1, on: thread).integerValue.map { Int($0) }
-        let traceback = rawField("traceback", ofTableAt: -1, on: thread).stringValue ?? ""
+        let traceback = longChunkNames.restore(rawField("traceback", ofTableAt: -1, on: thread).stringValue ?? "")
         lua_settop(thread, -2)
         var location = LuaError.location(in: message)
         if location == nil, let source, let line { location = (source, line) }

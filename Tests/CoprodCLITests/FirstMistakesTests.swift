@@ -115,7 +115,6 @@ struct FirstMistakesTests {
         let input = directory.appendingPathComponent("loopy.csv").path
         try Data("organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3,assets.reflect\nLoopy,staff,2,2,2,2,2,2,\n".utf8)
             .write(to: URL(fileURLWithPath: input))
-        // Relative, since Lua shortens a long chunk name to its last 60 characters.
         let fixture = "Tests/CoprodCLITests/Fixtures/mini-audit.lua"
         let looping = try await runCoprodConcurrently(["evaluate", fixture, input, "--instruction-limit", "2000000"])
         #expect(looping.status == 1)

@@ -68,6 +68,29 @@ struct FrameworkCommandTests {
         #expect(shown.standardOutput.contains("our-audit"))
     }
 
+    /// A local area's framework deep in its folders is named whole, where Lua alone would give
+    /// "..." and the last 56 bytes of its path: in a syntax error, and in a rule's error.
+    @Test func aFrameworkDeepInFoldersIsNamedWhole() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent("North Yorkshire/co-production/frameworks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("mini-audit.lua")
+        let source = try String(contentsOf: packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua"), encoding: .utf8)
+        try Data(source.replacingOccurrences(of: "title = \"Mini audit\"", with: "title = = \"Mini audit\"").utf8).write(to: file)
+        let broken = try runCoprod(["show", file.path])
+        #expect(broken.status == 2)
+        #expect(broken.standardError == "coprod: \(file.path):4: unexpected symbol near '='\n")
+
+        try Data(source.utf8).write(to: file)
+        let input = directory.appendingPathComponent("loopy.csv")
+        try Data("organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3\nLoopy,staff,2,2,2,2,2,2\n".utf8).write(to: input)
+        let looping = try runCoprod(["evaluate", file.path, input.path, "--instruction-limit", "2000000"])
+        #expect(looping.status == 1)
+        #expect(looping.standardError.hasPrefix("coprod: Loopy (\(input.path) row 2) not evaluated: \(file.path):21: instruction limit of 2000000 reached"),
+                "\(looping.standardError)")
+    }
+
     /// `--path` says what coprod reads from it: frameworks by id and modules for require, which is
     /// all it reads; "plugins" were never explained anywhere.
     @Test func pathHelpSaysWhatIsReadFromIt() throws {
@@ -170,9 +193,7 @@ struct FrameworkCommandTests {
         let shown = try runCoprod(["show", fixture])
         #expect(shown.standardOutput.hasSuffix("- Rules of its own, in Lua: next_steps; respondents still combine as above.\n"),
                 "\(shown.standardOutput.suffix(600))")
-        // A short path: Lua cuts a chunk's name to its last 60 bytes in messages.
-        let ownDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("r-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: ownDirectory, withIntermediateDirectories: true)
+        let ownDirectory = try newTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: ownDirectory) }
         let own = ownDirectory.appendingPathComponent("mini-audit.lua")
         let adapted = try String(contentsOfFile: fixture, encoding: .utf8)

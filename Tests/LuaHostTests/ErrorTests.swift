@@ -30,6 +30,30 @@ struct ErrorTests {
         #expect(error?.traceback.contains { $0.contains("in main chunk") } == true)
     }
 
+    /// Lua would call this file `...` and its last 56 bytes; the state puts the path back whole,
+    /// in syntax errors, runtime errors (also from a function called later), tracebacks and limits.
+    @Test func aLongFileNameIsNamedWhole() throws {
+        let path = "/home/analyst/Documents/Co-production/frameworks/our-area/quality-rules.lua"
+        #expect(path.utf8.count > 59)
+        let state = try makeState(limits: LuaLimits(memory: 32 << 20, instructions: 1_000_000))
+        let syntax = #expect(throws: LuaError.self) { try state.run("local x = = 1\n", chunkName: "@" + path) }
+        #expect(syntax?.message == "\(path):1: unexpected symbol near '='")
+        #expect(syntax?.chunk == path)
+
+        try state.run("function score(n)\n  return n + nil\nend\n", chunkName: "@" + path)
+        let runtime = expectError(state, "return score(1)", chunkName: "=caller")
+        #expect(runtime?.message == "\(path):2: attempt to perform arithmetic on a nil value")
+        #expect(runtime?.chunk == path)
+        #expect(runtime?.line == 2)
+        #expect(runtime?.traceback.first?.hasPrefix("\(path):2:") == true)
+
+        let loop = #expect(throws: LuaError.self) { try state.run("\nwhile true do end\n", chunkName: "@" + path) }
+        #expect(loop?.message == "\(path):2: instruction limit of 1000000 reached")
+        // A name that fits is left as Lua gives it.
+        let short = #expect(throws: LuaError.self) { try state.run("error('x')", chunkName: "@rules/short.lua") }
+        #expect(short?.message == "rules/short.lua:1: x")
+    }
+
     @Test func errorInANestedFunctionHasItsOwnLineAndATraceback() throws {
         let state = try makeState()
         let error = #expect(throws: LuaError.self) {
