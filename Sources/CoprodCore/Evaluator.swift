@@ -13,7 +13,8 @@ import LuaHost
 ///   must-rule fails the whole assessment with the framework's own words.
 /// - Several respondents combine per indicator as `Framework.combining` says for its scale:
 ///   numbers by the framework's `combine` (mean or median), tiers by the lower median, checklist
-///   answers by the least met, ratios by the lowest share: a hard rule is not averaged away.
+///   answers by the least met, ratios by the lowest share: a hard rule is not averaged away;
+///   or, where two or more answered, by the framework's own `rules.combine`.
 public struct Evaluator: Sendable {
     public let framework: Framework
     // Worked out once: evaluating thousands of organisations reuses them.
@@ -60,8 +61,8 @@ public struct Evaluator: Sendable {
         // Where each response came from, as tier warnings end: " (qs.csv row 4)".
         let origins = !hasTiers ? [] : responses.map { $0.file.isEmpty ? "" : TierReading.joined(" (", $0.file, " row ", String($0.row), ")") }
         for plan in plans {
-            indicatorResults.append(evaluate(plan, responses, origins: origins, roles: namedRoles, onlyRole: onlyRole,
-                                             warnings: &warnings, failures: &failures))
+            indicatorResults.append(try evaluate(plan, responses, origins: origins, roles: namedRoles, onlyRole: onlyRole,
+                                                 rules: rules, warnings: &warnings, failures: &failures))
         }
 
         var sectionResults: [SectionResult] = []
@@ -96,12 +97,16 @@ public struct Evaluator: Sendable {
     // MARK: - Indicators
 
     /// One indicator over every response, and over each role's.
-    private func evaluate(_ plan: IndicatorPlan, _ responses: [Response], origins: [String], roles: [String],
-                          onlyRole: String?, warnings: inout [String], failures: inout [Failure]) -> IndicatorResult {
-        let combined = combine(plan, responses, origins: origins, warn: true)
+    private func evaluate(_ plan: IndicatorPlan, _ responses: [Response], origins: [String], roles: [String], onlyRole: String?,
+                          rules: FrameworkRules?, warnings: inout [String], failures: inout [Failure]) throws(LuaError) -> IndicatorResult {
+        var combined = combine(plan, responses, origins: origins, warn: true)
+        try combineByRule(rules, plan, responses, into: &combined)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
-        let byRole = roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role in
-            combine(plan, responses.filter { $0.role == role }, warn: false).score
+        let byRole = try roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role throws(LuaError) in
+            let inRole = responses.filter { $0.role == role }
+            var view = combine(plan, inRole, warn: false)
+            try combineByRule(rules, plan, inRole, into: &view)
+            return view.score
         }
         if let failure = mustRule(plan.indicator, combined) { failures.append(failure) }
         if let shortfall = threshold(plan.indicator, combined) { warnings.append(shortfall) }
@@ -111,14 +116,31 @@ public struct Evaluator: Sendable {
 
     /// Each role's view: `whole` when everyone gave the one role, else `score(role)` for each.
     /// Roles with nothing to score are left out.
-    private func roleScores(_ roles: [String], onlyRole: String?, whole: Score, _ score: (String) -> Score) -> RoleScores {
+    private func roleScores<E: Error>(_ roles: [String], onlyRole: String?, whole: Score,
+                                      _ score: (String) throws(E) -> Score) throws(E) -> RoleScores {
         if let onlyRole { return whole == .none ? RoleScores() : RoleScores(role: onlyRole, score: whole) }
         var scores: [String: Score] = [:]
         for role in roles {
-            let value = score(role)
+            let value = try score(role)
             if value != .none { scores[role] = value }
         }
         return RoleScores(scores)
+    }
+
+    /// `combined` as the framework's own `rules.combine` gives it, where two or more of
+    /// `responses` answered: its score and answer; warnings and a declared tier stay coprod's.
+    private func combineByRule(_ rules: FrameworkRules?, _ plan: IndicatorPlan, _ responses: [Response],
+                               into combined: inout Combined) throws(LuaError) {
+        guard let rules, rules.combinesRespondents, combined.count > 1, plan.combining != .allKept else { return }
+        let answers = responses.compactMap { response -> FrameworkRules.RespondentAnswer? in
+            let own = combine(plan, [response], warn: false)
+            guard own.count > 0 else { return nil }
+            // A checklist answer is its own score to the rule ("partly"), n/a included.
+            let score = plan.combining == .leastMet ? own.answer.map(LuaValue.string) ?? .nil : FrameworkRules.value(own.score)
+            return FrameworkRules.RespondentAnswer(score: score, answer: own.answer, role: response.role)
+        }
+        guard answers.count > 1, let ruled = try rules.combine(plan.indicator, answers) else { return }
+        (combined.score, combined.answer) = ruled
     }
 
     struct Combined {

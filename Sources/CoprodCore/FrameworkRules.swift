@@ -4,6 +4,8 @@ import LuaHost
 ///
 /// ```lua
 /// rules = {
+///   -- answers: two or more respondents' to one indicator, { { score =, answer =, role = }, ... }
+///   combine = function(indicator, answers) return ... end,  -- its score, as the scale takes it
 ///   -- indicators: { { id =, score = number or tier name, answer = }, ... }
 ///   section_score = function(section, indicators) return ... end,  -- number or tier name
 ///   -- result: the evaluated organisation, as plain tables; return a list of texts
@@ -15,12 +17,14 @@ import LuaHost
 public final class FrameworkRules {
     /// The rules coprod calls, by their names in `rules = { ... }`; any other name is not used.
     public enum Name: String, CaseIterable, Sendable {
+        case combine
         case sectionScore = "section_score"
         case nextSteps = "next_steps"
     }
 
     let state: LuaState
     let framework: Framework
+    private let combineRule: Rule?
     private let sectionScore: Rule?
     private let nextSteps: Rule?
 
@@ -60,10 +64,73 @@ public final class FrameworkRules {
                       let function = try lookup.callReturningFunction([.string(framework.id), .string(name.rawValue)]) else { return nil }
                 return Rule(function)
             }
+            combineRule = try rule(.combine)
             sectionScore = try rule(.sectionScore)
             nextSteps = try rule(.nextSteps)
         } catch {
             throw FrameworkError(error)
+        }
+    }
+
+    /// Whether the framework combines several respondents' answers by a rule of its own.
+    var combinesRespondents: Bool { combineRule != nil }
+
+    /// One respondent's answer to an indicator, as `rules.combine` is given it: its score as the
+    /// scale gives it (a number, a tier name, a checklist answer, a share from 0 to 1), the
+    /// answer as written where there is one, and the respondent's role.
+    struct RespondentAnswer {
+        var score: LuaValue
+        var answer: String?
+        var role: String?
+    }
+
+    /// The framework's own combination of two or more respondents' `answers` to `indicator`:
+    /// its score, and the answer shown beside it. A value the scale cannot take is an error
+    /// naming the rule's line and what the scale accepts.
+    func combine(_ indicator: Indicator, _ answers: [RespondentAnswer]) throws(LuaError) -> (score: Score, answer: String?)? {
+        guard let combineRule else { return nil }
+        let indicatorTable = LuaValue.table(LuaTable(dictionary: [
+            "id": .string(indicator.id), "section": .string(indicator.sectionID), "text": .string(indicator.text),
+        ]))
+        let list = answers.map { answer -> LuaValue in
+            var table = LuaTable(dictionary: ["score": answer.score])
+            if let written = answer.answer { table["answer"] = .string(written) }
+            if let role = answer.role { table["role"] = .string(role) }
+            return .table(table)
+        }
+        let result = try combineRule.function.call([indicatorTable, .table(LuaTable(array: list))]).first ?? .nil
+        if case .nil = result { return (.none, nil) }
+        let scale = indicator.scale
+        switch scale {
+        case .ordinal, .rating, .number:
+            if let value = result.numberValue, value.isFinite, scale.points.map({ Double($0.lowerBound)...Double($0.upperBound) ~= value }) ?? true {
+                return (.number(value), Int(exactly: value.rounded(.down)).flatMap { scale.label(for: $0) })
+            }
+        case .tiers(let levels):
+            if let name = result.stringValue, let index = (["none"] + levels).firstIndex(of: name) { return (.tier(index, name), nil) }
+        case .choice(let options):
+            if let answer = result.stringValue, options.contains(answer) {
+                return (answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: indicator.mustBe)), answer)
+            }
+        case .ratio:
+            if let share = result.numberValue, (0...1).contains(share) { return (.share(share), Score.format(share * 100) + "%") }
+        case .text:
+            return nil
+        }
+        let returned = result.stringValue.map { "'\($0)'" } ?? result.numberValue.map(Score.format) ?? "a \(result.typeName)"
+        throw combineRule.error("rules.combine returned \(returned) for \(indicator.id), which takes "
+            + "\(FrameworkRules.combinedValues(scale)), or nil for no score")
+    }
+
+    /// What `rules.combine` may return for an indicator on `scale`.
+    static func combinedValues(_ scale: Scale) -> String {
+        switch scale {
+        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "a number from \(min) to \(max)"
+        case .tiers(let levels): "one of " + (["none"] + levels).joined(separator: ", ")
+        case .choice(let options): "one of " + options.joined(separator: ", ")
+        case .ratio: "a share from 0 to 1"
+        case .number: "a number"
+        case .text: "nothing (free text is not combined)"
         }
     }
 

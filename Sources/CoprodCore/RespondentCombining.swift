@@ -2,7 +2,8 @@
 /// evaluator combines by it and `coprod show` describes it, so the two cannot disagree.
 ///
 /// Only numbers follow the framework's `combine` setting; the other kinds of answer have a rule
-/// of their own, chosen so that a hard rule or a cumulative tier is not averaged away.
+/// of their own, chosen so that a hard rule or a cumulative tier is not averaged away. A
+/// framework's own `rules.combine` replaces all of them where two or more respondents answered.
 public enum RespondentCombining: String, Sendable, Equatable {
     /// Points and figures: their mean (the default `combine`).
     case mean

@@ -3,7 +3,8 @@ import CoprodCore
 /// What `coprod show` says under "How coprod evaluates it": what the framework file sets about
 /// evaluating, or the default it leaves, so a local area adapting a framework sees what its
 /// changes did. How respondents combine is read from `Framework.combining`, the rule the
-/// evaluator itself follows, never written per framework.
+/// evaluator itself follows, never written per framework (unless the framework has its own
+/// `rules.combine`, which the evaluator then follows instead).
 enum EvaluationSettings {
     /// Markdown list items, sub-items indented by two spaces.
     static func lines(_ framework: Framework) -> [String] {
@@ -12,7 +13,11 @@ enum EvaluationSettings {
         let below = framework.below.map(Score.format)
             ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
         let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(Score.format($0))" } }
-        return ["- Several respondents' answers to one indicator combine by the kind of answer:"]
+        let combinesByRule = framework.rules.contains(FrameworkRules.Name.combine.rawValue)
+        return [combinesByRule
+            ? "- Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, "
+                + "where two or more answered (free text is kept, every answer). It replaces coprod's own, by the kind of answer:"
+            : "- Several respondents' answers to one indicator combine by the kind of answer:"]
             + combining(framework).map { "  - \($0)" }
             + [
                 "- Two roles are shown as differing on a section when their scores are \(gap).",
@@ -78,6 +83,7 @@ enum EvaluationSettings {
         let used = FrameworkRules.Name.allCases.filter { framework.rules.contains($0.rawValue) }
         return [used.isEmpty
             ? "Rules of its own, in Lua: none, so coprod's own section scores and next steps apply."
-            : "Rules of its own, in Lua: \(used.map(\.rawValue).joined(separator: ", ")); respondents still combine as above."]
+            : "Rules of its own, in Lua: \(used.map(\.rawValue).joined(separator: ", "))"
+                + (used.contains(.combine) ? "." : "; respondents still combine as above.")]
     }
 }

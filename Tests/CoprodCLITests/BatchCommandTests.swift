@@ -605,15 +605,21 @@ struct BatchCommandTests {
         #expect(left == [".coprod-batch", ".results.csv.partial"])
     }
 
+    /// A batch of the mini audit with one organisation, as WORK/shard.
+    private func oneOrganisationShard(in work: URL) throws -> String {
+        let shard = work.appendingPathComponent("shard").path
+        let batch = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
+                                   "--path", fixtures, "--out", shard, "--quiet"])
+        #expect(batch.status == 0)
+        return shard
+    }
+
     /// A shard given twice would count its organisations twice; an --out that is a shard would
     /// replace its results.
     @Test func mergeRefusesAShardTwiceOrAsItsOutput() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let shard = work.appendingPathComponent("shard").path
-        let batch = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
-                                   "--path", fixtures, "--out", shard, "--quiet"])
-        #expect(batch.status == 0)
+        let shard = try oneOrganisationShard(in: work)
         let kept = try read(URL(fileURLWithPath: shard), "results.jsonl")
         let twice = try runCoprod(["merge", shard, shard + "/.", "--out", work.appendingPathComponent("all").path])
         #expect(twice.status == 2)
@@ -629,10 +635,7 @@ struct BatchCommandTests {
     @Test func mergeAsksForThePathOfALocalFramework() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let shard = work.appendingPathComponent("shard").path
-        let batch = try runCoprod(["batch", "mini-audit", try write(header + "A,staff,1,1,1,2,2,2,\n", "in.csv", in: work),
-                                   "--path", fixtures, "--out", shard, "--quiet"])
-        #expect(batch.status == 0)
+        let shard = try oneOrganisationShard(in: work)
         let all = work.appendingPathComponent("all").path
         let lost = try runCoprod(["merge", shard, "--out", all])
         #expect(lost.status == 2)

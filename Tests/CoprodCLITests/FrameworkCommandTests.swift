@@ -186,8 +186,9 @@ struct FrameworkCommandTests {
         #expect(combining == ["least met", "lowest", "least met"])
     }
 
-    /// `show` says which rules of its own a framework has; a rule name coprod never calls (say
-    /// `combine`, hoping to change how respondents combine) is refused where it is written.
+    /// `show` says which rules of its own a framework has, and that `combine` replaces how
+    /// respondents combine; a rule name coprod never calls (say `weights`, hoping to weight the
+    /// roles) is refused where it is written.
     @Test func showNamesTheRulesAFrameworkHasAndAnUnknownOneIsRefused() throws {
         let fixture = packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path
         let shown = try runCoprod(["show", fixture])
@@ -197,11 +198,21 @@ struct FrameworkCommandTests {
         defer { try? FileManager.default.removeItem(at: ownDirectory) }
         let own = ownDirectory.appendingPathComponent("mini-audit.lua")
         let adapted = try String(contentsOfFile: fixture, encoding: .utf8)
-            .replacingOccurrences(of: "rules = {", with: "rules = {\n    combine = function() return 1 end,")
+            .replacingOccurrences(of: "rules = {", with: "rules = {\n    weights = function() return 1 end,")
         try Data(adapted.utf8).write(to: own)
         let refused = try runCoprod(["show", own.path])
         #expect(refused.status == 2)
-        #expect(refused.standardError == "coprod: \(own.path):19: framework 'mini-audit': unknown rule 'combine' (accepted: next_steps, section_score)\n")
+        #expect(refused.standardError == "coprod: \(own.path):19: framework 'mini-audit': unknown rule 'weights' (accepted: combine, next_steps, section_score)\n")
+
+        try Data(adapted.replacingOccurrences(of: "weights = function() return 1 end", with: "combine = function(_, answers) return answers[1].score end").utf8).write(to: own)
+        let combining = try runCoprod(["show", own.path])
+        #expect(combining.status == 0, "\(combining.standardError)")
+        #expect(combining.standardOutput.contains("""
+            - Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, where two or more \
+            answered (free text is kept, every answer). It replaces coprod's own, by the kind of answer:
+              - Points on the 1-5 scale: their mean.
+            """), "\(combining.standardOutput.suffix(900))")
+        #expect(combining.standardOutput.hasSuffix("- Rules of its own, in Lua: combine, next_steps.\n"))
     }
 
     @Test func templateRoundTripsThroughEvaluate() throws {
@@ -340,7 +351,7 @@ struct FrameworkCommandTests {
         let misspelt = try runCoprod(["evaluate", "misspelt", input, "--path", directory.path])
         #expect(misspelt.status == 2)
         #expect(misspelt.standardError == "coprod: \(directory.path)/misspelt.lua:6: framework 'misspelt': unknown rule 'section_scor': "
-            + "did you mean 'section_score'? (accepted: next_steps, section_score)\n")
+            + "did you mean 'section_score'? (accepted: combine, next_steps, section_score)\n")
         let purple = try runCoprod(["evaluate", "purple", input, "--path", directory.path, "--format", "csv"])
         #expect(purple.status == 1)
         #expect(purple.standardError.hasPrefix("coprod: Beta (\(input) row 3) not evaluated: \(directory.path)/purple.lua:6: "

@@ -1,4 +1,5 @@
 import CoprodCore
+import CoprodIO
 import LuaHost
 import Testing
 
@@ -118,11 +119,11 @@ struct FrameworkLanguageTests {
                 section_scor = function() return 1 end,
               },
             }
-            """) == "area.lua:4: framework 'x': unknown rule 'section_scor': did you mean 'section_score'? (accepted: next_steps, section_score)")
+            """) == "area.lua:4: framework 'x': unknown rule 'section_scor': did you mean 'section_score'? (accepted: combine, next_steps, section_score)")
         #expect(refusal("""
             return framework { id = "x", title = "X", section "a" { title = "A" },
               rules = { scoring = function() return 1 end } }
-            """) == "area.lua:2: framework 'x': unknown rule 'scoring' (accepted: next_steps, section_score)")
+            """) == "area.lua:2: framework 'x': unknown rule 'scoring' (accepted: combine, next_steps, section_score)")
         #expect(refusal("""
             return framework { id = "x", title = "X", section "a" { title = "A" },
               rules = {
@@ -131,7 +132,7 @@ struct FrameworkLanguageTests {
         #expect(refusal("""
             return framework { id = "x", title = "X", section "a" { title = "A" },
               rules = { function() return 1 end } }
-            """) == "area.lua:2: framework 'x': rules[1] has no rule name (accepted: next_steps, section_score)")
+            """) == "area.lua:2: framework 'x': rules[1] has no rule name (accepted: combine, next_steps, section_score)")
         #expect(refusal("""
             return framework { id = "x", title = "X", section "a" { title = "A" },
               rules = "section_score" }
@@ -178,6 +179,98 @@ struct FrameworkLanguageTests {
         #expect(framework.indicators.first?.descriptors == ["bronze": ["b"], "silver": ["s"], "gold": ["g1", "g2"]])
     }
 
+    /// `rules.combine` replaces how two or more respondents combine, for the whole organisation and
+    /// for a role with two or more; one respondent's answer is its own, without a call.
+    /// Sections of points, tiers and checklist items, for the rules' tests.
+    private let threeKindsOfSection = """
+        section "a" { title = "A", statement "a.1" "One" },
+          section "q" { title = "Q", indicator "q.1" { text = "Tiered", scale = tiers { "bronze", "silver", "gold" } } },
+          section "c" { title = "C", item "c.1" "Done" },
+        """
+
+    /// A framework of the three kinds of section with `rules` (from its line 6), loaded as ID.lua.
+    private func threeKindsFramework(_ id: String, rules: String) throws -> (Framework, LuaState) {
+        let state = try FrameworkCatalog().makeState()
+        let source = """
+            return framework { id = "\(id)", title = "\(id)", scale = ordinal { min = 1, max = 5 },
+              \(threeKindsOfSection)
+              rules = {
+            \(rules)
+              } }
+            """
+        return (try FrameworkLoader.load(source: Array(source.utf8), chunkName: "@\(id).lua", origin: "\(id).lua", in: state), state)
+    }
+
+    @Test func aCombineRuleReplacesHowRespondentsCombine() throws {
+        let (framework, state) = try threeKindsFramework("heard", rules: """
+                combine = function(indicator, answers)
+                  CALLS[#CALLS + 1] = indicator.id .. ":" .. #answers
+                  if RETURNS then return RETURNS[indicator.id] end
+                  if indicator.id == "a.1" then  -- service users count twice
+                    local sum, weight = 0, 0
+                    for _, answer in ipairs(answers) do
+                      local w = answer.role == "service user" and 2 or 1
+                      sum, weight = sum + w * answer.score, weight + w
+                    end
+                    return sum / weight
+                  elseif indicator.id == "q.1" then  -- the highest tier anyone reached
+                    local order, best = { none = 0, bronze = 1, silver = 2, gold = 3 }, "none"
+                    for _, answer in ipairs(answers) do if order[answer.score] > order[best] then best = answer.score end end
+                    return best
+                  end
+                  for _, answer in ipairs(answers) do  -- the first service user's answer
+                    if answer.role == "service user" then return answer.score end
+                  end
+                end,
+            """)
+        let rules = try #require(try FrameworkRules(framework: framework, state: state))
+        var read = ReadAssessments()
+        try AssessmentReader(framework: framework).readCSV(Array("""
+            organisation,role,a.1,q.1,c.1
+            River,staff,4,bronze,yes
+            River,service user,1,silver,partly
+            River,service user,2,none,no
+            Hill,staff,3,gold,no
+
+            """.utf8), file: "heard.csv", into: &read)
+        #expect(read.rejected.isEmpty)
+        try state.run("CALLS = {}")
+        let evaluator = Evaluator(framework: framework)
+        let results = try Assessment.group(read.responses).map { assessment throws(LuaError) in try evaluator.evaluate(assessment, rules: rules) }
+        let river = try #require(results.first { $0.organisation == "River" })
+        // a.1: (4 + 2 x 1 + 2 x 2) / 5 = 2 (the mean would be 2.33); service users (2 x 1 + 2 x 2) / 4.
+        #expect(river.indicator("a.1")?.score == .number(2))
+        #expect(river.indicator("a.1")?.roleScores["service user"] == .number(1.5))
+        #expect(river.indicator("a.1")?.roleScores["staff"] == .number(4))
+        // q.1: silver, the highest (the lower median would be bronze); the section is its tier.
+        #expect(river.indicator("q.1")?.score == .tier(2, "silver"))
+        #expect(river.section("q")?.score == .tier(2, "silver"))
+        // c.1: the first service user's "partly", half met (the least met would be "no").
+        #expect(river.indicator("c.1")?.answer == "partly")
+        #expect(river.indicator("c.1")?.score == .share(0.5))
+        #expect(river.indicator("c.1")?.roleScores["staff"] == .share(1))
+        // Hill's one respondent, and River's one staff member, call nothing.
+        let hill = try #require(results.first { $0.organisation == "Hill" })
+        #expect(hill.indicator("q.1")?.score == .tier(3, "gold"))
+        let calls = try state.run("return table.concat(CALLS, ' ')").first?.stringValue
+        #expect(calls == "a.1:3 a.1:2 q.1:3 q.1:2 c.1:3 c.1:2")
+
+        // What a scale cannot take is refused at the rule's line, saying what it takes.
+        let riverAssessment = try #require(Assessment.group(read.responses).first { $0.organisation == "River" })
+        func refusal(_ returns: String) throws -> String? {
+            try state.run("RETURNS = " + returns)
+            return #expect(throws: LuaError.self) { try evaluator.evaluate(riverAssessment, rules: rules) }?.message
+        }
+        #expect(try refusal("{ ['a.1'] = 7 }") == "heard.lua:6: rules.combine returned 7 for a.1, which takes a number from 1 to 5, or nil for no score")
+        #expect(try refusal("{ ['a.1'] = 3, ['q.1'] = 'platinum' }")
+            == "heard.lua:6: rules.combine returned 'platinum' for q.1, which takes one of none, bronze, silver, gold, or nil for no score")
+        #expect(try refusal("{ ['a.1'] = 3, ['q.1'] = 'gold', ['c.1'] = 'maybe' }")
+            == "heard.lua:6: rules.combine returned 'maybe' for c.1, which takes one of yes, partly, no, n/a, or nil for no score")
+        try state.run("RETURNS = { ['a.1'] = 3.5, ['q.1'] = 'gold' }")
+        let accepted = try evaluator.evaluate(riverAssessment, rules: rules)
+        #expect(accepted.indicators.map(\.score) == [.number(3.5), .tier(3, "gold"), .none])
+    }
+
     @Test func rulesInLuaReplaceTheDefaults() throws {
         let state = try FrameworkCatalog().makeState()
         let framework = try FrameworkLoader.load(source: Array("""
@@ -206,19 +299,12 @@ struct FrameworkLanguageTests {
     }
 
     @Test func aRuleReturningWhatItsSectionCannotTakeIsNamedWithWhatItMayReturn() throws {
-        let state = try FrameworkCatalog().makeState()
-        let framework = try FrameworkLoader.load(source: Array("""
-            return framework { id = "odd", title = "Odd", scale = ordinal { min = 1, max = 5 },
-              section "a" { title = "A", statement "a.1" "One" },
-              section "q" { title = "Q", indicator "q.1" { text = "Tiered", scale = tiers { "bronze", "silver", "gold" } } },
-              section "c" { title = "C", item "c.1" "Done" },
-              rules = {
+        let (framework, state) = try threeKindsFramework("odd", rules: """
                 section_score = function(section, indicators)
                   return RETURNS[section.id]
                 end,
                 next_steps = function(result, defaults) return NEXT_STEPS or defaults end,
-              } }
-            """.utf8), chunkName: "@odd.lua", origin: "odd.lua", in: state)
+            """)
         let rules = try #require(try FrameworkRules(framework: framework, state: state))
         let evaluator = Evaluator(framework: framework)
         let river = Assessment(organisation: "River", responses: [Response(organisation: "River", answers: [:])])

@@ -282,7 +282,7 @@ local framework_fields = { "id", "title", "subtitle", "publisher", "edition", "s
   "guidance", "notes", "scale", "rules", "combine", "gap", "below" }
 
 -- The rules a framework may supply (FrameworkRules.swift calls them).
-local rule_names = { "next_steps", "section_score" }
+local rule_names = { "combine", "next_steps", "section_score" }
 
 -- Set by frameworks.load while a framework file runs: its name and source, for messages, and
 -- the id its file's name gives it (nil for a source that is not a file).
