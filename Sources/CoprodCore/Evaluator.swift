@@ -141,6 +141,8 @@ public struct Evaluator: Sendable {
         }
         guard answers.count > 1, let ruled = try rules.combine(plan.indicator, answers) else { return }
         (combined.score, combined.answer) = ruled
+        // A declared tier is shown only where it differs from the tier given.
+        if combined.declared == combined.score { combined.declared = nil }
     }
 
     struct Combined {

@@ -244,6 +244,7 @@ struct FrameworkLanguageTests {
         #expect(river.indicator("a.1")?.roleScores["staff"] == .number(4))
         // q.1: silver, the highest (the lower median would be bronze); the section is its tier.
         #expect(river.indicator("q.1")?.score == .tier(2, "silver"))
+        #expect(river.indicator("q.1")?.declared == nil)
         #expect(river.section("q")?.score == .tier(2, "silver"))
         // c.1: the first service user's "partly", half met (the least met would be "no").
         #expect(river.indicator("c.1")?.answer == "partly")
