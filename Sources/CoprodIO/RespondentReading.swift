@@ -4,7 +4,8 @@ extension AssessmentReader {
     /// Reads one respondent in full: the text of a JSON Lines line or of a JSON array's item,
     /// numbered as that line or item. `start` is where an item starts in its file; a line's
     /// problems are placed by their column alone. Gives a response, or a rejection saying why
-    /// (never `.blank`); warnings about keys are added to `warnings` once each.
+    /// (never `.blank`; a key given twice is one); warnings about keys are added to `warnings`
+    /// once each.
     public func readRespondent(_ text: ArraySlice<UInt8>, number: Int, file: String, start: TextPosition? = nil,
                                warnings: inout [String]) -> Outcome {
         let parsed: Any
@@ -18,6 +19,12 @@ extension AssessmentReader {
         }
         guard let object = parsed as? [String: Any] else {
             return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(JSONText.described(parsed))"))
+        }
+        if let repeated = JSONScanner.repeatedKey(inRespondent: text) {
+            let organisation = object.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
+            return .rejected(RejectedRow(file: file, row: number, organisation: organisation.map { JSONText.text($0.value) },
+                                         column: "key '\(repeated)'",
+                                         reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
         }
         return respondent(object, number: number, file: file, warnings: &warnings)
     }

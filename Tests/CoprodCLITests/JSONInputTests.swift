@@ -115,6 +115,30 @@ struct JSONInputTests {
         #expect(strict.standardError.split(separator: "\n").last == Substring(summary))
     }
 
+    /// A key given twice in one object is refused, as a column given twice is: a parser keeps one
+    /// value without a word. Once at the top level and once in `answers` is the documented merge.
+    @Test func aKeyGivenTwiceInOneObjectIsRejected() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("twice.jsonl").path
+        try Data("""
+            {"organisation":"Alpha","role":"staff","assets.1":4,"assets.1":2}
+            {"organisation":"Beta","answers":{"assets.2":3,"assets.2":3}}
+            {"organisation":"Gamma","assets.1":4,"answers":{"assets.1":2}}
+            {"organisation":"Alpha","role":"carer","assets.1":3}
+            {"organisation":"Delta","role":"staff","role":"carer","assets.1":3}
+
+            """.utf8).write(to: URL(fileURLWithPath: file))
+        let (rejections, summary) = try evaluateAndBatch(file, word: "line", in: work)
+        let twice = "given twice in one object: which of its values is meant cannot be told (keep one)"
+        #expect(rejections == [
+            "\(file) line 1, key 'assets.1': \(twice)",
+            "\(file) line 2, key 'assets.2': \(twice)",
+            "\(file) line 5, key 'role': \(twice)",
+        ])
+        #expect(summary == "coprod: 5 rows read: 2 evaluated for 2 organisations, 3 rejected")
+    }
+
     @Test func jsonItemsThatAreNotGoodRespondentsAreRejectedAlike() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
