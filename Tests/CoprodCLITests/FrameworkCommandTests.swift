@@ -60,6 +60,14 @@ struct FrameworkCommandTests {
         #expect(listed.standardError == refusal)
         #expect(listed.standardOutput.split(separator: "\n").count == 6)
 
+        // A file's name that could not be an id leaves renaming the file.
+        let spaced = directory.appendingPathComponent("our audit.lua")
+        try FileManager.default.copyItem(at: copy, to: spaced)
+        let refusedSpaced = try runCoprod(["show", spaced.path])
+        #expect(refusedSpaced.standardError.hasSuffix("its file is our audit.lua: the id must be the file's name, as results and merges "
+            + "name a framework by its id (name the file involvement-audit.lua)\n"), "\(refusedSpaced.standardError)")
+        try FileManager.default.removeItem(at: spaced)
+
         let renamed = try String(contentsOf: copy, encoding: .utf8)
             .replacingOccurrences(of: "id = \"involvement-audit\",", with: "id = \"our-audit\",")
         try Data(renamed.utf8).write(to: copy)

@@ -335,9 +335,11 @@ function language.framework(body)
   -- a copy renamed but not re-identified would be taken for the framework it was copied from.
   local expected = language.expected_id
   if expected and body.id ~= expected then
+    -- A file's name that could not be an id ("our audit") leaves one way to agree.
+    local fixes = expected:match("^[%w][%w_%-%.]*$") and ("set id = \"%s\", or name the file %s.lua"):format(expected, body.id)
+      or ("name the file %s.lua"):format(body.id)
     framework_fail(("the framework's id is '%s' but its file is %s.lua: the id must be the file's name, "
-      .. "as results and merges name a framework by its id (set id = \"%s\", or name the file %s.lua)")
-      :format(body.id, expected, expected, body.id), at("id"))
+      .. "as results and merges name a framework by its id (%s)"):format(body.id, expected, fixes), at("id"))
   end
   local unknown, key = unknown_key(what, body, framework_fields)
   if unknown then framework_fail(unknown, at(key)) end
