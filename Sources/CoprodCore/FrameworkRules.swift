@@ -85,8 +85,9 @@ public final class FrameworkRules {
     }
 
     /// The framework's own combination of two or more respondents' `answers` to `indicator`:
-    /// its score, and the answer shown beside it. A value the scale cannot take is an error
-    /// naming the rule's line and what the scale accepts.
+    /// its score, and the answer shown beside it. The rule may return a number, or text as an
+    /// input's cell would give it; a value the scale cannot take is an error naming the rule's
+    /// line and what the scale accepts.
     func combine(_ indicator: Indicator, _ answers: [RespondentAnswer]) throws(LuaError) -> (score: Score, answer: String?)? {
         guard let combineRule else { return nil }
         let indicatorTable = LuaValue.table(LuaTable(dictionary: [
@@ -101,34 +102,46 @@ public final class FrameworkRules {
         let result = try combineRule.function.call([indicatorTable, .table(LuaTable(array: list))]).first ?? .nil
         if case .nil = result { return (.none, nil) }
         let scale = indicator.scale
+        // A number as it is; text as an input's cell would be read ("Silver", "Doing really well", "25%").
+        let number = result.numberValue.flatMap { $0.isFinite && abs($0) < 1e15 ? $0 : nil }
+        let parsed = result.stringValue.flatMap { text in (try? scale.parse(text)) ?? nil }
         switch scale {
         case .ordinal, .rating, .number:
-            if let value = result.numberValue, value.isFinite, scale.points.map({ Double($0.lowerBound)...Double($0.upperBound) ~= value }) ?? true {
+            if let value = number ?? parsed?.number, scale.points.map({ Double($0.lowerBound)...Double($0.upperBound) ~= value }) ?? true {
                 return (.number(value), Int(exactly: value.rounded(.down)).flatMap { scale.label(for: $0) })
             }
         case .tiers(let levels):
-            if let name = result.stringValue, let index = (["none"] + levels).firstIndex(of: name) { return (.tier(index, name), nil) }
-        case .choice(let options):
-            if let answer = result.stringValue, options.contains(answer) {
+            if case .tier(let index)? = parsed { return (.tier(index, TierReading.name(index, levels)), nil) }
+        case .choice:
+            if case .choice(let answer)? = parsed {
                 return (answer == "n/a" ? .none : .share(Evaluator.credit(answer, mustBe: indicator.mustBe)), answer)
             }
         case .ratio:
-            if let share = result.numberValue, (0...1).contains(share) { return (.share(share), Score.format(share * 100) + "%") }
+            if let share = number ?? parsed?.share, (0...1).contains(share) { return (.share(share), Score.format(share * 100) + "%") }
         case .text:
             return nil
         }
-        let returned = result.stringValue.map { "'\($0)'" } ?? result.numberValue.map(Score.format) ?? "a \(result.typeName)"
-        throw combineRule.error("rules.combine returned \(returned) for \(indicator.id), which takes "
+        throw combineRule.error("rules.combine returned \(FrameworkRules.described(result)) for \(indicator.id), which takes "
             + "\(FrameworkRules.combinedValues(scale)), or nil for no score")
+    }
+
+    /// A value a rule returned, as a message quotes it: a number as Lua prints it, in full.
+    static func described(_ value: LuaValue) -> String {
+        switch value {
+        case .string(let text): "'\(text)'"
+        case .integer, .number: value.description
+        default: "a \(value.typeName)"
+        }
     }
 
     /// What `rules.combine` may return for an indicator on `scale`.
     static func combinedValues(_ scale: Scale) -> String {
         switch scale {
-        case .ordinal(let min, let max, _, _), .rating(let min, let max, _): "a number from \(min) to \(max)"
+        case .ordinal(let min, let max, let labels, _): "a number from \(min) to \(max)" + (labels.isEmpty ? "" : " or one of its labels")
+        case .rating(let min, let max, let anchors): "a number from \(min) to \(max)" + (anchors.isEmpty ? "" : " or one of its anchor words")
         case .tiers(let levels): "one of " + (["none"] + levels).joined(separator: ", ")
         case .choice(let options): "one of " + options.joined(separator: ", ")
-        case .ratio: "a share from 0 to 1"
+        case .ratio: "a share from 0 to 1, or a ratio such as 3/12 or 25%"
         case .number: "a number"
         case .text: "nothing (free text is not combined)"
         }
@@ -146,11 +159,12 @@ public final class FrameworkRules {
         let levels = tierLevels(section)
         switch result {
         case .nil: return Score.none
-        case .integer, .number: return .number(result.numberValue ?? 0)
+        case .integer(let value): return .number(Double(value))
+        case .number(let value) where value.isFinite: return .number(value)
         case .string(let name) where name == "none": return .tier(0, "none")
         case .string(let name) where levels.contains(name): return .tier((levels.firstIndex(of: name) ?? 0) + 1, name)
         default:
-            let returned = result.stringValue.map { "'\($0)'" } ?? "a \(result.typeName)"
+            let returned = FrameworkRules.described(result)
             let tiers = levels.isEmpty ? "" : (["none"] + levels).joined(separator: ", ") + ", "
             throw sectionScore.error("rules.section_score returned \(returned) for section '\(section.id)', "
                 + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers)a number, or nil for no score)")

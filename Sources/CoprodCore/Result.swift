@@ -29,9 +29,11 @@ public enum Score: Sendable, Equatable {
 
     /// Two decimals at most, no trailing zeros: 3.67, 2.5, 4.
     public static func format(_ value: Double) -> String {
+        // A Lua rule can return anything a double holds; no score read from an input is so large.
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let hundredths = (value * 100).rounded()
         let rounded = hundredths / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded() && abs(rounded) < 9e15 { return String(Int(rounded)) }
         // The double nearest a two-decimal number prints as that number: its digits are written
         // here from whole hundredths (a batch formats a figure or two for every organisation).
         if abs(hundredths) < 1e15 {

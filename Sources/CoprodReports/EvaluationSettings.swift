@@ -16,7 +16,8 @@ enum EvaluationSettings {
         let combinesByRule = framework.rules.contains(FrameworkRules.Name.combine.rawValue)
         return [combinesByRule
             ? "- Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, "
-                + "where two or more answered (free text is kept, every answer). It replaces coprod's own, by the kind of answer:"
+                + "where two or more answered; free text is kept, every answer. Without the rule, coprod would combine them "
+                + "by the kind of answer:"
             : "- Several respondents' answers to one indicator combine by the kind of answer:"]
             + combining(framework).map { "  - \($0)" }
             + [

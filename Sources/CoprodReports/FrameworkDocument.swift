@@ -94,7 +94,9 @@ public enum FrameworkDocument {
             ("combine", .string(framework.combine.rawValue)),
             // Each scale the indicators use, with how several respondents' answers on it combine.
             ("combining", .array(EvaluationSettings.scales(framework).map { scale in
-                .object([("accepted", .string(scale.accepted)), ("by", .string(framework.combining(scale).rawValue))])
+                .object([("accepted", .string(scale.accepted)), ("by", .string(
+                    framework.rules.contains(FrameworkRules.Name.combine.rawValue) && scale != .text
+                        ? "rules.combine" : framework.combining(scale).rawValue))])
             })),
             ("gap", framework.gap.map(JSON.number) ?? .null),
             ("below", framework.below.map(JSON.number) ?? .null),

@@ -33,8 +33,9 @@ public final class LuaFunction {
         return try state.protectedCallForFunction(on: thread, argumentCount: Int32(arguments.count), base: base)
     }
 
-    /// Where the function is written, as Lua's own messages name it: the chunk (`rules.lua`) and
-    /// the line of its `function`, so that a message about what it did can point the user there.
+    /// Where the function is written, as coprod's messages name it: the chunk (`rules.lua`, a long
+    /// path whole) and the line of its `function`, so that a message about what it did can point
+    /// the user there.
     /// Nil for a function written in C or Swift, a whole chunk, or when the state has gone.
     public var definition: (chunk: String, line: Int)? {
         guard let state else { return nil }
@@ -48,7 +49,8 @@ public final class LuaFunction {
         var source = [CChar](repeating: 0, count: 256)
         let line = coprod_function_definition(thread, &source, source.count)
         guard line > 0 else { return nil }
-        return (String(decoding: source.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), Int(line))
+        let chunk = String(decoding: source.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (state.restoringChunkNames(chunk), Int(line))
     }
 
     /// Pushes the function and `arguments` on the thread nested calls run on.

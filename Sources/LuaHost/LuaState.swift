@@ -96,6 +96,11 @@ public final class LuaState {
         try load(code, chunkName: chunkName).call(arguments)
     }
 
+    /// `text` with the long file names Lua shortened in it written out whole.
+    func restoringChunkNames(_ text: String) -> String {
+        longChunkNames.restore(text)
+    }
+
     /// For a file's chunk that Lua code loads itself (`load(source, "@" .. path)`), not through
     /// this state: its messages then name the whole path, as Lua would shorten a long one.
     public func noteChunkName(_ chunkName: String) {

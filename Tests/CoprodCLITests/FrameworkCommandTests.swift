@@ -97,6 +97,14 @@ struct FrameworkCommandTests {
         #expect(looping.status == 1)
         #expect(looping.standardError.hasPrefix("coprod: Loopy (\(input.path) row 2) not evaluated: \(file.path):21: instruction limit of 2000000 reached"),
                 "\(looping.standardError)")
+        // What a rule returns is checked against the line of its `function`, named whole too.
+        try Data(source.replacingOccurrences(of: "return defaults", with: "return 7").utf8).write(to: file)
+        let seven = directory.appendingPathComponent("seven.csv")
+        try Data("organisation,role,assets.1,assets.2,assets.3,networks.1,networks.2,networks.3\nSeven,staff,2,2,2,2,2,2\n".utf8).write(to: seven)
+        let returned = try runCoprod(["evaluate", file.path, seven.path])
+        #expect(returned.standardError.hasPrefix(
+            "coprod: Seven (\(seven.path) row 2) not evaluated: \(file.path):19: rules.next_steps must return a list of texts (returned a number)"),
+                "\(returned.standardError)")
     }
 
     /// `--path` says what coprod reads from it: frameworks by id and modules for require, which is
@@ -217,10 +225,13 @@ struct FrameworkCommandTests {
         #expect(combining.status == 0, "\(combining.standardError)")
         #expect(combining.standardOutput.contains("""
             - Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, where two or more \
-            answered (free text is kept, every answer). It replaces coprod's own, by the kind of answer:
+            answered; free text is kept, every answer. Without the rule, coprod would combine them by the kind of answer:
               - Points on the 1-5 scale: their mean.
             """), "\(combining.standardOutput.suffix(900))")
         #expect(combining.standardOutput.hasSuffix("- Rules of its own, in Lua: combine, next_steps.\n"))
+        let json = try runCoprod(["show", own.path, "--format", "json"])
+        let settings = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect((settings?["combining"] as? [[String: Any]])?.compactMap { $0["by"] as? String } == ["rules.combine"])
     }
 
     @Test func templateRoundTripsThroughEvaluate() throws {

@@ -267,9 +267,17 @@ struct FrameworkLanguageTests {
             == "heard.lua:6: rules.combine returned 'platinum' for q.1, which takes one of none, bronze, silver, gold, or nil for no score")
         #expect(try refusal("{ ['a.1'] = 3, ['q.1'] = 'gold', ['c.1'] = 'maybe' }")
             == "heard.lua:6: rules.combine returned 'maybe' for c.1, which takes one of yes, partly, no, n/a, or nil for no score")
+        // Numbers a scale cannot hold are refused too, quoted in full, never formatted as scores.
+        #expect(try refusal("{ ['a.1'] = math.huge }") == "heard.lua:6: rules.combine returned inf for a.1, which takes a number from 1 to 5, or nil for no score")
+        #expect(try refusal("{ ['a.1'] = 5.0000001 }") == "heard.lua:6: rules.combine returned 5.0000001 for a.1, which takes a number from 1 to 5, or nil for no score")
         try state.run("RETURNS = { ['a.1'] = 3.5, ['q.1'] = 'gold' }")
         let accepted = try evaluator.evaluate(riverAssessment, rules: rules)
         #expect(accepted.indicators.map(\.score) == [.number(3.5), .tier(3, "gold"), .none])
+        // Text as an input's cell would give it: any case, a number as text.
+        try state.run("RETURNS = { ['a.1'] = '2', ['q.1'] = 'Silver', ['c.1'] = 'Partly' }")
+        let written = try evaluator.evaluate(riverAssessment, rules: rules)
+        #expect(written.indicators.map(\.score) == [.number(2), .tier(2, "silver"), .share(0.5)])
+        #expect(written.indicator("c.1")?.answer == "partly")
     }
 
     @Test func rulesInLuaReplaceTheDefaults() throws {
