@@ -157,18 +157,28 @@ public final class FrameworkRules {
         let sectionTable = LuaValue.table(LuaTable(dictionary: ["id": .string(section.id), "title": .string(section.title)]))
         let result = try sectionScore.function.call([sectionTable, .table(LuaTable(array: list))]).first ?? .nil
         let levels = tierLevels(section)
+        // A number on the section's own scale: the summaries and charts place it there.
+        let bounds = FrameworkRules.bounds(section, levels: levels)
         switch result {
         case .nil: return Score.none
-        case .integer(let value): return .number(Double(value))
-        case .number(let value) where value.isFinite: return .number(value)
+        case .integer, .number:
+            if let value = result.numberValue, bounds ~= value { return .number(value) }
         case .string(let name) where name == "none": return .tier(0, "none")
         case .string(let name) where levels.contains(name): return .tier((levels.firstIndex(of: name) ?? 0) + 1, name)
         default:
-            let returned = FrameworkRules.described(result)
-            let tiers = levels.isEmpty ? "" : (["none"] + levels).joined(separator: ", ") + ", "
-            throw sectionScore.error("rules.section_score returned \(returned) for section '\(section.id)', "
-                + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers)a number, or nil for no score)")
+            break
         }
+        let tiers = levels.isEmpty ? "" : (["none"] + levels).joined(separator: ", ") + ", "
+        throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
+            + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers)a number from \(Score.format(bounds.lowerBound)) "
+            + "to \(Score.format(bounds.upperBound)), or nil for no score)")
+    }
+
+    /// The numbers a section's score may take: its points scale, its tiers counted from none (0),
+    /// or a share from 0 to 1.
+    private static func bounds(_ section: Section, levels: [String]) -> ClosedRange<Double> {
+        if let range = section.indicators.lazy.compactMap(\.scale.points).first { return Double(range.lowerBound)...Double(range.upperBound) }
+        return levels.isEmpty ? 0...1 : 0...Double(levels.count)
     }
 
     func nextSteps(_ result: OrganisationResult, defaults: [String]) throws(LuaError) -> [String] {

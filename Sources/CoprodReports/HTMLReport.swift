@@ -54,15 +54,18 @@ public enum HTMLReport {
 
     private static func share(_ section: SectionResult, framework: Framework) -> Double {
         guard let value = section.score.number else { return 0 }
+        var fraction = value
         for indicator in framework.indicators where indicator.sectionID == section.id {
             switch indicator.scale {
             case .ordinal(let min, let max, _, _), .rating(let min, let max, _):
-                return max > min ? (value - Double(min)) / Double(max - min) : 0
-            case .tiers(let levels): return levels.isEmpty ? 0 : value / Double(levels.count)
+                fraction = max > min ? (value - Double(min)) / Double(max - min) : 0
+            case .tiers(let levels): fraction = levels.isEmpty ? 0 : value / Double(levels.count)
             default: continue
             }
+            break
         }
-        return min(1, max(0, value))
+        // A section's own Lua rule may score it off its scale: the bar stops at its ends.
+        return min(1, max(0, fraction))
     }
 
     static func escape(_ text: String) -> String {

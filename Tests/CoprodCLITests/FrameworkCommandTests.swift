@@ -374,7 +374,7 @@ struct FrameworkCommandTests {
         let purple = try runCoprod(["evaluate", "purple", input, "--path", directory.path, "--format", "csv"])
         #expect(purple.status == 1)
         #expect(purple.standardError.hasPrefix("coprod: Beta (\(input) row 3) not evaluated: \(directory.path)/purple.lua:6: "
-            + "rules.section_score returned 'purple' for section 's', which is scored on the 1-5 scale (accepted: a number, or nil for no score)\n"),
+            + "rules.section_score returned 'purple' for section 's', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)\n"),
             "\(purple.standardError)")
         let endless = try runCoprod(["evaluate", "endless", input, "--path", directory.path, "--format", "csv", "--instruction-limit", "100000"])
         #expect(endless.status == 1)
