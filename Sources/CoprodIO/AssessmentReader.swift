@@ -242,14 +242,13 @@ public struct AssessmentReader: Sendable {
             }
             switch column(named: name) {
             case .metadata(let field):
-                // Two columns for one organisation (say 'organisation' and 'Organisation Name')
-                // leave which one counts to chance. JSON keys are merged instead, `answers` last.
-                if naming == .columns {
-                    if let earlier = seenMetadata[field] {
-                        throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other")
-                    }
-                    seenMetadata[field] = naming.describe(name, at: index)
+                // Two columns or keys for one organisation (say 'organisation' and 'Organisation
+                // Name') leave which one counts to chance. (The same JSON key at the top level and
+                // in `answers` is merged before this, `answers` last.)
+                if let earlier = seenMetadata[field] {
+                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other")
                 }
+                seenMetadata[field] = naming.describe(name, at: index)
                 columns.append(.metadata(field))
             case .slot(let slot):
                 if let earlier = seen[slot] {

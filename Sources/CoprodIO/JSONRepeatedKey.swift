@@ -2,33 +2,34 @@ extension JSONScanner {
     /// A key given twice in one object of a respondent, at its top level or inside its `answers`:
     /// a JSON parser keeps one of the values without a word, as a spreadsheet with a column twice
     /// would, so the respondent is refused instead. Keys equal as text are one key, as they are to
-    /// a dictionary. Nil when each key is given once, or for text this cannot walk (which reading
-    /// in full has then refused already).
-    static func repeatedKey(inRespondent bytes: ArraySlice<UInt8>) -> String? {
+    /// a dictionary. Only keys that `counts` (given the key, and whether it is at the top level)
+    /// are looked at. Nil when each is given once, or for text this cannot walk (which reading in
+    /// full has then refused already).
+    static func repeatedKey(inRespondent bytes: ArraySlice<UInt8>, counts: (String, Bool) -> Bool) -> String? {
         var scanner = JSONScanner(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index += 3 }
         scanner.skipSpace()
         guard scanner.take(UInt8(ascii: "{")) else { return nil }
         var repeated: String?
-        _ = scanner.findRepeatedKey(topLevel: true, into: &repeated)
+        _ = scanner.findRepeatedKey(topLevel: true, counts: counts, into: &repeated)
         return repeated
     }
 
     /// Walks the members of the object whose `{` was just taken, up to and with its `}`, stopping
     /// at the first key given twice; false where it cannot walk on.
-    private mutating func findRepeatedKey(topLevel: Bool, into repeated: inout String?) -> Bool {
+    private mutating func findRepeatedKey(topLevel: Bool, counts: (String, Bool) -> Bool, into repeated: inout String?) -> Bool {
         var seen: Set<String> = []
         skipSpace()
         if take(UInt8(ascii: "}")) { return true }
         while true {
             guard let key = memberName() else { return false }
             let name = String(decoding: key, as: UTF8.self)
-            guard seen.insert(name).inserted else {
+            guard !counts(name, topLevel) || seen.insert(name).inserted else {
                 repeated = name
                 return false
             }
             if topLevel && name == "answers" && take(UInt8(ascii: "{")) {
-                guard findRepeatedKey(topLevel: false, into: &repeated) else { return false }
+                guard findRepeatedKey(topLevel: false, counts: counts, into: &repeated) else { return false }
             } else {
                 guard skipValue(depth: 0) else { return false }
             }

@@ -19,8 +19,9 @@ public enum JSONRespondentScan {
         guard scanner.take(UInt8(ascii: "{")), scanner.respondentMembers(topLevel: true, keys: &keys, candidates: &candidates) else { return nil }
         scanner.skipSpace()
         guard scanner.atEnd else { return nil }
-        // Reading in full merges `answers` over the top level, then sets the organisation from
-        // each of its keys in sorted order: the last one wins.
+        // Two keys for the organisation ('organisation' and 'Organisation'): reading in full
+        // rejects the respondent. One key at the top level and in `answers` is merged, `answers` last.
+        if let first = candidates.first, candidates.contains(where: { !$0.key.elementsEqual(first.key) }) { return nil }
         let last = candidates.max {
             $0.key.lexicographicallyPrecedes($1.key) || ($0.key.elementsEqual($1.key) && !$0.inAnswers && $1.inAnswers)
         }

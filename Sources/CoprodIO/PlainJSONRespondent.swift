@@ -60,12 +60,13 @@ extension AssessmentReader {
     }
 
     /// The columns `members`' keys map to, as reading in full maps them; nil where it refuses
-    /// them (two keys for one answer, no organisation, an unknown key with `strict`) or where
+    /// them (two keys for one answer or one of the organisation, role, respondent and date, no
+    /// organisation, an unknown key with `strict`) or where
     /// their order is not their bytes' order.
     private func columns(of members: [JSONScanner.Member], keyColumns: inout JSONKeyColumns) -> [Column]? {
         var columns: [Column] = []
         columns.reserveCapacity(members.count)
-        var hasOrganisation = false
+        var metadata: [String] = []
         keyColumns.slots.removeAll(keepingCapacity: true)
         for member in members {
             let key = member.key
@@ -80,13 +81,16 @@ extension AssessmentReader {
             }
             guard let column = mapped else { return nil }
             switch column {
-            case .metadata(let field): hasOrganisation = hasOrganisation || field == "organisation"
+            case .metadata(let field):
+                // Two keys for one of them ('organisation' and 'Organisation'): reading in full refuses it.
+                guard !metadata.contains(field) else { return nil }
+                metadata.append(field)
             case .slot(let slot): guard keyColumns.slots.insert(slot).inserted else { return nil }
             case .ignored: guard !strict else { return nil }
             }
             columns.append(column)
         }
-        return hasOrganisation ? columns : nil
+        return metadata.contains("organisation") ? columns : nil
     }
 }
 

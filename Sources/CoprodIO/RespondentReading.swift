@@ -20,8 +20,13 @@ extension AssessmentReader {
         guard let object = parsed as? [String: Any] else {
             return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(JSONText.described(parsed))"))
         }
-        if let repeated = JSONScanner.repeatedKey(inRespondent: text) {
-            let organisation = object.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
+        // A key coprod reads given twice; one it ignores may be, as its values are never read.
+        if let repeated = JSONScanner.repeatedKey(inRespondent: text, counts: { name, topLevel in
+            (topLevel && name == "answers") || column(named: name) != .ignored
+        }) {
+            // Unless the organisation's own key is the one given twice, it names whose answers these were.
+            let organisation = column(named: repeated) == .metadata("organisation") ? nil
+                : object.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
             return .rejected(RejectedRow(file: file, row: number, organisation: organisation.map { JSONText.text($0.value) },
                                          column: "key '\(repeated)'",
                                          reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
@@ -73,7 +78,11 @@ extension AssessmentReader {
         do {
             columns = try mapHeader(names, file: file, into: &read, naming: .keys)
         } catch {
-            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""))
+            // The organisation, when one key gives it, still names whose answers these were.
+            let organisationKeys = names.filter { column(named: $0) == .metadata("organisation") }
+            let organisation = organisationKeys.count == 1
+                ? flat[organisationKeys[0]].flatMap { JSONText.isContainer($0) ? nil : JSONText.text($0) } : nil
+            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""), organisation: organisation)
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
         guard let organisationIndex = columns.firstIndex(of: .metadata("organisation")) else {

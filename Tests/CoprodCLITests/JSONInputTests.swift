@@ -127,6 +127,9 @@ struct JSONInputTests {
             {"organisation":"Gamma","assets.1":4,"answers":{"assets.1":2}}
             {"organisation":"Alpha","role":"carer","assets.1":3}
             {"organisation":"Delta","role":"staff","role":"carer","assets.1":3}
+            {"organisation":"Epsilon","Organisation":"Zeta","assets.1":3}
+            {"organisation":"Eta","role":"staff","Role":"carer","assets.1":3}
+            {"organisation":"Theta","organisation":"Iota","assets.1":3}
 
             """.utf8).write(to: URL(fileURLWithPath: file))
         let (rejections, summary) = try evaluateAndBatch(file, word: "line", in: work)
@@ -135,8 +138,24 @@ struct JSONInputTests {
             "\(file) line 1, key 'assets.1': \(twice)",
             "\(file) line 2, key 'assets.2': \(twice)",
             "\(file) line 5, key 'role': \(twice)",
+            "\(file) line 6: key 'Organisation' and key 'organisation' are both the organisation: keep one, and rename or delete the other",
+            "\(file) line 7: key 'Role' and key 'role' are both the role: keep one, and rename or delete the other",
+            "\(file) line 8, key 'organisation': \(twice)",
         ])
-        #expect(summary == "coprod: 5 rows read: 2 evaluated for 2 organisations, 3 rejected")
+        #expect(summary == "coprod: 8 rows read: 2 evaluated for 2 organisations, 6 rejected")
+        // rejected.csv names the organisation, unless it is the organisation that is in doubt.
+        let out = work.appendingPathComponent("organisations")
+        _ = try runCoprod(["batch", "involvement-audit", file, "--out", out.path, "--quiet"])
+        let organisations = try String(contentsOf: out.appendingPathComponent("rejected.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }
+        #expect(organisations == ["Alpha", "Beta", "Delta", "", "Eta", ""])
+
+        // A key coprod ignores may be given twice, anywhere: its values are never read.
+        let ignored = work.appendingPathComponent("ignored.jsonl").path
+        try Data(#"{"organisation":"Kappa","notes":{"x":1,"x":2},"extra":1,"extra":2,"assets.1":3}"#.utf8).write(to: URL(fileURLWithPath: ignored))
+        let kept = try runCoprod(["evaluate", "involvement-audit", ignored, "--format", "csv"])
+        #expect(kept.status == 0, "\(kept.standardError)")
+        #expect(kept.standardOutput.contains("\nKappa,1,"))
     }
 
     @Test func jsonItemsThatAreNotGoodRespondentsAreRejectedAlike() throws {

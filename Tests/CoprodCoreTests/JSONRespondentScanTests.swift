@@ -31,11 +31,9 @@ struct JSONRespondentScanTests {
             (#"{"organisation": "Riverside", "assets.1": 3, "role": "staff"}"#, "Riverside"),
             (#"{ "Organisation Name" : "  Hill\t" , "assets.1" : "Making progress" }"# + "\r", "Hill"),
             (#"{"organization": "Caf\u00e9 \"Q\" \/ \\ \ud83d\ude00"}"#, "Café \"Q\" / \\ 😀"),
-            // `answers` is merged over the top level, and the last key in sorted order wins.
+            // `answers` is merged over the top level.
             (#"{"organisation": "A", "answers": {"organisation": "B", "assets.1": 4}}"#, "B"),
             (#"{"answers": {"organisation": "B"}, "organisation": "A"}"#, "B"),
-            (#"{"Organisation": "X", "organisation": "Y"}"#, "Y"),
-            (#"{"organisation": "Y", "ORGANISATION": "X"}"#, "Y"),
             (#"{"organisation": "A", "answers": {"assets.1": "4", "answers": {"organisation": "C"}}}"#, "A"),
             (#"{"organisation": "A", "extra": [1, {"x": [2, "]"]}], "notes": {"deep": [true, null, -1.5e3]}}"#, "A"),
             // Escaped keys, as a JSON writer that escapes everything outside ASCII writes them.
@@ -46,6 +44,8 @@ struct JSONRespondentScanTests {
             (#"{"organisation": 42}"#, nil),
             (#"{"organisation": true}"#, nil),
             (#"{"organisation": "A", "organisation": "B"}"#, nil),
+            (#"{"Organisation": "X", "organisation": "Y"}"#, nil),
+            (#"{"organisation": "Y", "answers": {"ORGANISATION": "X"}}"#, nil),
             (#"{"answers": {}, "answers": {"organisation": "B"}, "organisation": "A"}"#, nil),
             ("{\"organisation\u{00A0}name\": \"Z\"}", nil),
             (#"{"organisation": "A", "organis\u0061tion": "B"}"#, nil),
@@ -67,6 +67,9 @@ struct JSONRespondentScanTests {
         // Reading in full gives those left to it an organisation where it can.
         #expect(fullReading(#"{"organisation": 42}"#, reader: reader) == "42")
         #expect(fullReading("{\"organisation\u{00A0}name\": \"Z\"}", reader: reader) == "Z")
+        // Two keys for the organisation leave it in doubt: reading in full rejects the respondent.
+        #expect(fullReading(#"{"Organisation": "X", "organisation": "Y"}"#, reader: reader) == nil)
+        #expect(fullReading(#"{"organisation": "Y", "answers": {"ORGANISATION": "X"}}"#, reader: reader) == nil)
     }
 
     /// The scan checks a respondent's structure, not the spelling of its numbers and literals: a
