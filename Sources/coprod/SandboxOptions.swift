@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LuaHost
 
 #if canImport(Glibc)
@@ -26,6 +27,15 @@ struct SandboxOptions: ParsableArguments {
     var instructionLimit: UInt64 = LuaLimits.default.instructions
 
     func validate() throws {
+        // A file or a folder that is not there would be searched for nothing, without a word.
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                let folder = (path as NSString).deletingLastPathComponent
+                let hint = path.hasSuffix(".lua") ? " (for this file, give its folder: --path \(folder.isEmpty ? "." : folder))" : ""
+                throw ValidationError("--path \(path) is not a folder: give the folder that holds your frameworks and modules\(hint).")
+            }
+        }
         guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 or more MiB.") }
         guard memoryLimit <= Int.max >> 20 else { throw ValidationError("--memory-limit is too large.") }
     }

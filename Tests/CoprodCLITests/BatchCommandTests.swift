@@ -640,7 +640,13 @@ struct BatchCommandTests {
         let lost = try runCoprod(["merge", shard, "--out", all])
         #expect(lost.status == 2)
         #expect(lost.standardError == "coprod: the batches were run with the framework 'mini-audit', which is not built in "
-            + "and not in --path or COPROD_PATH: give merge the --path the batches were given\n")
+            + "and not in --path or COPROD_PATH: give merge --path with the folder that holds mini-audit.lua "
+            + "(the batches' --path, or the folder of the file they were given)\n")
+        // A --path that is not a folder is named, with the folder to give for a file.
+        let file = try runCoprod(["merge", shard, "--out", all, "--path", fixtures + "/mini-audit.lua"])
+        #expect(file.status == 2)
+        #expect(file.standardError.contains("--path \(fixtures)/mini-audit.lua is not a folder: give the folder that holds your "
+            + "frameworks and modules (for this file, give its folder: --path \(fixtures))."), "\(file.standardError)")
         #expect(!FileManager.default.fileExists(atPath: all))
         let found = try runCoprod(["merge", shard, "--out", all, "--path", fixtures])
         #expect(found.status == 0, "\(found.standardError)")

@@ -79,7 +79,8 @@ struct MergeCommand: ParsableCommand {
         // A local area's own framework is found only where the batches found it.
         guard sandbox.catalog.listing.contains(where: { $0.id == frameworkID }) else {
             Diagnostics.standardError("coprod: the batches were run with the framework '\(frameworkID)', which is not built in "
-                + "and not in --path or COPROD_PATH: give merge the --path the batches were given")
+                + "and not in --path or COPROD_PATH: give merge --path with the folder that holds \(frameworkID).lua "
+                + "(the batches' --path, or the folder of the file they were given)")
             throw ExitCode.usage
         }
         let (framework, _) = try sandbox.loadFramework(frameworkID)
