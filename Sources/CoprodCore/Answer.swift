@@ -140,7 +140,7 @@ extension Scale {
                 return .ratio(part: Double(part), whole: Double(whole))
             }
         case .number(let unit):
-            if let value = Scale.percentage(text) ?? Double(text), value.isFinite, unit != "%" || (0...100).contains(value) {
+            if let value = Scale.percentage(text) ?? Scale.decimal(text), unit != "%" || (0...100).contains(value) {
                 return .number(value)
             }
         case .text:
@@ -184,7 +184,18 @@ extension Scale {
         var digits = text
         let hasSign = digits.hasSuffix("%")
         if hasSign { digits = String(digits.dropLast()).trimmingWhitespace }
-        guard let value = Double(digits), value.isFinite, hasSign else { return nil }
+        guard hasSign, let value = decimal(digits) else { return nil }
+        return value
+    }
+
+    /// A figure as people write one: digits, perhaps a sign and a decimal point. Not what else
+    /// `Double` reads (`0x10`, `1e305`, `inf`), which no form means, nor one too large to show.
+    static func decimal(_ text: String) -> Double? {
+        var digits = text.utf8[...]
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }),
+              digits.filter({ $0 == UInt8(ascii: ".") }).count <= 1, digits.contains(where: { $0 != UInt8(ascii: ".") }),
+              let value = Double(text), abs(value) < 1e15 else { return nil }
         return value
     }
 

@@ -129,6 +129,7 @@ public final class FrameworkRules {
     static func described(_ value: LuaValue) -> String {
         switch value {
         case .string(let text): "'\(text)'"
+        case .number(let number) where number.isNaN: "nan"
         case .integer, .number: value.description
         default: "a \(value.typeName)"
         }
@@ -157,28 +158,28 @@ public final class FrameworkRules {
         let sectionTable = LuaValue.table(LuaTable(dictionary: ["id": .string(section.id), "title": .string(section.title)]))
         let result = try sectionScore.function.call([sectionTable, .table(LuaTable(array: list))]).first ?? .nil
         let levels = tierLevels(section)
-        // A number on the section's own scale: the summaries and charts place it there.
-        let bounds = FrameworkRules.bounds(section, levels: levels)
-        switch result {
-        case .nil: return Score.none
-        case .integer, .number:
+        if levels.isEmpty {
+            // A number on the section's own scale: the summaries and charts place it there.
+            let bounds = FrameworkRules.bounds(section)
             if let value = result.numberValue, bounds ~= value { return .number(value) }
-        case .string(let name) where name == "none": return .tier(0, "none")
-        case .string(let name) where levels.contains(name): return .tier((levels.firstIndex(of: name) ?? 0) + 1, name)
-        default:
-            break
+            if case .nil = result { return Score.none }
+            throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
+                + "which \(FrameworkRules.scoring(section)) (accepted: a number from \(Score.format(bounds.lowerBound)) "
+                + "to \(Score.format(bounds.upperBound)), or nil for no score)")
         }
-        let tiers = levels.isEmpty ? "" : (["none"] + levels).joined(separator: ", ") + ", "
+        // A tiered section is scored by a tier, in any case, as an input gives one.
+        if case .nil = result { return Score.none }
+        if let name = result.stringValue?.foldedForMatching, let index = (["none"] + levels).firstIndex(of: name) {
+            return .tier(index, TierReading.name(index, levels))
+        }
         throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
-            + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers)a number from \(Score.format(bounds.lowerBound)) "
-            + "to \(Score.format(bounds.upperBound)), or nil for no score)")
+            + "which \(FrameworkRules.scoring(section)) (accepted: \((["none"] + levels).joined(separator: ", ")), or nil for no score)")
     }
 
-    /// The numbers a section's score may take: its points scale, its tiers counted from none (0),
-    /// or a share from 0 to 1.
-    private static func bounds(_ section: Section, levels: [String]) -> ClosedRange<Double> {
+    /// The numbers an untiered section's score may take: its points scale, or a share from 0 to 1.
+    private static func bounds(_ section: Section) -> ClosedRange<Double> {
         if let range = section.indicators.lazy.compactMap(\.scale.points).first { return Double(range.lowerBound)...Double(range.upperBound) }
-        return levels.isEmpty ? 0...1 : 0...Double(levels.count)
+        return 0...1
     }
 
     func nextSteps(_ result: OrganisationResult, defaults: [String]) throws(LuaError) -> [String] {

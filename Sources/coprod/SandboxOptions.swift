@@ -33,7 +33,8 @@ struct SandboxOptions: ParsableArguments {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 let folder = (path as NSString).deletingLastPathComponent
                 let hint = path.hasSuffix(".lua") ? " (for this file, give its folder: --path \(folder.isEmpty ? "." : folder))" : ""
-                throw ValidationError("--path \(path) is not a folder: give the folder that holds your frameworks and modules\(hint).")
+                let what = FileManager.default.fileExists(atPath: path) ? "is not a folder" : "does not exist"
+                throw ValidationError("--path \(path) \(what): give the folder that holds your frameworks and modules\(hint).")
             }
         }
         guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 or more MiB.") }

@@ -642,6 +642,15 @@ struct BatchCommandTests {
         #expect(lost.standardError == "coprod: the batches were run with the framework 'mini-audit', which is not built in "
             + "and not in --path or COPROD_PATH: give merge --path with the folder that holds mini-audit.lua "
             + "(the batches' --path, or the folder of the file they were given)\n")
+        // A file of the same id changed since (a section renamed) would place the results wrongly.
+        let changed = work.appendingPathComponent("changed")
+        try FileManager.default.createDirectory(at: changed, withIntermediateDirectories: true)
+        let source = try String(contentsOfFile: fixtures + "/mini-audit.lua", encoding: .utf8)
+        _ = try write(source.replacingOccurrences(of: "section \"networks\"", with: "section \"links\""), "mini-audit.lua", in: changed)
+        let moved = try runCoprod(["merge", shard, "--out", all + "-changed", "--path", changed.path])
+        #expect(moved.status == 2)
+        #expect(moved.standardError == "coprod: \(shard) was evaluated against a framework 'mini-audit' with other sections or indicators "
+            + "than the one found now (\(changed.path)/mini-audit.lua): give merge the --path the batches were run with\n")
         // A --path that is not a folder is named, with the folder to give for a file.
         let file = try runCoprod(["merge", shard, "--out", all, "--path", fixtures + "/mini-audit.lua"])
         #expect(file.status == 2)

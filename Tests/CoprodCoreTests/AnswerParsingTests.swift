@@ -41,6 +41,14 @@ struct AnswerParsingTests {
         #expect(throws: ValueProblem.self) { try Scale.ratio.parse("13/12") }
         #expect(try Scale.number(unit: "%").parse("72%") == .number(72))
         #expect(try Scale.number(unit: "%").parse("72") == .number(72))
+        // A figure is written in digits: not hex, not an exponent, not one too large to show.
+        let hours = Scale.number(unit: "hours")
+        #expect(try hours.parse("24.5") == .number(24.5))
+        #expect(try hours.parse("+48") == .number(48))
+        #expect(try hours.parse(".5") == .number(0.5))
+        for text in ["0x10", "1e305", "inf", "1.2.3", ".", "-", "12 hours", "1000000000000000"] {
+            #expect(throws: ValueProblem.self, "\(text)") { try hours.parse(text) }
+        }
     }
 
     /// A share is 0-100% and a count is whole: 150% of a board, or 3.5 of 7 members, is a slip

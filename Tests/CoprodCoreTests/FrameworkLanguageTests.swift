@@ -325,13 +325,17 @@ struct FrameworkLanguageTests {
         #expect(word?.message == "odd.lua:6: rules.section_score returned 'purple' for section 'a', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
         #expect(word?.chunk == "odd.lua")
         #expect(word?.line == 6)
-        #expect(try refusal("{ q = 'platinum' }")?.message == "odd.lua:6: rules.section_score returned 'platinum' for section 'q', which is scored in tiers (accepted: none, bronze, silver, gold, a number from 0 to 3, or nil for no score)")
+        #expect(try refusal("{ q = 'platinum' }")?.message == "odd.lua:6: rules.section_score returned 'platinum' for section 'q', which is scored in tiers (accepted: none, bronze, silver, gold, or nil for no score)")
+        // A tier's number would leave it out of the area summary's tier counts; "none" is a tier.
+        #expect(try refusal("{ q = 2 }")?.message == "odd.lua:6: rules.section_score returned 2 for section 'q', which is scored in tiers (accepted: none, bronze, silver, gold, or nil for no score)")
+        #expect(try refusal("{ a = 'none' }")?.message == "odd.lua:6: rules.section_score returned 'none' for section 'a', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
+        #expect(try refusal("{ a = 0/0 }")?.message == "odd.lua:6: rules.section_score returned nan for section 'a', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
         #expect(try refusal("{ c = {} }")?.message == "odd.lua:6: rules.section_score returned a table for section 'c', which is scored as the share of its items met (accepted: a number from 0 to 1, or nil for no score)")
         // A number off the section's scale, or one no scale holds, would misplace it in the summary.
         #expect(try refusal("{ a = 7 }")?.message == "odd.lua:6: rules.section_score returned 7 for section 'a', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
         #expect(try refusal("{ a = 1e300 }")?.message == "odd.lua:6: rules.section_score returned 1e+300 for section 'a', which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
         // What the message says is accepted is.
-        try state.run("RETURNS = { a = 4.5, q = 'silver', c = 0.5 }")
+        try state.run("RETURNS = { a = 4.5, q = 'Silver', c = 0.5 }")
         let result = try evaluator.evaluate(river, rules: rules)
         #expect(result.sections.map(\.score) == [.number(4.5), .tier(2, "silver"), .number(0.5)])
         try state.run("RETURNS, NEXT_STEPS = {}, 7")

@@ -45,6 +45,8 @@ struct MergeCommand: ParsableCommand {
         // Every shard is checked, and its rejected rows read, before anything is written.
         var frameworkID: String?
         var frameworkShard = ""
+        // Each shard's section and indicator ids, from its first result, to hold the framework to.
+        var shape: [(directory: String, ids: [String])] = []
         var rejected: [RejectedRow] = []
         for directory in directories {
             let base = URL(fileURLWithPath: directory)
@@ -70,6 +72,7 @@ struct MergeCommand: ParsableCommand {
                     throw ExitCode.usage
                 }
                 (frameworkID, frameworkShard) = (shardFramework, directory)
+                shape.append((directory, MergeCommand.ids(of: object)))
             }
         }
         guard let frameworkID else {
@@ -84,6 +87,13 @@ struct MergeCommand: ParsableCommand {
             throw ExitCode.usage
         }
         let (framework, _) = try sandbox.loadFramework(frameworkID)
+        // A file of the same id that has changed since would place the results wrongly.
+        let ids = framework.sections.map(\.id) + framework.indicators.map(\.id)
+        if let changed = shape.first(where: { $0.ids != ids }) {
+            Diagnostics.standardError("coprod: \(changed.directory) was evaluated against a framework '\(frameworkID)' with other sections "
+                + "or indicators than the one found now (\(framework.origin)): give merge the --path the batches were run with")
+            throw ExitCode.usage
+        }
         var summary = AreaSummary(framework: framework)
         var shardOf = ShardsSeen()
         var reports = ShardReports()
@@ -116,6 +126,13 @@ struct MergeCommand: ParsableCommand {
     /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
     /// adds each organisation to `summary`: a national collection's shards are merged in flat
     /// memory.
+    /// The section ids, then the indicator ids, of a result line read as JSON.
+    private static func ids(of result: [String: Any]) -> [String] {
+        let sections = (result["sections"] as? [[String: Any]]) ?? []
+        let indicators = (result["indicators"] as? [[String: Any]]) ?? []
+        return (sections + indicators).compactMap { $0["id"] as? String }
+    }
+
     private static func copy(shard directory: String, number: Int, into output: BatchOutput,
                              summary: inout AreaSummary, seen: inout ShardsSeen) throws(InputError) {
         let base = URL(fileURLWithPath: directory)
