@@ -104,7 +104,7 @@ public final class FrameworkRules {
         let scale = indicator.scale
         // A number as it is; text as an input's cell would be read ("Silver", "Doing really well", "25%").
         let number = result.numberValue.flatMap { $0.isFinite && abs($0) < 1e15 ? $0 : nil }
-        let parsed = result.stringValue.flatMap { text in (try? scale.parse(text)) ?? nil }
+        let parsed = result.stringValue.flatMap { try? scale.parse($0) }
         switch scale {
         case .ordinal, .rating, .number:
             if let value = number ?? parsed?.number, scale.points.map({ Double($0.lowerBound)...Double($0.upperBound) ~= value }) ?? true {
@@ -140,8 +140,7 @@ public final class FrameworkRules {
         switch scale {
         case .ordinal(let min, let max, let labels, _): "a number from \(min) to \(max)" + (labels.isEmpty ? "" : " or one of its labels")
         case .rating(let min, let max, let anchors): "a number from \(min) to \(max)" + (anchors.isEmpty ? "" : " or one of its anchor words")
-        case .tiers(let levels): "one of " + (["none"] + levels).joined(separator: ", ")
-        case .choice(let options): "one of " + options.joined(separator: ", ")
+        case .tiers, .choice: "one of " + scale.accepted
         case .ratio: "a share from 0 to 1, or a ratio such as 3/12 or 25%"
         case .number: "a number"
         case .text: "nothing (free text is not combined)"
@@ -167,13 +166,14 @@ public final class FrameworkRules {
                 + "which \(FrameworkRules.scoring(section)) (accepted: a number from \(Score.format(bounds.lowerBound)) "
                 + "to \(Score.format(bounds.upperBound)), or nil for no score)")
         }
-        // A tiered section is scored by a tier, in any case, as an input gives one.
+        // A tiered section is scored by a tier, read as an input's cell gives one (any case).
         if case .nil = result { return Score.none }
-        if let name = result.stringValue?.foldedForMatching, let index = (["none"] + levels).firstIndex(of: name) {
+        let tiers = Scale.tiers(levels)
+        if case .tier(let index)? = result.stringValue.flatMap({ try? tiers.parse($0) }) {
             return .tier(index, TierReading.name(index, levels))
         }
         throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
-            + "which \(FrameworkRules.scoring(section)) (accepted: \((["none"] + levels).joined(separator: ", ")), or nil for no score)")
+            + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers.accepted), or nil for no score)")
     }
 
     /// The numbers an untiered section's score may take: its points scale, or a share from 0 to 1.

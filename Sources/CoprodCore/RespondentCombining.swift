@@ -20,6 +20,10 @@ public enum RespondentCombining: String, Sendable, Equatable {
 }
 
 extension Framework {
+    /// Whether the framework's own `rules.combine` replaces `combining` where two or more
+    /// respondents answered.
+    public var combinesByOwnRule: Bool { rules.contains(FrameworkRules.Name.combine.rawValue) }
+
     /// How several respondents' answers on `scale` combine in this framework.
     public func combining(_ scale: Scale) -> RespondentCombining {
         switch scale {

@@ -25,9 +25,8 @@ extension AssessmentReader {
             (topLevel && name == "answers") || column(named: name) != .ignored
         }) {
             // Unless the organisation's own key is the one given twice, it names whose answers these were.
-            let organisation = column(named: repeated) == .metadata("organisation") ? nil
-                : object.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
-            return .rejected(RejectedRow(file: file, row: number, organisation: organisation.map { JSONText.text($0.value) },
+            let organisation = column(named: repeated) == .metadata("organisation") ? nil : soleOrganisation(in: object)
+            return .rejected(RejectedRow(file: file, row: number, organisation: organisation,
                                          column: "key '\(repeated)'",
                                          reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
         }
@@ -66,10 +65,9 @@ extension AssessmentReader {
                 flat.merge(answers) { _, answer in answer }
             } else if !(answers is NSNull) {
                 let example = framework.slots.first?.column ?? "id"
-                let organisation = flat.first { column(named: $0.key) == .metadata("organisation") && !JSONText.isContainer($0.value) }
                 return rejected("found \(JSONText.described(answers)) where an object of answers is expected (accepted: an object "
                                 + "such as {\"\(example)\": 4}, or the answers beside \"organisation\")", key: "answers",
-                                organisation: organisation.map { JSONText.text($0.value) })
+                                organisation: soleOrganisation(in: flat))
             }
         }
         let names = flat.keys.sorted()
@@ -78,11 +76,7 @@ extension AssessmentReader {
         do {
             columns = try mapHeader(names, file: file, into: &read, naming: .keys)
         } catch {
-            // The organisation, when one key gives it, still names whose answers these were.
-            let organisationKeys = names.filter { column(named: $0) == .metadata("organisation") }
-            let organisation = organisationKeys.count == 1
-                ? flat[organisationKeys[0]].flatMap { JSONText.isContainer($0) ? nil : JSONText.text($0) } : nil
-            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""), organisation: organisation)
+            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""), organisation: soleOrganisation(in: flat))
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
         guard let organisationIndex = columns.firstIndex(of: .metadata("organisation")) else {
@@ -111,6 +105,14 @@ extension AssessmentReader {
         self.read(values: values, columns: columns, file: file, row: number, namingKeys: true, shown: shown, into: &result)
         if let response = result.responses.first { return .response(response) }
         return .rejected(result.rejected[0])
+    }
+
+    /// The organisation a rejected respondent names, so rejected.csv says whose answers they were:
+    /// nil unless exactly one key gives it, as one value.
+    private func soleOrganisation(in values: [String: Any]) -> String? {
+        let given = values.filter { column(named: $0.key) == .metadata("organisation") }
+        guard given.count == 1, let value = given.first?.value, !JSONText.isContainer(value) else { return nil }
+        return JSONText.text(value)
     }
 
     /// What a respondent's own key takes, after "found ... where".

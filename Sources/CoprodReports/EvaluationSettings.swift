@@ -13,8 +13,7 @@ enum EvaluationSettings {
         let below = framework.below.map(Score.format)
             ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
         let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(Score.format($0))" } }
-        let combinesByRule = framework.rules.contains(FrameworkRules.Name.combine.rawValue)
-        return [combinesByRule
+        return [framework.combinesByOwnRule
             ? "- Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, "
                 + "where two or more answered; free text is kept, every answer. Without the rule, coprod would combine them "
                 + "by the kind of answer:"

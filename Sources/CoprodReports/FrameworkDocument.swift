@@ -95,7 +95,7 @@ public enum FrameworkDocument {
             // Each scale the indicators use, with how several respondents' answers on it combine.
             ("combining", .array(EvaluationSettings.scales(framework).map { scale in
                 .object([("accepted", .string(scale.accepted)), ("by", .string(
-                    framework.rules.contains(FrameworkRules.Name.combine.rawValue) && scale != .text
+                    framework.combinesByOwnRule && scale != .text
                         ? "rules.combine" : framework.combining(scale).rawValue))])
             })),
             ("gap", framework.gap.map(JSON.number) ?? .null),

@@ -123,9 +123,6 @@ struct MergeCommand: ParsableCommand {
         Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(grouped(summary.rowsRejected)) rejected")
     }
 
-    /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
-    /// adds each organisation to `summary`: a national collection's shards are merged in flat
-    /// memory.
     /// The section ids, then the indicator ids, of a result line read as JSON.
     private static func ids(of result: [String: Any]) -> [String] {
         let sections = (result["sections"] as? [[String: Any]]) ?? []
@@ -133,6 +130,9 @@ struct MergeCommand: ParsableCommand {
         return (sections + indicators).compactMap { $0["id"] as? String }
     }
 
+    /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
+    /// adds each organisation to `summary`: a national collection's shards are merged in flat
+    /// memory.
     private static func copy(shard directory: String, number: Int, into output: BatchOutput,
                              summary: inout AreaSummary, seen: inout ShardsSeen) throws(InputError) {
         let base = URL(fileURLWithPath: directory)
