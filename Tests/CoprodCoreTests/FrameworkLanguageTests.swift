@@ -179,8 +179,6 @@ struct FrameworkLanguageTests {
         #expect(framework.indicators.first?.descriptors == ["bronze": ["b"], "silver": ["s"], "gold": ["g1", "g2"]])
     }
 
-    /// `rules.combine` replaces how two or more respondents combine, for the whole organisation and
-    /// for a role with two or more; one respondent's answer is its own, without a call.
     /// Sections of points, tiers and checklist items, for the rules' tests.
     private let threeKindsOfSection = """
         section "a" { title = "A", statement "a.1" "One" },
@@ -201,6 +199,8 @@ struct FrameworkLanguageTests {
         return (try FrameworkLoader.load(source: Array(source.utf8), chunkName: "@\(id).lua", origin: "\(id).lua", in: state), state)
     }
 
+    /// `rules.combine` replaces how two or more respondents combine, for the whole organisation and
+    /// for a role with two or more; one respondent's answer is its own, without a call.
     @Test func aCombineRuleReplacesHowRespondentsCombine() throws {
         let (framework, state) = try threeKindsFramework("heard", rules: """
                 combine = function(indicator, answers)
