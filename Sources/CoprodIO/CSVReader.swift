@@ -158,6 +158,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         var quoted = false
         var fieldStarted = false
         var fieldWasQuoted = false
+        var closed = false
         var content = false
         var problem = false
         var key: (start: Int, end: Int?, quoted: Bool)? = keyField == 0 ? (position, nil, false) : nil
@@ -177,6 +178,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                         content = true
                     } else {
                         quoted = false
+                        closed = true
                     }
                 } else {
                     if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (position >= bytes.count || bytes[position] != UInt8(ascii: "\n"))) {
@@ -193,6 +195,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 field += 1
                 fieldStarted = false
                 fieldWasQuoted = false
+                closed = false
                 if field == keyField { key = (position, nil, false) }
             case UInt8(ascii: "\""):
                 if !fieldStarted && !fieldWasQuoted {
@@ -215,7 +218,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 break scanning
             default:
                 fieldStarted = true
-                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { content = true }
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                    content = true
+                    if closed { problem = true }
+                }
             }
         }
         if end == nil {
@@ -335,6 +341,19 @@ public struct CSVReader: Sequence, IteratorProtocol {
             fieldWasQuoted = false
         }
 
+        /// A quote where a field cannot have one: which field, and how to write it instead. In a
+        /// row that took in later lines, the cause is most likely an earlier quote never closed,
+        /// which the quote on this line closed.
+        func noteMisplaced(_ what: String, advice: String) {
+            guard problem == nil else { return }
+            if let ranOn {
+                problem = "a quote in the middle of field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
+            } else {
+                problem = "\(what) field \(fields.count + 1) (quote the whole field and \(advice))"
+                problemField = FieldProblem(index: fields.count, reason: "\(what) the field (quote the whole field and \(advice))")
+            }
+        }
+
         while position < bytes.count {
             let byte = bytes[position]
             position += 1
@@ -375,14 +394,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     fieldWasQuoted = true
                     quoteOpenedOn = line
                 } else {
-                    if problem == nil {
-                        if let ranOn {
-                            problem = "a quote in the middle of field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
-                        } else {
-                            problem = "a quote in the middle of field \(fields.count + 1) (quote the whole field and double the quote)"
-                            problemField = FieldProblem(index: fields.count, reason: "a quote in the middle of the field (quote the whole field and double the quote)")
-                        }
-                    }
+                    noteMisplaced("a quote in the middle of", advice: "double the quote")
                     field.append(byte)
                 }
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
@@ -401,6 +413,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     let next = bytes[position]
                     if next == UInt8(ascii: ",") || next == UInt8(ascii: "\"") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { break }
                     position += 1
+                }
+                // After a closing quote only spaces may come before the separator: `"4"5` is
+                // not 45, but a field quoted by mistake.
+                if fieldWasQuoted, bytes[start..<position].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
+                    noteMisplaced("text after the closing quote of", advice: "double any quote inside it")
                 }
                 field.append(contentsOf: bytes[start..<position])
             }

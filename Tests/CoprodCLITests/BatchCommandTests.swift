@@ -302,6 +302,7 @@ struct BatchCommandTests {
         second += "Good,service user,2,2,2,1,1,1,\n"           // row 6: a second view of Good
         var bytes = Array(second.utf8)
         bytes += Array("Bytes,staff,".utf8) + [0xFF, 0xFE] + Array(",4,4,3,3,3,\n".utf8)  // row 7: invalid UTF-8
+        bytes += Array("Stray,staff,2,\"4\"5,4,3,3,3,\n".utf8)                        // row 8: not 45, a quote gone astray
         let secondPath = work.appendingPathComponent("second.csv").path
         try Data(bytes).write(to: URL(fileURLWithPath: secondPath))
         let out = work.appendingPathComponent("out")
@@ -309,7 +310,7 @@ struct BatchCommandTests {
                                     "--jobs", "2", "--instruction-limit", "2000000"])
         #expect(result.status == 1)
         let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
-        #expect(rejected.count == 7)  // header + 6 rows
+        #expect(rejected.count == 8)  // header + 7 rows
         #expect(rejected.contains { $0.hasPrefix("\(first),3,,,") && $0.contains("never closed") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),2,,,") && $0.contains("the row has 4 fields but the header has 9") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),3,Off,C 'assets.1',") && $0.contains("'six' is not on the 1-5 scale") })
@@ -317,13 +318,14 @@ struct BatchCommandTests {
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),5,Loopy,,") && $0.contains("instruction limit of 2000000 reached") })
         // The bad bytes are the third field's: the row names its column, and the organisation before it.
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),7,Bytes,C 'assets.1',\"not valid UTF-8 text") })
+        #expect(rejected.contains { $0 == "\(secondPath),8,Stray,D 'assets.2',text after the closing quote of the field (quote the whole field and double any quote inside it)" })
         let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
         let rows = summary?["rows"] as? [String: Int]
-        #expect(rows == ["read": 8, "evaluated": 2, "rejected": 6])
+        #expect(rows == ["read": 9, "evaluated": 2, "rejected": 7])
         let good = try read(out, "results.csv").split(separator: "\n")
         #expect(good.count == 2)
         #expect(good[1].hasPrefix("Good,2,"))
-        #expect(result.standardError.contains("8 rows read: 2 evaluated for 1 organisation, 6 rejected"))
+        #expect(result.standardError.contains("9 rows read: 2 evaluated for 1 organisation, 7 rejected"))
     }
 
     @Test func summaryStatisticsWorkedByHand() throws {

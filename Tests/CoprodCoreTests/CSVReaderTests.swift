@@ -58,6 +58,19 @@ struct CSVReaderTests {
         #expect(read[2].problemField?.reason == "a quote in the middle of the field (quote the whole field and double the quote)")
     }
 
+    /// Text after a closing quote is a quote gone astray, not part of the field: `"4"5` would
+    /// otherwise read as 45. Spaces before the separator are no problem.
+    @Test func textAfterAClosingQuoteIsAProblem() {
+        let read = records("a,b,c\nx,\"4\"5,1\n\"y\"  ,\"z\"\t,2\n\"Hill\" Ltd,1,2\n")
+        #expect(read[1].fields == ["x", "45", "1"])
+        #expect(read[1].problem == "text after the closing quote of field 2 (quote the whole field and double any quote inside it)")
+        #expect(read[1].problemField?.index == 1)
+        #expect(read[1].problemField?.reason == "text after the closing quote of the field (quote the whole field and double any quote inside it)")
+        #expect(read[2].problem == nil)
+        #expect(read[2].fields == ["y  ", "z\t", "2"])
+        #expect(read[3].problem == "text after the closing quote of field 1 (quote the whole field and double any quote inside it)")
+    }
+
     @Test func invalidUTF8IsAProblemOfThatRowOnly() {
         let bytes = Array("a,b\n".utf8) + [0x66, 0xFF, 0x2C, 0x31, 0x0A] + Array("ok,2\n".utf8)
         let read = Array(CSVReader(bytes: bytes))
@@ -104,7 +117,8 @@ struct CSVReaderTests {
     @Test("found records agree with read records", arguments: [1, 2, 5, 4096])
     func rawRecordsAgree(_ blockSize: Int) throws {
         let text = "\u{FEFF}organisation,b,c\r\n\"Hill, Ltd\",\"said \"\"yes\"\"\",3\r\n  Brook ,\"one\r\ntwo\",x\n"
-            + ",, \n\"\",\" \",\nbad\"quote,2,3\nshort,1\n\"\"\"quoted\"\" name\",b,c\n\"never closed,4\n"
+            + ",, \n\"\",\" \",\nbad\"quote,2,3\nshort,1\n\"\"\"quoted\"\" name\",b,c\n\"Hill\" Ltd,1,\"2\"3\n\"spaced\" ,1,2\n"
+            + "\"never closed,4\n"
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID()).csv")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -122,7 +136,8 @@ struct CSVReaderTests {
             #expect(raw.isBlank == record.fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } })
             #expect(raw.hasQuoteProblem == (record.problem != nil))
         }
-        #expect(found.map(\.key) == ["Hill, Ltd", "  Brook ", "", "", "bad\"quote", "short", "\"quoted\" name", "never closed,4\n"])
+        #expect(found.map(\.key) == ["Hill, Ltd", "  Brook ", "", "", "bad\"quote", "short", "\"quoted\" name", "Hill Ltd", "spaced ",
+                                   "never closed,4\n"])
     }
 
     /// Records found eight bytes at a time (plain ones) and byte by byte (the rest) agree with
