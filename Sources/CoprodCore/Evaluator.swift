@@ -141,6 +141,10 @@ public struct Evaluator: Sendable {
         }
         guard answers.count > 1, let ruled = try rules.combine(plan.indicator, answers) else { return }
         (combined.score, combined.answer) = ruled
+        // Answered, yet unscored: say why, or it reads as a fault.
+        if ruled.score == .none && ruled.answer == nil {
+            combined.warnings.append("\(plan.indicator.id) \"\(plan.indicator.text)\": rules.combine gave no score for its \(answers.count) answers")
+        }
         // A declared tier is shown only where it differs from the tier given.
         if combined.declared == combined.score { combined.declared = nil }
     }

@@ -273,6 +273,10 @@ struct FrameworkLanguageTests {
         try state.run("RETURNS = { ['a.1'] = 3.5, ['q.1'] = 'gold' }")
         let accepted = try evaluator.evaluate(riverAssessment, rules: rules)
         #expect(accepted.indicators.map(\.score) == [.number(3.5), .tier(3, "gold"), .none])
+        // Nil leaves c.1 unscored though all three answered it: a warning says the rule did so,
+        // once, for the whole organisation and not for the service users' view.
+        #expect(accepted.indicator("c.1")?.answers == 3)
+        #expect(accepted.warnings == ["c.1 \"Done\": rules.combine gave no score for its 3 answers"])
         // Text as an input's cell would give it: any case, a number as text.
         try state.run("RETURNS = { ['a.1'] = '2', ['q.1'] = 'Silver', ['c.1'] = 'Partly' }")
         let written = try evaluator.evaluate(riverAssessment, rules: rules)
