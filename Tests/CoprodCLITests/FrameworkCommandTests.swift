@@ -39,6 +39,25 @@ struct FrameworkCommandTests {
         #expect(!result.standardOutput.contains("Later Audit"))
     }
 
+    /// A module left at the top of a `--path` folder is read as a framework like every file
+    /// there: the listing goes on without it, and the message says where modules belong.
+    @Test func aModuleBesideTheFrameworksSaysWhereItBelongs() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: packageRoot.appendingPathComponent("Tests/CoprodCLITests/Fixtures/mini-audit.lua").path,
+                                         toPath: directory.appendingPathComponent("mini-audit.lua").path)
+        try Data("local helpers = {}\nreturn helpers\n".utf8).write(to: directory.appendingPathComponent("helpers.lua"))
+        let listed = try runCoprod(["frameworks", "--path", directory.path])
+        #expect(listed.status == 2)
+        #expect(listed.standardError == "coprod: \(directory.path)/helpers.lua: a framework file must return framework { ... } (it returned table; "
+            + "a module that frameworks require belongs in a subfolder, as every .lua file at the top of a framework folder is read as a framework)\n")
+        #expect(listed.standardOutput.split(separator: "\n").last?.hasPrefix("mini-audit") == true)
+        // A file that returns something other than a table is no module: no word of subfolders.
+        try Data("return 42\n".utf8).write(to: directory.appendingPathComponent("helpers.lua"))
+        let number = try runCoprod(["show", directory.appendingPathComponent("helpers.lua").path])
+        #expect(number.standardError.hasSuffix("a framework file must return framework { ... } (it returned number)\n"))
+    }
+
     /// A copy renamed but not given its own id would be taken for the framework it was copied
     /// from, in results and summaries and by `merge`, which loads a framework by its id. It is
     /// refused, found by id or given by path, at the line of its id; `frameworks` names it too.
