@@ -52,6 +52,16 @@ public enum InputFile {
         }
     }
 
+    /// Why `path`, which could be read when the batch began, cannot be opened again (moved,
+    /// deleted, or its permissions changed): asked of the file system anew, as the failed open's
+    /// own reason may not have survived.
+    public static func unreadableAgain(_ path: String) -> InputError {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let reason = descriptor >= 0 ? "it could not be opened" : String(cString: strerror(errno))
+        if descriptor >= 0 { close(descriptor) }
+        return InputError("cannot read \(path) again: \(reason) (a batch reads each input twice: leave the inputs in place until it is done)")
+    }
+
     /// Which file or directory `path` names, whatever the spelling (`a.csv`, `./a.csv`, a link):
     /// nil if it cannot be looked at.
     public static func identity(of path: String) -> Identity? {

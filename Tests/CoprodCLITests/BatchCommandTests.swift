@@ -793,6 +793,37 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// Workers open the input again for each chunk: one that is gone by then (moved or deleted
+    /// mid-batch) stops the batch, saying which file, and nothing is kept.
+    @Test func anInputThatCannotBeReadAgainMidBatchStopsTheBatch() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var text = header
+        for number in 1...1000 { text += "Slow \(number),staff,3,3,3,3,3,3,\n" }
+        let input = try write(text, "moved.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = coprodExecutable
+        // A chunk per organisation, each some milliseconds' work, with a report for each.
+        process.arguments = ["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet",
+                             "--chunk-bytes", "1", "--reports", "md"]
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        // Once the first report is written, the input goes.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: out.appendingPathComponent(".reports.partial").path) {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        try FileManager.default.removeItem(atPath: input)
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(message)")
+        #expect(message.hasPrefix("coprod: cannot read \(input) again: No such file or directory (a batch reads each input twice: "
+            + "leave the inputs in place until it is done)\n"), "\(message)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func anInterruptedRunLeavesNoHalfWrittenFile() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

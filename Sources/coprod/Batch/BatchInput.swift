@@ -57,7 +57,7 @@ struct BatchInput: Sendable {
                 try planJSON(file, index: index, into: &plan, warnings: &warnings)
                 continue
             }
-            guard var records = CSVReader(path: file) else { throw InputError("cannot read \(file)") }
+            guard var records = CSVReader(path: file) else { throw InputFile.unreadableAgain(file) }
             guard let header = records.next() else {
                 throw records.readFailure.map { InputError("cannot read \(file): \($0)") } ?? AssessmentReader.emptyCSV(file)
             }
@@ -131,7 +131,7 @@ struct BatchInput: Sendable {
         var keys = JSONKeyWarnings(checking: checkingKeys)
         if InputKind(file: file) == .jsonLines {
             guard var lines = LineReader(path: file, range: range, firstLine: first.number, blockSize: blockSize) else {
-                throw InputError("cannot read \(file)")
+                throw InputFile.unreadableAgain(file)
             }
             while let line = lines.nextLine() {
                 if line.isBlank { continue }
@@ -142,7 +142,7 @@ struct BatchInput: Sendable {
             return JSONPlace(offset: lines.next.offset, number: lines.next.number, position: TextPosition(line: lines.next.number, column: 1))
         }
         guard var items = JSONItemReader(path: file, range: range, firstItem: first.number, firstPosition: first.position, blockSize: blockSize) else {
-            throw InputError("cannot read \(file)")
+            throw InputFile.unreadableAgain(file)
         }
         while let item = items.nextItem() {
             visit(JSONPlace(offset: item.offset, number: item.number, position: item.position),
@@ -170,7 +170,7 @@ struct BatchInput: Sendable {
         guard let (start, end) = chunk.csv else { return }
         guard let columns else { throw InputError("\(file): the header could not be mapped to the framework") }
         guard var records = CSVReader(path: file, range: start.offset..<end, from: start, blockSize: end - start.offset) else {
-            throw InputError("cannot read \(file)")
+            throw InputFile.unreadableAgain(file)
         }
         var position = chunk.firstPosition
         while let raw = records.nextRaw(keyField: columns.organisationIndex) {

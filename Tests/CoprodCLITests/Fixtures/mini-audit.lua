@@ -1,5 +1,5 @@
 -- A small framework for testing the batch runner's mechanics, with rules that misbehave for two
--- organisations on purpose.
+-- organisations on purpose, and take their time over those named "Slow ...".
 return framework {
   id = "mini-audit", title = "Mini audit", publisher = "coprod tests",
   scale = ordinal { min = 1, max = 5, labels = { "No action yet", "Made a start", "Making progress",
@@ -19,6 +19,7 @@ return framework {
     next_steps = function(result, defaults)
       if result.organisation == "Faulty" then error("this rule fails for Faulty") end
       if result.organisation == "Loopy" then while true do end end
+      if result.organisation:match("^Slow ") then for _ = 1, 300000 do end end
       return defaults
     end,
   },
