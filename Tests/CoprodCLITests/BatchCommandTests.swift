@@ -762,6 +762,25 @@ struct BatchCommandTests {
         #expect(left == [".coprod-batch", ".rejected.csv.partial"])
     }
 
+    /// Runs coprod with `arguments`, does `meanwhile` once `appears` exists (or after 20 s), and
+    /// gives its exit status and standard error.
+    private func runBatch(_ arguments: [String], once appears: URL, meanwhile: () throws -> Void) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = coprodExecutable
+        process.arguments = arguments
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: appears.path) {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        try meanwhile()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
+
     /// A batch reads its inputs twice: one that changes in between (a forms tool still writing
     /// it) stops the batch, and no results are kept.
     @Test func anInputThatChangesWhileReadStopsTheBatch() throws {
@@ -770,24 +789,15 @@ struct BatchCommandTests {
         let sample = try runCoprod(["sample", "mini-audit", "--path", fixtures, "--orgs", "10000"])
         let input = try write(sample.standardOutput, "growing.csv", in: work)
         let out = work.appendingPathComponent("out")
-        let process = Process()
-        process.executableURL = coprodExecutable
-        process.arguments = ["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "2", "--quiet"]
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
         // Once the run has begun, another respondent arrives.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !FileManager.default.fileExists(atPath: out.appendingPathComponent(".results.jsonl.partial").path) {
-            Thread.sleep(forTimeInterval: 0.005)
+        let (status, message) = try runBatch(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "2", "--quiet"],
+                                             once: out.appendingPathComponent(".results.jsonl.partial")) {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((sample.standardOutput.split(separator: "\n")[1] + "\n").utf8))
+            try handle.close()
         }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data((sample.standardOutput.split(separator: "\n")[1] + "\n").utf8))
-        try handle.close()
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2, "\(message)")
+        #expect(status == 2, "\(message)")
         #expect(message.contains("\(input) changed while the batch read it, so its results were not kept"), "\(message)")
         // The batch made the directory, and removes it with nothing in it.
         #expect(!FileManager.default.fileExists(atPath: out.path))
@@ -802,23 +812,14 @@ struct BatchCommandTests {
         for number in 1...1000 { text += "Slow \(number),staff,3,3,3,3,3,3,\n" }
         let input = try write(text, "moved.csv", in: work)
         let out = work.appendingPathComponent("out")
-        let process = Process()
-        process.executableURL = coprodExecutable
-        // A chunk per organisation, each some milliseconds' work, with a report for each.
-        process.arguments = ["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet",
-                             "--chunk-bytes", "1", "--reports", "md"]
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        // Once the first report is written, the input goes.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !FileManager.default.fileExists(atPath: out.appendingPathComponent(".reports.partial").path) {
-            Thread.sleep(forTimeInterval: 0.002)
+        // A chunk per organisation, each some milliseconds' work, with a report for each: once the
+        // first report is written, the input goes.
+        let (status, message) = try runBatch(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet",
+                                              "--chunk-bytes", "1", "--reports", "md"],
+                                             once: out.appendingPathComponent(".reports.partial")) {
+            try FileManager.default.removeItem(atPath: input)
         }
-        try FileManager.default.removeItem(atPath: input)
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2, "\(message)")
+        #expect(status == 2, "\(message)")
         #expect(message.hasPrefix("coprod: cannot read \(input) again: No such file or directory (a batch reads each input twice: "
             + "leave the inputs in place until it is done)\n"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
