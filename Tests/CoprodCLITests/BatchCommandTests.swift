@@ -33,13 +33,15 @@ struct BatchCommandTests {
         let interleaved = [head] + lines.enumerated().sorted { ($0.offset % 3, $0.offset) < ($1.offset % 3, $1.offset) }.map(\.element)
         let input = try write(interleaved.joined(separator: "\n") + "\n", "sample.csv", in: work)
         var outputs: [String] = []
-        for jobs in ["1", "4"] {
+        // Workers beyond the chunks' count are not started: 256 asked, one chunk here.
+        for jobs in ["1", "4", "256"] {
             let out = work.appendingPathComponent("out-\(jobs)")
             let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"])
             #expect(result.status == 0, "\(result.standardError)")
             outputs.append(try read(out, "results.jsonl"))
         }
         #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
         let names = outputs[0].split(separator: "\n").compactMap { line -> String? in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["organisation"] as? String
         }
@@ -542,6 +544,9 @@ struct BatchCommandTests {
         // Two directories above the output directory are made too, and removed with it.
         let made = work.appendingPathComponent("made")
         let out = made.appendingPathComponent("deeper/out").path
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobsRange = "--jobs must be from 1 to \(max(256, 4 * cores)): each worker holds a Lua state of its own, "
+            + "and this machine has \(cores) core\(cores == 1 ? "" : "s") (the default, one worker each)."
         var cases: [(arguments: [String], message: String)] = [
             ([folder.path], "\(folder.path) is a folder: give the files in it (for example \(folder.path)/*.csv)"),
             ([input, missing], "cannot read \(missing): No such file or directory"),
@@ -554,8 +559,10 @@ struct BatchCommandTests {
             ([input, workbook], "\(workbook) is an Excel workbook, not CSV: save the sheet as CSV"),
             ([semicolons], "\(semicolons): the header is separated by semicolons, not commas"),
             ([questions], "no 'organisation' column; the header has: Timestamp, Name of your organisation, assets.1 (if column B 'Name of your organisation' names the organisation, head it 'organisation')"),
-            ([input, "--jobs", "0"], "--jobs must be 1 or more."),
-            ([input, "--jobs", "-1"], "--jobs must be 1 or more."),
+            ([input, "--jobs", "0"], jobsRange),
+            ([input, "--jobs", "-1"], jobsRange),
+            // A slip of the finger for 10 would hold 10,000 Lua states.
+            ([input, "--jobs", "10000"], jobsRange),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
         ]
         #if os(Linux)

@@ -32,6 +32,11 @@ struct BatchInput: Sendable {
         }
     }
 
+    /// The most chunks the inputs can be cut into: more workers than that would have nothing to do.
+    var mostChunks: Int {
+        states.reduce(0) { $0 + ($1.size ?? 0) / max(1, chunkBytes) + 1 }
+    }
+
     /// Throws unless every input is a file that can be read (twice), given once: checked before
     /// anything is written, so that a mistyped name leaves nothing behind.
     func checkReadable() throws(InputError) {

@@ -54,10 +54,17 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    /// More workers than cores only wait their turn, and each holds the framework in memory: a
+    /// mistyped `--jobs 10000` should not exhaust the machine.
+    static var mostJobs: Int { max(256, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+
     func validate() throws {
         try sandbox.checkNotAnInput(framework, command: "batch", inputs: inputs, rest: ["--out", outputDirectory])
         if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
-        if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        if jobs < 1 || jobs > BatchCommand.mostJobs {
+            throw ValidationError("--jobs must be from 1 to \(BatchCommand.mostJobs): each worker holds a Lua state of its own, "
+                + "and this machine has \(counted(ProcessInfo.processInfo.activeProcessorCount, "core")) (the default, one worker each).")
+        }
         if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be 1 or more.") }
         if let reports, BatchRunner.ReportFormat(rawValue: reports) == nil {
             throw ValidationError("--reports takes md or html (got '\(reports)').")
@@ -80,7 +87,7 @@ struct BatchCommand: ParsableCommand {
             let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
             let runner = BatchRunner(
                 frameworkReference: framework, catalog: sandbox.catalog, framework: loaded, input: input, output: output,
-                options: .init(jobs: jobs, limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
+                options: .init(jobs: min(jobs, input.mostChunks), limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
                                progress: !quiet && isatty(2) != 0))
             summary = try runner.run()
         } catch let error as InputError {
