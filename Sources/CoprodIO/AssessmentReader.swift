@@ -101,7 +101,11 @@ public struct AssessmentReader: Sendable {
     /// Reads a file as its extension says (`InputKind`).
     public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
         let bytes = try InputFile.contents(of: path)
-        switch InputKind(file: path) {
+        let kind = InputKind(file: path)
+        if kind != .csv, let reason = NotText.reason(firstBytes: Array(bytes.prefix(NotCSV.prefixLength)), file: path, format: .json) {
+            throw InputError(reason)
+        }
+        switch kind {
         case .json: try readJSON(Data(bytes), file: path, into: &result)
         case .jsonLines: readJSONLines(bytes, file: path, into: &result)
         case .csv: try readCSV(bytes, file: path, into: &result)

@@ -435,6 +435,24 @@ struct FrameworkCommandTests {
         let utf16 = try runCoprod(["evaluate", "involvement-audit", unicodeText.path])
         #expect(utf16.status == 2)
         #expect(utf16.standardError.contains("\(unicodeText.path) is UTF-16 text (as Excel's \"Unicode Text\" saves), not UTF-8: save the sheet as CSV"), "\(utf16.standardError)")
+        // JSON in UTF-16 is refused whole, by evaluate and batch alike, with how to convert it:
+        // read as bytes, its lines came apart at the zero bytes, and a line it never had was rejected.
+        let jsonLines = FileManager.default.temporaryDirectory.appendingPathComponent("unicode-\(UUID()).jsonl")
+        let line = "{\"organisation\": \"X\", \"assets.1\": 4}\n"
+        try Data(line.utf8.flatMap { [$0, 0] }).write(to: jsonLines)
+        defer { try? FileManager.default.removeItem(at: jsonLines) }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("unicode-out-\(UUID())")
+        for arguments in [["evaluate", "involvement-audit", jsonLines.path], ["batch", "involvement-audit", jsonLines.path, "--out", out.path]] {
+            let refused = try runCoprod(arguments)
+            #expect(refused.status == 2)
+            #expect(refused.standardError == "coprod: \(jsonLines.path) is UTF-16 text, not UTF-8: save it as UTF-8 "
+                + "(for example with iconv -f UTF-16LE -t UTF-8 \(jsonLines.path) > NEW.jsonl)\n", "\(refused.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // JSON on standard input cannot be renamed to .jsonl: it is to be saved to a file.
+        let pipedJSON = try runCoprod(["evaluate", "involvement-audit", "-"], input: line)
+        #expect(pipedJSON.status == 2)
+        #expect(pipedJSON.standardError.contains("coprod: standard input looks like JSON, but is read as CSV: save it to a file named .jsonl"), "\(pipedJSON.standardError)")
     }
 
     /// JSON Lines as batch reads them: a respondent per line, numbered by its line, blank lines

@@ -21,9 +21,24 @@ struct NotCSVTests {
         // "org" in UTF-16, little-endian and big-endian, each after its byte-order mark.
         #expect(reason([0xFF, 0xFE, 0x6F, 0x00, 0x72, 0x00, 0x67, 0x00])?.hasPrefix("export.csv is UTF-16 text (as Excel's \"Unicode Text\" saves), not UTF-8") == true)
         #expect(reason([0xFE, 0xFF, 0x00, 0x6F, 0x00, 0x72, 0x00, 0x67])?.hasPrefix("export.csv is UTF-16 text") == true)
-        #expect(reason([0x6F, 0x00, 0x72, 0x00])?.hasPrefix("export.csv is not a text file (it holds zero bytes)") == true)
+        // Without a byte-order mark, by one byte of each pair being zero.
+        #expect(reason([0x6F, 0x00, 0x72, 0x00, 0x67, 0x00])?.hasPrefix("export.csv is UTF-16 text (as Excel's \"Unicode Text\" saves)") == true)
+        #expect(reason([0x00, 0x6F, 0x00, 0x72, 0x00, 0x67])?.hasPrefix("export.csv is UTF-16 text") == true)
+        #expect(reason([0x6F, 0x72, 0x00, 0x67, 0x2C, 0x00, 0x00, 0x01])
+            == "export.csv is not a text file (it holds NUL bytes, which text never does): coprod reads CSV saved as UTF-8 text")
         let json = [0xEF, 0xBB, 0xBF] + Array(" \n[{\"organisation\": \"A\"}]".utf8)
         #expect(reason(json)?.hasPrefix("export.csv looks like JSON, but only a file named .json") == true)
+    }
+
+    /// JSON is read from bytes too: what is not UTF-8 text is named as for CSV, with advice that
+    /// fits JSON (no process substitution, which a JSON file cannot be given as).
+    @Test func jsonThatIsNotUTF8Text() {
+        func json(_ bytes: [UInt8], _ file: String) -> String? { NotText.reason(firstBytes: bytes, file: file, format: .json) }
+        #expect(json([0xFF, 0xFE, 0x7B, 0x00], "a.json") == "a.json is UTF-16 text, not UTF-8: save it as UTF-8 (for example with iconv -f UTF-16 -t UTF-8 a.json > NEW.json)")
+        #expect(json([0x00, 0x7B, 0x00, 0x22], "a.jsonl") == "a.jsonl is UTF-16 text, not UTF-8: save it as UTF-8 (for example with iconv -f UTF-16BE -t UTF-8 a.jsonl > NEW.jsonl)")
+        #expect(json([0x1F, 0x8B, 0x08, 0x00], "a.jsonl.gz") == "a.jsonl.gz is compressed (gzip), not JSON: uncompress it first (gunzip)")
+        #expect(json([0x50, 0x4B, 0x03, 0x04], "a.zip") == "a.zip is a zip archive, not JSON: give the JSON file inside it (unzip it first)")
+        #expect(json(Array("{\"organisation\": \"A\"}\n".utf8), "a.jsonl") == nil)
     }
 
     @Test func aHeaderSeparatedByOtherThanCommas() {
