@@ -38,6 +38,8 @@ final class BatchOutput {
     /// The directories made here, the output directory first, then those made above it
     /// (`--out a/b/c` with no `a`): a batch that stops removes each again if nothing else is in it.
     private let madeDirectories: [URL]
+    /// What an interruption (Ctrl-C) removes until the batch finishes.
+    private var interruption = 0
 
     /// Makes or reuses `path`: a directory that does not exist, is empty, or was made by an earlier
     /// batch; any other needs `force`.
@@ -88,6 +90,11 @@ final class BatchOutput {
         }
         self.results = results
         self.table = table
+        let (begun, made, reportsPartial) = (partials, madeDirectories, reportsPartial)
+        interruption = Interruption.shared.onInterrupt {
+            try? FileManager.default.removeItem(at: reportsPartial)
+            BatchOutput.remove(begun, directories: made)
+        }
     }
 
     private static func open(_ directory: URL, _ name: String,
@@ -141,16 +148,21 @@ final class BatchOutput {
         for row in rejected.sorted(by: { ($0.file, $0.row) < ($1.file, $1.row) }) {
             rejectedCSV += CSVWriter.line([row.file, String(row.row), row.organisation ?? "", row.column ?? "", row.reason])
         }
-        try write(rejectedCSV, to: directory.appendingPathComponent("rejected.csv"))
-        try write(SummaryReport.json(summary).text(indent: 2) + "\n", to: directory.appendingPathComponent("summary.json"))
-        try write(SummaryReport.markdown(summary, framework: framework), to: directory.appendingPathComponent("summary.md"))
-        for (temporary, final) in partials { try BatchOutput.move(temporary, to: final) }
-        try placeReports()
-        finished = true
+        let summaryJSON = SummaryReport.json(summary).text(indent: 2) + "\n"
+        let summaryMarkdown = SummaryReport.markdown(summary, framework: framework)
+        try Interruption.shared.finishing(interruption) { () throws(InputError) in
+            try write(rejectedCSV, to: directory.appendingPathComponent("rejected.csv"))
+            try write(summaryJSON, to: directory.appendingPathComponent("summary.json"))
+            try write(summaryMarkdown, to: directory.appendingPathComponent("summary.md"))
+            for (temporary, final) in partials { try BatchOutput.move(temporary, to: final) }
+            try placeReports()
+            finished = true
+        }
     }
 
     /// A batch or merge that stopped before it finished leaves no partial file behind.
     deinit {
+        Interruption.shared.remove(interruption)
         guard !finished else { return }
         try? results.close()
         try? table.close()
