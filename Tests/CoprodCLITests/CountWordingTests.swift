@@ -36,6 +36,6 @@ struct CountWordingTests {
         let merged = directory.appendingPathComponent("merged").path
         let merge = try await runCoprodConcurrently(["merge", out, "--out", merged, "--path", fixtures])
         #expect(merge.status == 0)
-        #expect(merge.standardError == "coprod: merged 1 batch: 334 organisations, 1,002 rows read, 0 rejected\n")
+        #expect(merge.standardError == "coprod: merged 1 batch, 1,002 rows read: 1,002 evaluated for 334 organisations, 0 rejected; results in \(merged)\n")
     }
 }

@@ -25,7 +25,7 @@ struct MergeReportsTests {
         #expect(result.status == 0)
         #expect(result.standardError == """
             coprod: warning: \(b) has no reports (made without --reports, unlike \(a)), so the merged reports/ has none for its organisations: make every shard with the same --reports
-            coprod: merged 2 batches: 2 organisations, 2 rows read, 0 rejected
+            coprod: merged 2 batches, 2 rows read: 2 evaluated for 2 organisations, 0 rejected; results in \(merged.path)
 
             """)
         #expect(try FileManager.default.contentsOfDirectory(atPath: merged.appendingPathComponent("reports").path) == ["Org-a.md"])

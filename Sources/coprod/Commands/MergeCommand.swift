@@ -13,6 +13,10 @@ struct MergeCommand: ParsableCommand {
             Give the directories in the order of the shards: results.jsonl and results.csv are \
             joined in that order, rejected.csv rows are joined, and the summary is rebuilt from \
             the results, so it equals the summary of a single run over all the inputs.
+
+            Exit status, as for batch: 0 every row evaluated, 1 some rows rejected (the merged \
+            rejected.csv has rows), 2 wrong usage, a shard that cannot be read or merged, or an \
+            output that cannot be written.
             """
     )
 
@@ -48,15 +52,26 @@ struct MergeCommand: ParsableCommand {
         // Each shard's section and indicator ids, from its first result, to hold the framework to.
         var shape: [(directory: String, ids: [String])] = []
         var rejected: [RejectedRow] = []
+        // Each shard's report format, and the first shard with reports, to hold the others to it.
+        var reportFormats: [BatchRunner.ReportFormat?] = []
+        var reportShard: (directory: String, format: BatchRunner.ReportFormat)?
         for directory in directories {
             let base = URL(fileURLWithPath: directory)
             guard FileManager.default.isReadableFile(atPath: base.appendingPathComponent("results.jsonl").path),
                   FileManager.default.isReadableFile(atPath: base.appendingPathComponent("results.csv").path),
                   let rejectedText = try? String(contentsOf: base.appendingPathComponent("rejected.csv"), encoding: .utf8)
             else {
-                Diagnostics.standardError("coprod: \(directory) is not a complete coprod batch output (results.jsonl, results.csv and rejected.csv are needed)")
+                Diagnostics.standardError("coprod: \(MergeCommand.notAShard(directory))")
                 throw ExitCode.usage
             }
+            let format = MergeCommand.reportFormat(of: directory)
+            if let format, let reportShard, format != reportShard.format {
+                Diagnostics.standardError("coprod: \(directory) has \(format.rawValue) reports (--reports \(format.rawValue)), and \(reportShard.directory) "
+                    + "\(reportShard.format.rawValue) reports (--reports \(reportShard.format.rawValue)): make every shard with the same --reports")
+                throw ExitCode.usage
+            }
+            if let format, reportShard == nil { reportShard = (directory, format) }
+            reportFormats.append(format)
             var records = CSVReader(bytes: Array(rejectedText.utf8))
             _ = records.next()
             for record in records where record.fields.count == 5 {
@@ -101,7 +116,8 @@ struct MergeCommand: ParsableCommand {
             let output = try BatchOutput(path: outputDirectory, framework: framework, force: force)
             for (index, directory) in directories.enumerated() {
                 let before = summary.organisations
-                try MergeCommand.copy(shard: directory, number: index, into: output, summary: &summary, seen: &shardOf)
+                try MergeCommand.copy(shard: directory, number: index, reports: reportFormats[index], into: output,
+                                      summary: &summary, seen: &shardOf)
                 reports.note(directory, organisations: summary.organisations - before)
             }
             summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
@@ -120,7 +136,39 @@ struct MergeCommand: ParsableCommand {
             Diagnostics.standardError("coprod: warning: and \(counted(shardOf.repeated - shardOf.examples.count, "more organisation")) in more than one shard")
         }
         if let warning = reports.warning { Diagnostics.standardError("coprod: warning: \(warning)") }
-        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")): \(counted(summary.organisations, "organisation")), \(counted(summary.rowsRead, "row")) read, \(grouped(summary.rowsRejected)) rejected")
+        Diagnostics.standardError("coprod: merged \(counted(directories.count, "batch", plural: "batches")), \(counted(summary.rowsRead, "row")) read: "
+            + "\(grouped(summary.rowsEvaluated)) evaluated for \(counted(summary.organisations, "organisation")), \(grouped(summary.rowsRejected)) rejected; "
+            + "results in \(outputDirectory)")
+        if summary.rowsRejected > 0 { throw ExitCode.scriptFailed }
+    }
+
+    /// Why `directory` cannot be merged: a mistyped name, or a file of a batch given for its folder,
+    /// is told apart from a folder that is not a batch's.
+    private static func notAShard(_ directory: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+            return "\(directory) does not exist: give each batch's output folder (its --out)"
+        }
+        guard isFolder.boolValue else {
+            let holder = (directory as NSString).deletingLastPathComponent
+            let folder = holder.isEmpty ? "." : holder
+            if FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("results.jsonl").path) {
+                return "\(directory) is a file: give the batch's output folder, \(folder), which holds it"
+            }
+            return "\(directory) is a file: give each batch's output folder (its --out)"
+        }
+        return "\(directory) is not a complete coprod batch output (results.jsonl, results.csv and rejected.csv are needed)"
+    }
+
+    /// The format of a shard's reports, from the first found in its reports/ (a batch writes all
+    /// in one), or nil without. Listed an entry at a time: a national shard's reports/ holds thousands.
+    private static func reportFormat(of directory: String) -> BatchRunner.ReportFormat? {
+        guard let entries = FileManager.default.enumerator(atPath: URL(fileURLWithPath: directory).appendingPathComponent("reports").path)
+        else { return nil }
+        while let name = entries.nextObject() as? String {
+            if let format = BatchRunner.ReportFormat(rawValue: (name as NSString).pathExtension) { return format }
+        }
+        return nil
     }
 
     /// The section ids, then the indicator ids, of a result line read as JSON.
@@ -133,7 +181,7 @@ struct MergeCommand: ParsableCommand {
     /// Streams one shard's results.jsonl and results.csv into `output`, a block at a time, and
     /// adds each organisation to `summary`: a national collection's shards are merged in flat
     /// memory.
-    private static func copy(shard directory: String, number: Int, into output: BatchOutput,
+    private static func copy(shard directory: String, number: Int, reports format: BatchRunner.ReportFormat?, into output: BatchOutput,
                              summary: inout AreaSummary, seen: inout ShardsSeen) throws(InputError) {
         let base = URL(fileURLWithPath: directory)
         let resultsPath = base.appendingPathComponent("results.jsonl").path, tablePath = base.appendingPathComponent("results.csv").path
@@ -143,10 +191,7 @@ struct MergeCommand: ParsableCommand {
         // Reports are found under the names the shard's batch gave them, and written under the
         // names one batch over every shard would give.
         let reports = base.appendingPathComponent("reports")
-        let hasReports = FileManager.default.fileExists(atPath: reports.path)
         var shardReportNames: Set<String> = []
-        // A batch writes its reports in one format: once one is found, only that one is looked for.
-        var reportFormats = BatchRunner.ReportFormat.allCases
         var json: [UInt8] = [], csv: [UInt8] = []
         func flush() throws(InputError) {
             try output.writeResults(json: json[...], csv: csv[...])
@@ -164,13 +209,11 @@ struct MergeCommand: ParsableCommand {
             csv.append(UInt8(ascii: "\n"))
             if let organisation = add(line.bytes, to: &summary) {
                 seen.note(organisation, shard: number)
-                if hasReports {
+                if let format {
                     let name = BatchOutput.reportName(organisation, taken: &shardReportNames)
-                    for format in reportFormats {
-                        let path = reports.appendingPathComponent("\(name).\(format.rawValue)").path
-                        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+                    let path = reports.appendingPathComponent("\(name).\(format.rawValue)").path
+                    if let text = try? String(contentsOfFile: path, encoding: .utf8) {
                         try output.writeReport(text, organisation: organisation, format: format)
-                        reportFormats = [format]
                     }
                 }
             }
