@@ -45,6 +45,11 @@ public struct FrameworkCatalog: Sendable {
             do {
                 return (try LuaState.readScript(reference), "@" + reference, reference)
             } catch {
+                // "involvement-audit.lua" for the id: a file name that is not here but names a framework.
+                let name = reference.hasSuffix(".lua") ? String(reference.split(separator: "/").last?.dropLast(".lua".count) ?? "") : ""
+                if !reference.contains("/"), listing.contains(where: { $0.id == name }) {
+                    throw FrameworkError("\(error.message): to use the framework '\(name)', give its id, without .lua")
+                }
                 throw FrameworkError(error.message)
             }
         }

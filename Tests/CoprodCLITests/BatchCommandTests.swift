@@ -513,7 +513,7 @@ struct BatchCommandTests {
         _ = try write("keep me", "notes.txt", in: occupied)
         let refused = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", occupied.path])
         #expect(refused.status == 2)
-        #expect(refused.standardError.contains("is not empty and was not made by coprod batch"))
+        #expect(refused.standardError.contains("is not empty and was not made by coprod batch or merge; choose another --out or add --force"))
         let forced = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", occupied.path, "--force", "--quiet"])
         #expect(forced.status == 0)
         #expect(try read(occupied, "notes.txt") == "keep me")

@@ -139,3 +139,30 @@ struct FirstMistakesTests {
         #expect(lines.dropFirst() == ["coprod: 1 row read: 0 evaluated for 0 organisations, 1 rejected", ""])
     }
 }
+
+extension FirstMistakesTests {
+    /// Values a user may well type, each refused with what would be taken instead.
+    @Test(arguments: [
+        (["sample", "involvement-audit", "--seed", "-1"], "Error: --seed must be a whole number from 0 to 18446744073709551615 (got '-1')."),
+        (["sample", "involvement-audit", "--seed", "abc"], "Error: --seed must be a whole number from 0 to 18446744073709551615 (got 'abc')."),
+        (["batch", "involvement-audit", "Examples/involvement-audit.csv", "--out", ""], "Error: --out is empty: give the directory to write into."),
+        (["merge", "results", "--out", ""], "Error: --out is empty: give the directory to write into."),
+        (["evaluate", "involvement-audit.lua", "Examples/involvement-audit.csv"],
+         "coprod: cannot open involvement-audit.lua: No such file or directory: to use the framework 'involvement-audit', give its id, without .lua"),
+    ])
+    func aValueThatCannotBeTakenSaysWhatWould(arguments: [String], message: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix(message + "\n"), "\(result.standardError)")
+    }
+
+    /// The seed given as before still gives the same file: `--seed` reads its value as text now.
+    @Test func aSeedGivesTheSameSampleAsBefore() async throws {
+        let seven = try await runCoprodConcurrently(["sample", "mini-audit", "--path", "Tests/CoprodCLITests/Fixtures", "--orgs", "2", "--seed", "7"])
+        let again = try await runCoprodConcurrently(["sample", "mini-audit", "--path", "Tests/CoprodCLITests/Fixtures", "--orgs", "2", "--seed", "7"])
+        let other = try await runCoprodConcurrently(["sample", "mini-audit", "--path", "Tests/CoprodCLITests/Fixtures", "--orgs", "2", "--seed", "8"])
+        #expect(seven.status == 0)
+        #expect(seven.standardOutput == again.standardOutput)
+        #expect(seven.standardOutput != other.standardOutput)
+    }
+}

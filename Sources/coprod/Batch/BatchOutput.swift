@@ -64,7 +64,7 @@ final class BatchOutput {
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             earlierBatch = contents.contains(BatchOutput.marker)
             if !contents.isEmpty && !earlierBatch && !force {
-                throw InputError("\(path) is not empty and was not made by coprod batch; choose another --out or add --force")
+                throw InputError("\(path) is not empty and was not made by coprod batch or merge; choose another --out or add --force")
             }
         } else {
             do {

@@ -59,6 +59,7 @@ struct BatchCommand: ParsableCommand {
     static var mostJobs: Int { max(256, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
     func validate() throws {
+        if outputDirectory.isEmpty { throw ValidationError("--out is empty: give the directory to write into.") }
         try sandbox.checkNotAnInput(framework, command: "batch", inputs: inputs, rest: ["--out", outputDirectory])
         if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
         if jobs < 1 || jobs > BatchCommand.mostJobs {

@@ -32,6 +32,7 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
+        if outputDirectory.isEmpty { throw ValidationError("--out is empty: give the directory to write into.") }
         if directories.isEmpty { throw ValidationError("Give the batch output directories to merge.") }
     }
 

@@ -7,7 +7,7 @@ import CoprodIO
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Write random but realistic assessments for a framework as CSV.",
+        abstract: "Write random but realistic assessments for a framework as CSV, to standard output.",
         discussion: """
             Each organisation gets a level of its own, and staff tend to rate a little higher \
             than the people they serve, so the results have spread and role gaps to find. A \
@@ -30,14 +30,21 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Roles, comma-separated, given to respondents in turn.")
     var roles: String = "staff,service user,carer"
 
-    @Option(help: "Seed of the random numbers.")
-    var seed: UInt64 = 1
+    // Unconditional: "--seed -1" is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional, help: "Seed of the random numbers: a whole number from 0; the same seed gives the same file.")
+    var seed: String = "1"
+
+    /// The seed as a number, once `validate` has checked it.
+    private var seedValue: UInt64 { UInt64(seed) ?? 1 }
 
     @OptionGroup var sandbox: SandboxOptions
 
     /// Each option on its own, so that the message names only the one that is wrong.
     func validate() throws {
         if orgs < 0 { throw ValidationError("--orgs must be 0 or more (got \(orgs)).") }
+        if UInt64(seed) == nil {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seed)').")
+        }
         if respondents < 1 { throw ValidationError("--respondents must be 1 or more (got \(respondents)).") }
         // An empty name would be written as a role, and read back as a respondent without one.
         if roleNames == [""] { throw ValidationError("--roles needs at least one role name, such as 'staff,service user,carer'.") }
@@ -53,7 +60,7 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let (loaded, _) = try sandbox.loadFramework(framework)
-        var generator = SampleGenerator(framework: loaded, seed: seed)
+        var generator = SampleGenerator(framework: loaded, seed: seedValue)
         let slots = loaded.slots
         var text = CSVWriter.line(["organisation", "respondent", "role", "date"] + slots.map(\.column))
         for organisation in 0..<orgs {
