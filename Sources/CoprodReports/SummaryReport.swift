@@ -38,8 +38,9 @@ public enum SummaryReport {
 
     public static func markdown(_ summary: AreaSummary, framework: Framework) -> String {
         var lines = ["# \(framework.title): area summary", ""]
+        let seeRejected = summary.rowsRejected > 0 ? " (see rejected.csv)" : ""
         lines.append("\(counted(summary.organisations, "organisation")) evaluated from \(counted(summary.rowsEvaluated, "row")); "
-                     + "\(counted(summary.rowsRejected, "row")) rejected (see rejected.csv); \(counted(summary.rowsRead, "row")) read.")
+                     + "\(counted(summary.rowsRejected, "row")) rejected\(seeRejected); \(counted(summary.rowsRead, "row")) read.")
         if summary.organisationsFailed > 0 {
             lines.append("\(counted(summary.organisationsFailed, "organisation")) could not be evaluated (see rejected.csv).")
         }
@@ -64,7 +65,8 @@ public enum SummaryReport {
                 lines.append("| \(section.title) | " + (["none"] + levels).map { String(section.tierCounts[$0] ?? 0) }.joined(separator: " | ") + " |")
             }
         }
-        lines += ["", "## Strongest and weakest per section", ""]
+        // A batch with nothing evaluated (every row rejected, or a header alone) has no one to list.
+        if summary.sections.contains(where: { $0.count > 0 }) { lines += ["", "## Strongest and weakest per section", ""] }
         for section in summary.sections where section.count > 0 {
             lines.append("- **\(section.title)**: strongest \(listed(section.top, of: section)); weakest \(listed(section.bottom, of: section))")
         }

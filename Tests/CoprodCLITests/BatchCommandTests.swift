@@ -328,6 +328,21 @@ struct BatchCommandTests {
         #expect(good.count == 2)
         #expect(good[1].hasPrefix("Good,2,"))
         #expect(result.standardError.contains("9 rows read: 2 evaluated for 1 organisation, 7 rejected"))
+        #expect(try read(out, "summary.md").contains("1 organisation evaluated from 2 rows; 7 rows rejected (see rejected.csv); 9 rows read."))
+    }
+
+    /// A batch of a header alone evaluates no one: its summary says so, without a heading over an
+    /// empty list, and without sending the reader to an empty rejected.csv.
+    @Test func aHeaderAloneGivesASummaryOfNoOne() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header, "empty.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let summary = try read(out, "summary.md")
+        #expect(summary.contains("0 organisations evaluated from 0 rows; 0 rows rejected; 0 rows read."), "\(summary)")
+        #expect(!summary.contains("Strongest"), "\(summary)")
     }
 
     @Test func summaryStatisticsWorkedByHand() throws {
@@ -374,13 +389,13 @@ struct BatchCommandTests {
         let raisedSummary = try read(raised, "summary.md")
         #expect(raisedSummary.contains("| Assets | 4 | 1 | 1 | 2 | 3.33 | 5 | 3 below 3.5 |"), "\(raisedSummary)")
         #expect(raisedSummary.contains("| Networks | 4 | 2 | 2 | 2 | 2 | 2 | 0 below 1.5 |"), "\(raisedSummary)")
-        #expect(try read(out, "summary.md").contains("4 organisations evaluated from 4 rows; 0 rows rejected (see rejected.csv); 4 rows read."))
+        #expect(try read(out, "summary.md").contains("4 organisations evaluated from 4 rows; 0 rows rejected; 4 rows read."))
         // One organisation, one row: counts read as sentences.
         let one = try write(header + "A,staff,1,1,1,2,2,2,\n", "one.csv", in: work)
         let single = work.appendingPathComponent("single")
         let oneResult = try runCoprod(["batch", "mini-audit", one, "--path", fixtures, "--out", single.path])
         #expect(oneResult.standardError.contains("coprod: 1 row read: 1 evaluated for 1 organisation, 0 rejected"))
-        #expect(try read(single, "summary.md").contains("1 organisation evaluated from 1 row; 0 rows rejected (see rejected.csv); 1 row read."))
+        #expect(try read(single, "summary.md").contains("1 organisation evaluated from 1 row; 0 rows rejected; 1 row read."))
     }
 
     /// On a terminal a batch shows its progress, then clears it for the closing line; `--quiet`
