@@ -53,6 +53,7 @@ public struct Evaluator: Sendable {
         let namedRoles = roles.keys.filter { !$0.isEmpty }.sorted()
 
         var warnings: [String] = []
+        if responses.count > 1, let repeated = Evaluator.repeatedRows(responses) { warnings.append(repeated) }
         var failures: [Failure] = []
         var indicatorResults: [IndicatorResult] = []
         indicatorResults.reserveCapacity(indicators.count)
@@ -249,6 +250,31 @@ public struct Evaluator: Sendable {
 
     /// Which indicators no respondent answered, by id: a column missing from the input shows here
     /// for every organisation.
+    /// One respondent's row given twice, with the same role and answers: a form sent twice, or
+    /// an export given twice, which would count that person twice. Rows without a respondent's
+    /// name, or with different answers, are anyone's and are not compared.
+    static func repeatedRows(_ responses: [Response]) -> String? {
+        var first: [String: Int] = [:]
+        var repeats: [(name: String, rows: String)] = []
+        for (index, response) in responses.enumerated() {
+            guard let name = response.respondent, !name.isEmpty else { continue }
+            guard let earlier = first[name] else {
+                first[name] = index
+                continue
+            }
+            let other = responses[earlier]
+            if other.role == response.role && other.answers == response.answers {
+                repeats.append((name, "\(other.file) row \(other.row) and \(response.file) row \(response.row)"))
+            }
+        }
+        guard let one = repeats.first else { return nil }
+        let advice = "which count as two respondents: remove one if the form was sent twice or the file given twice"
+        if repeats.count == 1 { return "respondent '\(one.name)' has two identical rows (\(one.rows)), \(advice)" }
+        let listed = repeats.prefix(3).map { "'\($0.name)': \($0.rows)" }.joined(separator: "; ")
+        let more = repeats.count > 3 ? "; and \(repeats.count - 3) more" : ""
+        return "\(repeats.count) respondents each have two identical rows (\(listed)\(more)), \(advice)"
+    }
+
     static func unanswered(_ indicators: [IndicatorResult]) -> String {
         let ids = indicators.filter { $0.answers == 0 }.map(\.id)
         let listed = ids.count > 6 ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more" : ids.joined(separator: ", ")

@@ -37,6 +37,38 @@ struct RespondentCombiningTests {
         #expect(results[0].failures.map(\.indicatorID) == ["board.non-professionals"])
     }
 
+    /// A respondent's row given twice (a form sent twice, an export given twice) would count that
+    /// person twice: the organisation's warnings say which rows. Rows without a name, or the same
+    /// name with other answers or another role, are not taken for repeats.
+    @Test func aRespondentsRowGivenTwiceIsNamed() throws {
+        let (framework, _) = try loadFramework("involvement-audit")
+        let (results, _) = try evaluate(framework, csv: """
+            organisation,respondent,role,assets.1,assets.2
+            River,Amira,staff,4,3
+            River,Ben,carer,2,2
+            River,Amira,staff,4,3
+            River,Ben,carer,2,3
+            River,,staff,5,5
+            River,,staff,5,5
+            Hill,Cath,staff,3,3
+            Hill,Dev,staff,3,3
+            Hill,Cath,service user,3,3
+            """, file: "forms.csv")
+        let river = try #require(results.first { $0.organisation == "River" })
+        #expect(river.warnings.first == "respondent 'Amira' has two identical rows (forms.csv row 2 and forms.csv row 4), "
+            + "which count as two respondents: remove one if the form was sent twice or the file given twice")
+        // Both of Amira's rows count, as given: the warning says so and changes nothing.
+        #expect(river.respondents == 6)
+        let hill = try #require(results.first { $0.organisation == "Hill" })
+        #expect(!hill.warnings.contains { $0.contains("identical rows") })
+        // A whole export given twice: every respondent repeated, three named.
+        let rows = ["A", "B", "C", "D"].map { "Wide,\($0),staff,3,3" }
+        let (twice, _) = try evaluate(framework, csv: "organisation,respondent,role,assets.1,assets.2\n" + (rows + rows).joined(separator: "\n"), file: "x.csv")
+        #expect(twice[0].warnings.first == "4 respondents each have two identical rows ('A': x.csv row 2 and x.csv row 6; "
+            + "'B': x.csv row 3 and x.csv row 7; 'C': x.csv row 4 and x.csv row 8; and 1 more), "
+            + "which count as two respondents: remove one if the form was sent twice or the file given twice")
+    }
+
     @Test func checklistAnswersTakeTheLeastMet() throws {
         let (framework, _) = try loadFramework("project-checklist")
         let (results, _) = try evaluate(framework, csv: """
