@@ -16,7 +16,7 @@ public enum NotText {
             return "\(file) is compressed (gzip), not \(format.rawValue): uncompress it first (gunzip)\(instead)"
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
-            if let workbook = workbook(file) { return "\(file) is \(workbook), not \(format.rawValue): \(saveAsCSV)" }
+            if let workbook = workbook(file) ?? workbook(zipStart: bytes) { return "\(file) is \(workbook), not \(format.rawValue): \(saveAsCSV)" }
             let instead = format == .csv ? ", or give it to evaluate as <(unzip -p \(file) NAME.csv)" : ""
             return "\(file) is a zip archive, not \(format.rawValue): give the \(format.rawValue) file inside it (unzip it first\(instead))"
         }
@@ -49,6 +49,23 @@ public enum NotText {
         let pairs = bytes.count / 2
         guard max(zeros.even, zeros.odd) * 2 >= pairs, min(zeros.even, zeros.odd) == 0 else { return nil }
         return zeros.odd > 0 ? "UTF-16LE" : "UTF-16BE"
+    }
+
+    /// What kind of spreadsheet a zip archive is by its first entry, whatever its name (a workbook
+    /// renamed to .csv): Excel's start with `[Content_Types].xml` or `xl/`, OpenDocument's with a
+    /// `mimetype` that says so.
+    private static func workbook(zipStart bytes: [UInt8]) -> String? {
+        guard bytes.count > 30 else { return nil }
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8
+        let extraLength = Int(bytes[28]) | Int(bytes[29]) << 8
+        guard bytes.count >= 30 + nameLength else { return nil }
+        let name = String(decoding: bytes[30..<(30 + nameLength)], as: UTF8.self)
+        if name == "[Content_Types].xml" || name.hasPrefix("xl/") || name == "_rels/.rels" { return "an Excel workbook" }
+        let content = bytes.dropFirst(30 + nameLength + extraLength).prefix(64)
+        if name == "mimetype", String(decoding: content, as: UTF8.self).contains("opendocument.spreadsheet") {
+            return "an OpenDocument spreadsheet"
+        }
+        return nil
     }
 
     /// What kind of spreadsheet a zip archive named `file` is, by its extension.

@@ -12,6 +12,15 @@ struct NotCSVTests {
         #expect(reason(zip, "Forms export.xlsx")?.hasPrefix("Forms export.xlsx is an Excel workbook, not CSV: save the sheet as CSV (in Excel: File > Save As > CSV UTF-8 (Comma delimited))") == true)
         #expect(reason(zip, "area.ODS")?.hasPrefix("area.ODS is an OpenDocument spreadsheet, not CSV") == true)
         #expect(reason(zip, "answers.zip")?.hasPrefix("answers.zip is a zip archive, not CSV: give the CSV file inside it") == true)
+        // Renamed to .csv, a workbook is still known by its first entry.
+        func zipEntry(_ name: String, _ content: String) -> [UInt8] {
+            let nameBytes = Array(name.utf8)
+            return [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 22) + [UInt8(nameBytes.count), 0, 0, 0] + nameBytes + Array(content.utf8)
+        }
+        #expect(reason(zipEntry("[Content_Types].xml", "<Types/>"), "export.csv")?.hasPrefix("export.csv is an Excel workbook, not CSV") == true)
+        #expect(reason(zipEntry("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "export.csv")?
+            .hasPrefix("export.csv is an OpenDocument spreadsheet, not CSV") == true)
+        #expect(reason(zipEntry("answers.csv", "a,b"), "export.csv")?.hasPrefix("export.csv is a zip archive, not CSV") == true)
         let xls: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00]
         #expect(reason(xls, "old.xls")?.hasPrefix("old.xls is an Excel 97-2003 workbook, not CSV") == true)
         #expect(reason([0x1F, 0x8B, 0x08, 0x00], "big.csv.gz")?.hasPrefix("big.csv.gz is compressed (gzip), not CSV") == true)
