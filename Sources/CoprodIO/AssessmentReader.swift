@@ -107,7 +107,9 @@ public struct AssessmentReader: Sendable {
         }
         switch kind {
         case .json: try readJSON(Data(bytes), file: path, into: &result)
-        case .jsonLines: readJSONLines(bytes, file: path, into: &result)
+        case .jsonLines:
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw AssessmentReader.emptyJSONLines(path) }
+            readJSONLines(bytes, file: path, into: &result)
         case .csv: try readCSV(bytes, file: path, into: &result)
         }
     }
@@ -129,6 +131,12 @@ public struct AssessmentReader: Sendable {
     /// What a CSV file with nothing in it gives, whichever command reads it.
     public static func emptyCSV(_ file: String) -> InputError {
         InputError("\(file): the file is empty (expected a header row with an 'organisation' column)")
+    }
+
+    /// What a JSON Lines file with no line but blank ones gives, whichever command reads it: as
+    /// for CSV and JSON, an empty input is most often the wrong file, or one not yet written.
+    public static func emptyJSONLines(_ file: String) -> InputError {
+        InputError("\(file): the file is empty (expected one respondent per line, such as {\"organisation\": \"...\", ...})")
     }
 
     /// An input file's columns, mapped to the framework: what the header row says.

@@ -46,6 +46,12 @@ struct InputMistakeTests {
     @Test func anEmptyFileSaysWhatWasExpected() throws {
         let input = try file("", "empty.csv")
         try expectRefused("involvement-audit", input, "coprod: \(input): the file is empty (expected a header row with an 'organisation' column)\n")
+        // JSON Lines too, blank lines and all (it was read as no rows, exit 0).
+        for text in ["", "\n  \r\n\n"] {
+            let lines = try file(text, "empty.jsonl")
+            try expectRefused("involvement-audit", lines,
+                              "coprod: \(lines): the file is empty (expected one respondent per line, such as {\"organisation\": \"...\", ...})\n")
+        }
     }
 
     @Test func strictNamesEveryColumnItRefuses() throws {

@@ -108,12 +108,15 @@ struct BatchInput: Sendable {
                                      firstPosition: start.position, rows: plan.rows - start.position))
             start = (next, plan.rows)
         }
+        let before = plan.rows
         let end = try forEachJSONRespondent(file, warnings: &warnings, checkingKeys: true) { place, row in
             if let organisation = row.organisation, place.offset - start.place.offset >= chunkBytes, plan.organisations.startsRun(organisation) {
                 cut(at: place)
             }
             plan.organisations.add(row.organisation)
         }
+        // Blank lines are skipped, and a JSON file with no array throws on its own.
+        if plan.rows == before && InputKind(file: file) == .jsonLines { throw AssessmentReader.emptyJSONLines(file) }
         cut(at: end)
     }
 
