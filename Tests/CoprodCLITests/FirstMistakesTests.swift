@@ -166,3 +166,21 @@ extension FirstMistakesTests {
         #expect(seven.standardOutput != other.standardOutput)
     }
 }
+
+extension FirstMistakesTests {
+    /// `evaluate --format` says markdown where `batch --reports` says md: either takes both.
+    @Test func markdownAndMdAreOneFormat() async throws {
+        let long = try await runCoprodConcurrently(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "markdown"])
+        let short = try await runCoprodConcurrently(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "md"])
+        #expect(short.status == 0)
+        #expect(short.standardOutput.hasPrefix("# Riverside Carers Centre\n"))
+        #expect(short.standardOutput == long.standardOutput)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("markdown-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let batch = try await runCoprodConcurrently(["batch", "involvement-audit", "Examples/involvement-audit.csv", "--out", out.path,
+                                                     "--reports", "markdown", "--quiet"])
+        #expect(batch.status == 0, "\(batch.standardError)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).sorted()
+        #expect(reports == ["Dale-Community-Trust.md", "Hillside-Youth-Forum.md", "Riverside-Carers-Centre.md"])
+    }
+}

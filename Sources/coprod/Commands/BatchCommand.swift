@@ -58,6 +58,11 @@ struct BatchCommand: ParsableCommand {
     /// mistyped `--jobs 10000` should not exhaust the machine.
     static var mostJobs: Int { max(256, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// The reports asked for: `markdown` too, as `evaluate --format` names it.
+    private var reportFormat: BatchRunner.ReportFormat? {
+        reports.flatMap { BatchRunner.ReportFormat(rawValue: $0 == "markdown" ? "md" : $0) }
+    }
+
     func validate() throws {
         if outputDirectory.isEmpty { throw ValidationError("--out is empty: give the directory to write into.") }
         try sandbox.checkNotAnInput(framework, command: "batch", inputs: inputs, rest: ["--out", outputDirectory])
@@ -67,7 +72,7 @@ struct BatchCommand: ParsableCommand {
                 + "and this machine has \(counted(ProcessInfo.processInfo.activeProcessorCount, "core")) (the default, one worker each).")
         }
         if chunkBytes < 1 { throw ValidationError("--chunk-bytes must be 1 or more.") }
-        if let reports, BatchRunner.ReportFormat(rawValue: reports) == nil {
+        if let reports, reportFormat == nil {
             throw ValidationError("--reports takes md or html (got '\(reports)').")
         }
     }
@@ -88,7 +93,7 @@ struct BatchCommand: ParsableCommand {
             let output = try BatchOutput(path: outputDirectory, framework: loaded, force: force)
             let runner = BatchRunner(
                 frameworkReference: framework, catalog: sandbox.catalog, framework: loaded, input: input, output: output,
-                options: .init(jobs: min(jobs, input.mostChunks), limits: sandbox.limits, reports: reports.flatMap(BatchRunner.ReportFormat.init),
+                options: .init(jobs: min(jobs, input.mostChunks), limits: sandbox.limits, reports: reportFormat,
                                progress: !quiet && isatty(2) != 0))
             summary = try runner.run()
         } catch let error as InputError {

@@ -22,6 +22,11 @@ struct EvaluateCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, csv, markdown
+
+        /// `md` too, as `batch --reports` names it.
+        init?(argument: String) {
+            self.init(rawValue: argument == "md" ? "markdown" : argument)
+        }
     }
 
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
@@ -32,7 +37,7 @@ struct EvaluateCommand: ParsableCommand {
     // framework was forgotten and the input taken for it.
     var inputs: [String] = []
 
-    @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown (a report to share).")
+    @Option(help: "Output format: text (for a terminal), json (the whole result), csv (a row per organisation), markdown or md (a report to share).")
     var format: Format = .text
 
     @Flag(help: "Treat a column the framework does not have as an error instead of a warning.")
