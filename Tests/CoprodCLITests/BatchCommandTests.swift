@@ -785,6 +785,12 @@ struct BatchCommandTests {
         #expect(left == [".coprod-batch", ".rejected.csv.partial"])
     }
 
+    /// A thousand organisations that mini-audit takes some milliseconds over each (its "Slow"
+    /// rule): time enough to act on a batch while it runs.
+    private func slowInput(_ name: String, in work: URL) throws -> String {
+        try write(header + (1...1000).map { "Slow \($0),staff,3,3,3,3,3,3,\n" }.joined(), name, in: work)
+    }
+
     /// Runs coprod with `arguments`, does `meanwhile` once `appears` exists (or after 20 s), and
     /// gives its exit status and standard error.
     private func runBatch(_ arguments: [String], once appears: URL, meanwhile: (Process) throws -> Void) throws -> (Int32, String) {
@@ -831,9 +837,7 @@ struct BatchCommandTests {
     @Test func anInputThatCannotBeReadAgainMidBatchStopsTheBatch() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        var text = header
-        for number in 1...1000 { text += "Slow \(number),staff,3,3,3,3,3,3,\n" }
-        let input = try write(text, "moved.csv", in: work)
+        let input = try slowInput("moved.csv", in: work)
         let out = work.appendingPathComponent("out")
         // A chunk per organisation, each some milliseconds' work, with a report for each: once the
         // first report is written, the input goes.
@@ -854,9 +858,7 @@ struct BatchCommandTests {
     @Test func anInterruptionRemovesWhatTheBatchBegan() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        var text = header
-        for number in 1...1000 { text += "Slow \(number),staff,3,3,3,3,3,3,\n" }
-        let input = try write(text, "slow.csv", in: work)
+        let input = try slowInput("slow.csv", in: work)
         let earlier = try write(header + "Quick,staff,4,4,4,4,4,4,\n", "quick.csv", in: work)
         let kept = work.appendingPathComponent("kept")
         #expect(try runCoprod(["batch", "mini-audit", earlier, "--path", fixtures, "--out", kept.path, "--quiet"]).status == 0)

@@ -113,16 +113,18 @@ final class BatchOutput {
     }
 
     func writeReport(_ report: String, organisation: String, format: BatchRunner.ReportFormat) throws(InputError) {
-        if reportNames.isEmpty {  // the first report makes the folder
-            do {
-                try FileManager.default.createDirectory(at: reportsPartial, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create \(reportsPartial.path): \(BatchOutput.reason(error))")
+        try Interruption.shared.making { () throws(InputError) in
+            if reportNames.isEmpty {  // the first report makes the folder
+                do {
+                    try FileManager.default.createDirectory(at: reportsPartial, withIntermediateDirectories: true)
+                } catch {
+                    throw InputError("cannot create \(reportsPartial.path): \(BatchOutput.reason(error))")
+                }
             }
+            let name = BatchOutput.reportName(organisation, taken: &reportNames) + "." + format.rawValue
+            // The folder is not under its final name until every report is in it.
+            try OutputFile.write(Array(report.utf8), toNewFile: reportsPartial.appendingPathComponent(name).path)
         }
-        let name = BatchOutput.reportName(organisation, taken: &reportNames) + "." + format.rawValue
-        // The folder is not under its final name until every report is in it.
-        try OutputFile.write(Array(report.utf8), toNewFile: reportsPartial.appendingPathComponent(name).path)
     }
 
     /// Puts this batch's reports where an earlier batch's were, or removes those if this batch

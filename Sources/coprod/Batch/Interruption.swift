@@ -27,6 +27,14 @@ final class Interruption: @unchecked Sendable {
         _ = lock.withLock { cleanups.removeValue(forKey: key) }
     }
 
+    /// Runs `body`, which makes a file or folder in the output directory, so that an interruption
+    /// waits for it and removes what it made, and none is made after the cleanup.
+    func making(_ body: () throws(InputError) -> Void) throws(InputError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try body()
+    }
+
     /// Drops the cleanup of `key` and runs `body` (putting finished files in place) as one step:
     /// an interruption meanwhile waits for it, so that the files are all put in place or none.
     func finishing(_ key: Int, _ body: () throws(InputError) -> Void) throws(InputError) {
