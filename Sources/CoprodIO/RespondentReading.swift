@@ -80,6 +80,12 @@ extension AssessmentReader {
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
         guard let organisationIndex = columns.firstIndex(of: .metadata("organisation")) else {
+            // {"respondents": [...]}: a list of respondents wrapped in an object, as some tools export.
+            let lists = flat.filter { ($0.value as? [Any])?.first is [String: Any] }.keys.sorted()
+            if lists.count == 1 {
+                return rejected("no \"organisation\" key: this is an object holding a list of respondents under '\(lists[0])'; "
+                                + "give the list itself, as a .json file that is an array of respondents ([{\"organisation\": ...}, ...])")
+            }
             return rejected(AssessmentReader.noOrganisation(among: names))
         }
         let organisationValue = flat[names[organisationIndex]]

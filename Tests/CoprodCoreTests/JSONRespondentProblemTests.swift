@@ -139,6 +139,18 @@ struct JSONRespondentProblemTests {
         #expect(row.reason == #"no "organisation" key (accepted: "organisation", "organization" or "organisation name", in any case)"# + rest)
     }
 
+    /// A list of respondents wrapped in an object, as some tools export it, is named as such: the
+    /// fix is to give the list itself. Two lists, or a list of plain values, are not taken for it.
+    @Test func aListWrappedInAnObjectIsNamed() throws {
+        let wrapped = try #require(try rejection(#"{"respondents": [{"organisation": "A", "assets.1": 4}], "count": 1}"#))
+        #expect(wrapped.reason == #"no "organisation" key: this is an object holding a list of respondents under 'respondents'; "#
+            + #"give the list itself, as a .json file that is an array of respondents ([{"organisation": ...}, ...])"#)
+        let numbers = try #require(try rejection(#"{"respondent": "R", "scores": [1, 2]}"#))
+        #expect(numbers.reason.hasPrefix(#"no "organisation" key (accepted:"#))
+        let two = try #require(try rejection(#"{"staff": [{"organisation": "A"}], "carers": [{"organisation": "A"}]}"#))
+        #expect(two.reason.hasPrefix(#"no "organisation" key (accepted:"#))
+    }
+
     /// The scanner that says where a text stops being JSON must find a problem exactly where the
     /// parser refuses one: checked on every text one byte shorter, or with one byte changed, than
     /// respondents with every kind of value.
