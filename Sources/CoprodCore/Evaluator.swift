@@ -248,33 +248,48 @@ public struct Evaluator: Sendable {
         return applicable.max { (options.firstIndex(of: $0) ?? 0) < (options.firstIndex(of: $1) ?? 0) }
     }
 
-    /// Which indicators no respondent answered, by id: a column missing from the input shows here
-    /// for every organisation.
-    /// One respondent's row given twice, with the same role and answers: a form sent twice, or
-    /// an export given twice, which would count that person twice. Rows without a respondent's
-    /// name, or with different answers, are anyone's and are not compared.
+    /// One respondent's row given again, with the same role, date and answers: a form sent twice,
+    /// or an export given twice, which would count that person twice. Rows without a respondent's
+    /// name, or with other answers, are anyone's and are not compared.
     static func repeatedRows(_ responses: [Response]) -> String? {
-        var first: [String: Int] = [:]
-        var repeats: [(name: String, rows: String)] = []
+        var rowsOf: [String: [Int]] = [:]
+        var names: [String] = []
         for (index, response) in responses.enumerated() {
             guard let name = response.respondent, !name.isEmpty else { continue }
-            guard let earlier = first[name] else {
-                first[name] = index
-                continue
+            if rowsOf[name] == nil { names.append(name) }
+            rowsOf[name, default: []].append(index)
+        }
+        // Each respondent once, with every row that repeats an earlier one of theirs.
+        var repeats: [(name: String, rows: [String])] = []
+        for name in names {
+            let rows = rowsOf[name] ?? []
+            guard rows.count > 1 else { continue }
+            var repeated: [Int] = []
+            for (position, index) in rows.enumerated() {
+                let response = responses[index]
+                if let first = rows[..<position].first(where: { earlier in
+                    let other = responses[earlier]
+                    return other.role == response.role && other.date == response.date && other.answers == response.answers
+                }) {
+                    if !repeated.contains(first) { repeated.append(first) }
+                    repeated.append(index)
+                }
             }
-            let other = responses[earlier]
-            if other.role == response.role && other.answers == response.answers {
-                repeats.append((name, "\(other.file) row \(other.row) and \(response.file) row \(response.row)"))
-            }
+            if !repeated.isEmpty { repeats.append((name, repeated.sorted().map { responses[$0].origin })) }
         }
         guard let one = repeats.first else { return nil }
-        let advice = "which count as two respondents: remove one if the form was sent twice or the file given twice"
-        if repeats.count == 1 { return "respondent '\(one.name)' has two identical rows (\(one.rows)), \(advice)" }
-        let listed = repeats.prefix(3).map { "'\($0.name)': \($0.rows)" }.joined(separator: "; ")
+        func listed(_ rows: [String]) -> String {
+            rows.count == 2 ? rows.joined(separator: " and ") : rows.dropLast().joined(separator: ", ") + " and " + rows[rows.count - 1]
+        }
+        let advice = "which count as more than one respondent: remove the repeats if a form was sent twice or a file given twice"
+        if repeats.count == 1 { return "respondent '\(one.name)' has identical rows (\(listed(one.rows))), \(advice)" }
+        let shown = repeats.prefix(3).map { "'\($0.name)': \(listed($0.rows))" }.joined(separator: "; ")
         let more = repeats.count > 3 ? "; and \(repeats.count - 3) more" : ""
-        return "\(repeats.count) respondents each have two identical rows (\(listed)\(more)), \(advice)"
+        return "\(repeats.count) respondents have identical rows (\(shown)\(more)), \(advice)"
     }
 
+    /// Which indicators no respondent answered, by id: a column missing from the input shows here
+    /// for every organisation.
     static func unanswered(_ indicators: [IndicatorResult]) -> String {
         let ids = indicators.filter { $0.answers == 0 }.map(\.id)
         let listed = ids.count > 6 ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more" : ids.joined(separator: ", ")

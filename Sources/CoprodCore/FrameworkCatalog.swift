@@ -37,7 +37,14 @@ public struct FrameworkCatalog: Sendable {
         let (source, chunkName, origin) = try locate(reference)
         let file = (chunkName.dropFirst() as Substring).split(separator: "/").last ?? ""
         let fileID = file.hasSuffix(".lua") ? String(file.dropLast(".lua".count)) : nil
-        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, in: state)
+        do {
+            return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, in: state)
+        } catch let error where error.message.hasSuffix("(it returned table)")
+                    && directories.contains((String(chunkName.dropFirst()) as NSString).deletingLastPathComponent) {
+            // A plain table at the top of a framework folder is most often a module left beside the frameworks.
+            throw FrameworkError(String(error.message.dropLast()) + "; a module that frameworks require belongs in a subfolder, "
+                + "as every .lua file at the top of a framework folder is read as a framework)")
+        }
     }
 
     func locate(_ reference: String) throws(FrameworkError) -> (source: [UInt8], chunkName: String, origin: String) {

@@ -108,8 +108,10 @@ public struct AssessmentReader: Sendable {
         switch kind {
         case .json: try readJSON(Data(bytes), file: path, into: &result)
         case .jsonLines:
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw AssessmentReader.emptyJSONLines(path) }
+            let before = result.responses.count + result.rejected.count
             readJSONLines(bytes, file: path, into: &result)
+            // Blank lines are skipped: nothing read is an empty file.
+            if result.responses.count + result.rejected.count == before { throw AssessmentReader.emptyJSONLines(path) }
         case .csv: try readCSV(bytes, file: path, into: &result)
         }
     }

@@ -342,12 +342,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
 
         /// A quote where a field cannot have one: which field, and how to write it instead. In a
-        /// row that took in later lines, the cause is most likely an earlier quote never closed,
-        /// which the quote on this line closed.
+        /// row that took in later lines, the cause may well be an earlier quote never closed.
         func noteMisplaced(_ what: String, advice: String) {
             guard problem == nil else { return }
             if let ranOn {
-                problem = "a quote in the middle of field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
+                problem = "\(what) field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
             } else {
                 problem = "\(what) field \(fields.count + 1) (quote the whole field and \(advice))"
                 problemField = FieldProblem(index: fields.count, reason: "\(what) the field (quote the whole field and \(advice))")

@@ -13,9 +13,11 @@ public struct LineReader {
         public var isBlank: Bool { Line.isBlank(bytes) }
 
         /// Whether `bytes` (a line without its line feed) hold nothing but spaces, tabs and
-        /// carriage returns: a blank line, in a file read whole as in one read line by line.
+        /// carriage returns, after a byte-order mark if there is one (as a file's first line may
+        /// start): a blank line, in a file read whole as in one read line by line.
         public static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
-            bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
+            return text.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
         }
     }
 

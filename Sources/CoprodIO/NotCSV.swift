@@ -12,9 +12,9 @@ public enum NotCSV {
         if let reason = NotText.reason(firstBytes: bytes, file: file, format: .csv) { return reason }
         let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if let first = text.first(where: { !isWhiteSpace($0) }), first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
-            // Standard input has no name to go by, and cannot be renamed.
-            if file == "-" || file == "/dev/stdin" {
-                return "standard input looks like JSON, but is read as CSV: save it to a file named .jsonl (one respondent per line) or .json (an array of respondents) and give that"
+            // Standard input or a pipe (`<(...)`) has no name to go by, and cannot be renamed.
+            if file == "-" || file.hasPrefix("/dev/") || file.hasPrefix("/proc/self/fd/") {
+                return "\(file == "-" || file == "/dev/stdin" ? "standard input" : file) looks like JSON, but is read as CSV: save it to a file named .jsonl (one respondent per line) or .json (an array of respondents) and give that"
             }
             return "\(file) looks like JSON, but only a file named .json (an array of respondents) or .jsonl (one respondent per line) is read as JSON: rename it"
         }

@@ -52,6 +52,9 @@ struct FrameworkCommandTests {
         #expect(listed.standardError == "coprod: \(directory.path)/helpers.lua: a framework file must return framework { ... } (it returned table; "
             + "a module that frameworks require belongs in a subfolder, as every .lua file at the top of a framework folder is read as a framework)\n")
         #expect(listed.standardOutput.split(separator: "\n").last?.hasPrefix("mini-audit") == true)
+        // Given by its path, not found in a framework folder, it is only not a framework.
+        let byPath = try runCoprod(["show", directory.appendingPathComponent("helpers.lua").path])
+        #expect(byPath.standardError.hasSuffix("a framework file must return framework { ... } (it returned table)\n"), "\(byPath.standardError)")
         // A file that returns something other than a table is no module: no word of subfolders.
         try Data("return 42\n".utf8).write(to: directory.appendingPathComponent("helpers.lua"))
         let number = try runCoprod(["show", directory.appendingPathComponent("helpers.lua").path])

@@ -47,7 +47,7 @@ struct InputMistakeTests {
         let input = try file("", "empty.csv")
         try expectRefused("involvement-audit", input, "coprod: \(input): the file is empty (expected a header row with an 'organisation' column)\n")
         // JSON Lines too, blank lines and all (it was read as no rows, exit 0).
-        for text in ["", "\n  \r\n\n"] {
+        for text in ["", "\n  \r\n\n", "\u{FEFF}\n"] {
             let lines = try file(text, "empty.jsonl")
             try expectRefused("involvement-audit", lines,
                               "coprod: \(lines): the file is empty (expected one respondent per line, such as {\"organisation\": \"...\", ...})\n")
@@ -98,7 +98,7 @@ struct InputMistakeTests {
         for number in 1...3 { text += "Org \(number),staff,3\n" }
         text += "Late,\"x\",1\nAfter,staff,5\n"
         let input = try file(text, "quote.csv")
-        let reason = "a quote in the middle of field 2 on line 7, in a row that runs from line 3: field 2's quote on line 3 may never be closed, taking lines 3-7 into this one row (quote the whole field and double any quote inside it)"
+        let reason = "text after the closing quote of field 2 on line 7, in a row that runs from line 3: field 2's quote on line 3 may never be closed, taking lines 3-7 into this one row (quote the whole field and double any quote inside it)"
         let evaluated = try runCoprod(["evaluate", "involvement-audit", input, "--format", "csv"])
         #expect(evaluated.status == 1)
         #expect(evaluated.standardError.contains("coprod: \(input) row 3: \(reason)\n"), "\(evaluated.standardError)")

@@ -70,6 +70,13 @@ struct MergeMistakesTests {
         let other = try await runCoprodConcurrently(["merge", a, input, "--out", out, "--path", fixtures])
         #expect(other.status == 2)
         #expect(other.standardError == "coprod: \(input) is a file: give each batch's output folder (its --out)\n")
+        // A file of that name in a folder no batch made: no folder is offered.
+        let loose = work.appendingPathComponent("loose")
+        try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
+        let stray = loose.appendingPathComponent("results.jsonl").path
+        try Data().write(to: URL(fileURLWithPath: stray))
+        let strayMerge = try await runCoprodConcurrently(["merge", stray, "--out", out, "--path", fixtures])
+        #expect(strayMerge.standardError == "coprod: \(stray) is a file: give each batch's output folder (its --out)\n")
 
         #expect(!FileManager.default.fileExists(atPath: out))
     }

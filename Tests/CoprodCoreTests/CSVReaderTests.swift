@@ -34,7 +34,7 @@ struct CSVReaderTests {
         let read = records("a,b,c\nfine,1,2\nBad,\"open,2\nOrg 1,1,2\nOrg 2,1,2\nLate,\"x\",2\nafter,1,2\n")
         #expect(read.map(\.row) == [1, 2, 3, 4])
         #expect(read[2].line == 3)
-        #expect(read[2].problem == "a quote in the middle of field 2 on line 6, in a row that runs from line 3: field 2's quote on line 3 may never be closed, taking lines 3-6 into this one row (quote the whole field and double any quote inside it)")
+        #expect(read[2].problem == "text after the closing quote of field 2 on line 6, in a row that runs from line 3: field 2's quote on line 3 may never be closed, taking lines 3-6 into this one row (quote the whole field and double any quote inside it)")
         #expect(read[2].problemField == nil)
         #expect(read[3].fields == ["after", "1", "2"])
         #expect(read[3].line == 7)

@@ -37,6 +37,9 @@ struct NotCSVTests {
             == "export.csv is not a text file (it holds NUL bytes, which text never does): coprod reads CSV saved as UTF-8 text")
         let json = [0xEF, 0xBB, 0xBF] + Array(" \n[{\"organisation\": \"A\"}]".utf8)
         #expect(reason(json)?.hasPrefix("export.csv looks like JSON, but only a file named .json") == true)
+        // A pipe cannot be renamed: it is to be saved to a file.
+        #expect(reason(json, "/dev/fd/63")?.hasPrefix("/dev/fd/63 looks like JSON, but is read as CSV: save it to a file named .jsonl") == true)
+        #expect(reason(json, "-")?.hasPrefix("standard input looks like JSON, but is read as CSV") == true)
     }
 
     /// JSON is read from bytes too: what is not UTF-8 text is named as for CSV, with advice that

@@ -39,34 +39,41 @@ struct RespondentCombiningTests {
 
     /// A respondent's row given twice (a form sent twice, an export given twice) would count that
     /// person twice: the organisation's warnings say which rows. Rows without a name, or the same
-    /// name with other answers or another role, are not taken for repeats.
+    /// name with other answers, another role or another date, are not taken for repeats.
     @Test func aRespondentsRowGivenTwiceIsNamed() throws {
         let (framework, _) = try loadFramework("involvement-audit")
+        let advice = "which count as more than one respondent: remove the repeats if a form was sent twice or a file given twice"
         let (results, _) = try evaluate(framework, csv: """
-            organisation,respondent,role,assets.1,assets.2
-            River,Amira,staff,4,3
-            River,Ben,carer,2,2
-            River,Amira,staff,4,3
-            River,Ben,carer,2,3
-            River,,staff,5,5
-            River,,staff,5,5
-            Hill,Cath,staff,3,3
-            Hill,Dev,staff,3,3
-            Hill,Cath,service user,3,3
+            organisation,respondent,role,date,assets.1,assets.2
+            River,Amira,staff,,4,3
+            River,Ben,carer,,2,2
+            River,Amira,staff,,4,3
+            River,Ben,carer,,2,3
+            River,,staff,,5,5
+            River,,staff,,5,5
+            Hill,Cath,staff,,3,3
+            Hill,Dev,staff,,3,3
+            Hill,Cath,service user,,3,3
+            Hill,Dev,staff,2026-11-01,3,3
+            Dale,Eve,staff,,1,1
+            Dale,Eve,staff,,2,2
+            Dale,Eve,staff,,2,2
+            Dale,Eve,staff,,2,2
             """, file: "forms.csv")
         let river = try #require(results.first { $0.organisation == "River" })
-        #expect(river.warnings.first == "respondent 'Amira' has two identical rows (forms.csv row 2 and forms.csv row 4), "
-            + "which count as two respondents: remove one if the form was sent twice or the file given twice")
+        #expect(river.warnings.first == "respondent 'Amira' has identical rows (forms.csv row 2 and forms.csv row 4), \(advice)")
         // Both of Amira's rows count, as given: the warning says so and changes nothing.
         #expect(river.respondents == 6)
         let hill = try #require(results.first { $0.organisation == "Hill" })
         #expect(!hill.warnings.contains { $0.contains("identical rows") })
-        // A whole export given twice: every respondent repeated, three named.
+        // Eve's second row differs from her first; the third and fourth repeat the second.
+        let dale = try #require(results.first { $0.organisation == "Dale" })
+        #expect(dale.warnings.first == "respondent 'Eve' has identical rows (forms.csv row 13, forms.csv row 14 and forms.csv row 15), \(advice)")
+        // A whole export given twice: every respondent repeated, each named once, three shown.
         let rows = ["A", "B", "C", "D"].map { "Wide,\($0),staff,3,3" }
         let (twice, _) = try evaluate(framework, csv: "organisation,respondent,role,assets.1,assets.2\n" + (rows + rows).joined(separator: "\n"), file: "x.csv")
-        #expect(twice[0].warnings.first == "4 respondents each have two identical rows ('A': x.csv row 2 and x.csv row 6; "
-            + "'B': x.csv row 3 and x.csv row 7; 'C': x.csv row 4 and x.csv row 8; and 1 more), "
-            + "which count as two respondents: remove one if the form was sent twice or the file given twice")
+        #expect(twice[0].warnings.first == "4 respondents have identical rows ('A': x.csv row 2 and x.csv row 6; "
+            + "'B': x.csv row 3 and x.csv row 7; 'C': x.csv row 4 and x.csv row 8; and 1 more), \(advice)")
     }
 
     @Test func checklistAnswersTakeTheLeastMet() throws {

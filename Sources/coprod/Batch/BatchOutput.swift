@@ -66,36 +66,50 @@ final class BatchOutput {
             if !contents.isEmpty && !earlierBatch && !force {
                 throw InputError("\(path) is not empty and was not made by coprod batch or merge; choose another --out or add --force")
             }
-        } else {
-            do {
-                try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create \(path): \(BatchOutput.reason(error))")
-            }
         }
         self.earlierBatch = earlierBatch
-        _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
-        // Left by a batch that was killed before it finished.
-        try? manager.removeItem(at: directory.appendingPathComponent(".reports.partial"))
-        let results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
+        // Registered before anything is made: an interruption from here on removes what was.
+        let folder = URL(fileURLWithPath: path)
+        let (made, begun) = (missing, BatchOutput.partialNames.map { folder.appendingPathComponent($0) })
+        let reportsPartial = folder.appendingPathComponent(".reports.partial")
+        let interruption = Interruption.shared.onInterrupt {
+            try? FileManager.default.removeItem(at: reportsPartial)
+            BatchOutput.remove(begun.map { ($0, $0) }, directories: made)
+        }
+        self.interruption = interruption
+        let results: OutputFile
         let table: OutputFile
         do throws(InputError) {
-            table = try BatchOutput.open(directory, "results.csv", into: &partials)
-            try table.write(Array(ResultCSV.header(framework).utf8)[...])
+            if !missing.isEmpty {
+                do {
+                    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw InputError("cannot create \(path): \(BatchOutput.reason(error))")
+                }
+            }
+            _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
+            // Left by a batch that was killed before it finished.
+            try? manager.removeItem(at: reportsPartial)
+            results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
+            do throws(InputError) {
+                table = try BatchOutput.open(directory, "results.csv", into: &partials)
+                try table.write(Array(ResultCSV.header(framework).utf8)[...])
+            } catch {
+                try? results.close()
+                throw error
+            }
         } catch {
-            // No deinit runs for an object whose init threw: the first file is removed here.
-            try? results.close()
-            BatchOutput.remove(partials, directories: madeDirectories)
+            // No deinit runs for an object whose init threw: what was begun is removed here.
+            BatchOutput.remove(partials, directories: missing)
+            Interruption.shared.remove(interruption)
             throw error
         }
         self.results = results
         self.table = table
-        let (begun, made, reportsPartial) = (partials, madeDirectories, reportsPartial)
-        interruption = Interruption.shared.onInterrupt {
-            try? FileManager.default.removeItem(at: reportsPartial)
-            BatchOutput.remove(begun, directories: made)
-        }
     }
+
+    /// The results files' names while they are written.
+    private static let partialNames = ["results.jsonl", "results.csv"].map { ".\($0).partial" }
 
     private static func open(_ directory: URL, _ name: String,
                              into partials: inout [(temporary: URL, final: URL)]) throws(InputError) -> OutputFile {
@@ -164,7 +178,8 @@ final class BatchOutput {
 
     /// A batch or merge that stopped before it finished leaves no partial file behind.
     deinit {
-        Interruption.shared.remove(interruption)
+        // Cleaned first: an interruption meanwhile cleans too, rather than leave things half done.
+        defer { Interruption.shared.remove(interruption) }
         guard !finished else { return }
         try? results.close()
         try? table.close()

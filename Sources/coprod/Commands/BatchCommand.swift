@@ -36,10 +36,10 @@ struct BatchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: ArgumentHelp("Also write one report per organisation: md or html.", valueName: "format"))
+    @Option(help: ArgumentHelp("Also write one report per organisation: md (or markdown) or html.", valueName: "format"))
     var reports: String?
 
-    @Flag(help: "Write into a non-empty output directory that coprod batch did not make (its results files and reports/ folder are replaced).")
+    @Flag(help: "Write into a non-empty output directory that coprod batch or merge did not make (its results files and reports/ folder are replaced).")
     var force = false
 
     @Flag(help: "No progress and no closing line.")

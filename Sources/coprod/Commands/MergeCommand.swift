@@ -153,7 +153,8 @@ struct MergeCommand: ParsableCommand {
         guard isFolder.boolValue else {
             let holder = (directory as NSString).deletingLastPathComponent
             let folder = holder.isEmpty ? "." : holder
-            if FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("results.jsonl").path) {
+            // A batch's folder holds its marker beside the file given.
+            if FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(BatchOutput.marker).path) {
                 return "\(directory) is a file: give the batch's output folder, \(folder), which holds it"
             }
             return "\(directory) is a file: give each batch's output folder (its --out)"

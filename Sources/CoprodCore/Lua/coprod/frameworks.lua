@@ -25,11 +25,7 @@ function frameworks.load(source, chunkname, expected_id)
   language.current_file, language.current_source, language.expected_id = nil, nil, nil
   if type(framework) ~= "table" or framework.kind ~= "framework" then
     local name = chunkname:gsub("^[@=]", "")
-    -- A plain table is most often a module that frameworks require, left beside them.
-    local hint = type(framework) == "table"
-      and "; a module that frameworks require belongs in a subfolder, as every .lua file at the top of a framework folder is read as a framework"
-      or ""
-    error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. hint .. ")", 0)
+    error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. ")", 0)
   end
   return framework
 end
