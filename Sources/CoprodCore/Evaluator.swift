@@ -278,9 +278,7 @@ public struct Evaluator: Sendable {
             if !repeated.isEmpty { repeats.append((name, repeated.sorted().map { responses[$0].origin })) }
         }
         guard let one = repeats.first else { return nil }
-        func listed(_ rows: [String]) -> String {
-            rows.count == 2 ? rows.joined(separator: " and ") : rows.dropLast().joined(separator: ", ") + " and " + rows[rows.count - 1]
-        }
+        func listed(_ rows: [String]) -> String { rows.dropLast().joined(separator: ", ") + " and " + rows[rows.count - 1] }
         let advice = "which count as more than one respondent: remove the repeats if a form was sent twice or a file given twice"
         if repeats.count == 1 { return "respondent '\(one.name)' has identical rows (\(listed(one.rows))), \(advice)" }
         let shown = repeats.prefix(3).map { "'\($0.name)': \(listed($0.rows))" }.joined(separator: "; ")

@@ -37,14 +37,8 @@ public struct FrameworkCatalog: Sendable {
         let (source, chunkName, origin) = try locate(reference)
         let file = (chunkName.dropFirst() as Substring).split(separator: "/").last ?? ""
         let fileID = file.hasSuffix(".lua") ? String(file.dropLast(".lua".count)) : nil
-        do {
-            return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, in: state)
-        } catch let error where error.message.hasSuffix("(it returned table)")
-                    && directories.contains((String(chunkName.dropFirst()) as NSString).deletingLastPathComponent) {
-            // A plain table at the top of a framework folder is most often a module left beside the frameworks.
-            throw FrameworkError(String(error.message.dropLast()) + "; a module that frameworks require belongs in a subfolder, "
-                + "as every .lua file at the top of a framework folder is read as a framework)")
-        }
+        let inFolder = directories.contains((String(chunkName.dropFirst()) as NSString).deletingLastPathComponent)
+        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, inFolder: inFolder, in: state)
     }
 
     func locate(_ reference: String) throws(FrameworkError) -> (source: [UInt8], chunkName: String, origin: String) {
@@ -53,8 +47,8 @@ public struct FrameworkCatalog: Sendable {
                 return (try LuaState.readScript(reference), "@" + reference, reference)
             } catch {
                 // "involvement-audit.lua" for the id: a file name that is not here but names a framework.
-                let name = reference.hasSuffix(".lua") ? String(reference.split(separator: "/").last?.dropLast(".lua".count) ?? "") : ""
-                if !reference.contains("/"), listing.contains(where: { $0.id == name }) {
+                let name = String(reference.dropLast(".lua".count))
+                if !reference.contains("/"), reference.hasSuffix(".lua"), listing.contains(where: { $0.id == name }) {
                     throw FrameworkError("\(error.message): to use the framework '\(name)', give its id, without .lua")
                 }
                 throw FrameworkError(error.message)

@@ -29,8 +29,9 @@ public enum FrameworkLoader {
     /// Runs `source` in `state` (which must have the built-in modules on its search path) and
     /// reads the framework it returns. The framework table stays in the state as the global
     /// `FRAMEWORKS[id]`, for rules that call back into Lua. With `fileID`, the name of the file
-    /// the source was read from, the framework's id must be that.
-    public static func load(source: [UInt8], chunkName: String, origin: String, fileID: String? = nil,
+    /// the source was read from, the framework's id must be that. `inFolder` says the file was
+    /// found at the top of a framework folder (`--path`), for what a module left there is told.
+    public static func load(source: [UInt8], chunkName: String, origin: String, fileID: String? = nil, inFolder: Bool = false,
                             in state: LuaState) throws(FrameworkError) -> Framework {
         let file = chunkName.hasPrefix("@") || chunkName.hasPrefix("=") ? String(chunkName.dropFirst()) : chunkName
         let data: LuaValue
@@ -44,7 +45,8 @@ public enum FrameworkLoader {
                 FRAMEWORKS = FRAMEWORKS or {}
                 FRAMEWORKS[framework.id] = framework
                 return frameworks.data(framework)
-                """, chunkName: "=(coprod)", arguments: [.bytes(source), .string(chunkName), fileID.map(LuaValue.string) ?? .nil])
+                """, chunkName: "=(coprod)", arguments: [.bytes(source), .string(chunkName), fileID.map(LuaValue.string) ?? .nil,
+                                                               .boolean(inFolder)])
             data = results.first ?? .nil
         } catch {
             throw FrameworkError(error)

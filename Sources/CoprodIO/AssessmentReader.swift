@@ -102,7 +102,7 @@ public struct AssessmentReader: Sendable {
     public func readFile(_ path: String, into result: inout ReadAssessments) throws(InputError) {
         let bytes = try InputFile.contents(of: path)
         let kind = InputKind(file: path)
-        if kind != .csv, let reason = NotText.reason(firstBytes: Array(bytes.prefix(NotCSV.prefixLength)), file: path, format: .json) {
+        if kind != .csv, let reason = NotText.reason(firstBytes: Array(bytes.prefix(NotText.prefixLength)), file: path, format: .json) {
             throw InputError(reason)
         }
         switch kind {

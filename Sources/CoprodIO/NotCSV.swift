@@ -3,7 +3,7 @@
 /// header has: PK…" does not say what to do about it.
 public enum NotCSV {
     /// How many of a file's first bytes `reason(firstBytes:file:)` needs.
-    public static let prefixLength = 4096
+    public static let prefixLength = NotText.prefixLength
 
     /// Why a file whose first bytes are `bytes` is not UTF-8 CSV, and what to do; nil when it
     /// may well be CSV (and the header's own error says what is wrong).

@@ -2,6 +2,9 @@
 /// binary), whether it was to be read as CSV or as JSON: a reader would otherwise report a
 /// column, key or byte that says nothing about what to do.
 public enum NotText {
+    /// How many of a file's first bytes `reason(firstBytes:file:format:)` needs.
+    public static let prefixLength = 4096
+
     /// What the input was to be read as, for the messages' advice.
     public enum Format: String, Sendable {
         case csv = "CSV", json = "JSON"

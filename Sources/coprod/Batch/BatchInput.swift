@@ -98,7 +98,7 @@ struct BatchInput: Sendable {
     /// a run of an organisation's respondents starts. Each respondent is parsed here for its
     /// organisation, and again by the worker that evaluates it.
     private func planJSON(_ file: String, index: Int, into plan: inout BatchPlan, warnings: inout [String]) throws(InputError) {
-        if let reason = NotText.reason(firstBytes: InputFile.firstBytes(of: file, count: NotCSV.prefixLength), file: file, format: .json) {
+        if let reason = NotText.reason(firstBytes: InputFile.firstBytes(of: file, count: NotText.prefixLength), file: file, format: .json) {
             throw InputError(reason)
         }
         var start = (place: JSONPlace(offset: 0, number: 1, position: .start), position: plan.rows)

@@ -24,7 +24,6 @@ final class BatchOutput {
     let directory: URL
     private let results: OutputFile
     private let table: OutputFile
-    private var partials: [(temporary: URL, final: URL)] = []
     private var finished = false
     /// The report names given so far, lower-cased.
     private var reportNames: Set<String> = []
@@ -69,13 +68,8 @@ final class BatchOutput {
         }
         self.earlierBatch = earlierBatch
         // Registered before anything is made: an interruption from here on removes what was.
-        let folder = URL(fileURLWithPath: path)
-        let (made, begun) = (missing, BatchOutput.partialNames.map { folder.appendingPathComponent($0) })
-        let reportsPartial = folder.appendingPathComponent(".reports.partial")
-        let interruption = Interruption.shared.onInterrupt {
-            try? FileManager.default.removeItem(at: reportsPartial)
-            BatchOutput.remove(begun.map { ($0, $0) }, directories: made)
-        }
+        let (folder, made) = (URL(fileURLWithPath: path), missing)
+        let interruption = Interruption.shared.onInterrupt { BatchOutput.abandon(folder, made: made) }
         self.interruption = interruption
         let results: OutputFile
         let table: OutputFile
@@ -89,10 +83,10 @@ final class BatchOutput {
             }
             _ = manager.createFile(atPath: directory.appendingPathComponent(BatchOutput.marker).path, contents: Data())
             // Left by a batch that was killed before it finished.
-            try? manager.removeItem(at: reportsPartial)
-            results = try BatchOutput.open(directory, "results.jsonl", into: &partials)
+            try? manager.removeItem(at: directory.appendingPathComponent(".reports.partial"))
+            results = try OutputFile(path: BatchOutput.partial("results.jsonl", in: directory).path)
             do throws(InputError) {
-                table = try BatchOutput.open(directory, "results.csv", into: &partials)
+                table = try OutputFile(path: BatchOutput.partial("results.csv", in: directory).path)
                 try table.write(Array(ResultCSV.header(framework).utf8)[...])
             } catch {
                 try? results.close()
@@ -100,7 +94,7 @@ final class BatchOutput {
             }
         } catch {
             // No deinit runs for an object whose init threw: what was begun is removed here.
-            BatchOutput.remove(partials, directories: missing)
+            BatchOutput.abandon(folder, made: missing)
             Interruption.shared.remove(interruption)
             throw error
         }
@@ -108,17 +102,10 @@ final class BatchOutput {
         self.table = table
     }
 
-    /// The results files' names while they are written.
-    private static let partialNames = ["results.jsonl", "results.csv"].map { ".\($0).partial" }
+    /// The results files, written under a hidden name until they are complete.
+    private static let resultsFiles = ["results.jsonl", "results.csv"]
 
-    private static func open(_ directory: URL, _ name: String,
-                             into partials: inout [(temporary: URL, final: URL)]) throws(InputError) -> OutputFile {
-        let temporary = directory.appendingPathComponent(".\(name).partial")
-        let file = try OutputFile(path: temporary.path)
-        // Only a file made here is ever removed.
-        partials.append((temporary, directory.appendingPathComponent(name)))
-        return file
-    }
+    private static func partial(_ name: String, in directory: URL) -> URL { directory.appendingPathComponent(".\(name).partial") }
 
     /// Appends the lines of one or more organisations.
     func writeResults(json: ArraySlice<UInt8>, csv: ArraySlice<UInt8>) throws(InputError) {
@@ -170,7 +157,9 @@ final class BatchOutput {
             try write(rejectedCSV, to: directory.appendingPathComponent("rejected.csv"))
             try write(summaryJSON, to: directory.appendingPathComponent("summary.json"))
             try write(summaryMarkdown, to: directory.appendingPathComponent("summary.md"))
-            for (temporary, final) in partials { try BatchOutput.move(temporary, to: final) }
+            for name in BatchOutput.resultsFiles {
+                try BatchOutput.move(BatchOutput.partial(name, in: directory), to: directory.appendingPathComponent(name))
+            }
             try placeReports()
             finished = true
         }
@@ -183,14 +172,16 @@ final class BatchOutput {
         guard !finished else { return }
         try? results.close()
         try? table.close()
-        try? FileManager.default.removeItem(at: reportsPartial)
-        BatchOutput.remove(partials, directories: madeDirectories)
+        BatchOutput.abandon(directory, made: madeDirectories)
     }
 
-    /// Removes the partial files, then `directories` (made by this batch, the output directory
-    /// first) while nothing else is in them.
-    private static func remove(_ partials: [(temporary: URL, final: URL)], directories: [URL]) {
-        for (temporary, _) in partials { try? FileManager.default.removeItem(at: temporary) }
+    /// What a batch that stops (on an error or an interruption) leaves: no partial file or
+    /// report in `folder`, and of `directories` (made by this batch, the output directory first)
+    /// none that holds nothing else. A results file's partial name is unlinked, so that a folder
+    /// in its way, which is not the batch's, stays.
+    private static func abandon(_ folder: URL, made directories: [URL]) {
+        for name in resultsFiles { unlink(partial(name, in: folder).path) }
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(".reports.partial"))
         guard let directory = directories.first else { return }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         guard contents == [marker] else { return }

@@ -7,8 +7,9 @@ local language = require "coprod.language"
 local frameworks = {}
 
 --- Runs a framework file's source and returns the framework it builds; with `expected_id`, the
---- file's name, its id must be that.
-function frameworks.load(source, chunkname, expected_id)
+--- file's name, its id must be that. `in_folder` says the file was found at the top of a
+--- framework folder, where a module left beside the frameworks is read as one too.
+function frameworks.load(source, chunkname, expected_id, in_folder)
   local environment = setmetatable({}, {
     __index = function(_, name)
       local value = language[name]
@@ -25,7 +26,10 @@ function frameworks.load(source, chunkname, expected_id)
   language.current_file, language.current_source, language.expected_id = nil, nil, nil
   if type(framework) ~= "table" or framework.kind ~= "framework" then
     local name = chunkname:gsub("^[@=]", "")
-    error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. ")", 0)
+    local hint = in_folder and type(framework) == "table"
+      and "; a module that frameworks require belongs in a subfolder, as every .lua file at the top of a framework folder is read as a framework"
+      or ""
+    error(name .. ": a framework file must return framework { ... } (it returned " .. type(framework) .. hint .. ")", 0)
   end
   return framework
 end
