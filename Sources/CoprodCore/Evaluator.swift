@@ -61,9 +61,12 @@ public struct Evaluator: Sendable {
         let onlyRole = namedRoles.count == 1 && roles[""] == nil ? namedRoles.first : nil
         // Where each response came from, as tier warnings end: " (qs.csv row 4)".
         let origins = !hasTiers ? [] : responses.map { $0.file.isEmpty ? "" : TierReading.joined(" (", $0.file, " row ", String($0.row), ")") }
+        // A framework's own section score is given each role's view too, answers and all.
+        let sectionRule = rules.flatMap { $0.scoresSections ? $0 : nil }
+        var roleAnswers: [[String: String]]? = sectionRule != nil && onlyRole == nil && !namedRoles.isEmpty ? [] : nil
         for plan in plans {
             indicatorResults.append(try evaluate(plan, responses, origins: origins, roles: namedRoles, onlyRole: onlyRole,
-                                                 rules: rules, warnings: &warnings, failures: &failures))
+                                                 rules: rules, warnings: &warnings, failures: &failures, roleAnswers: &roleAnswers))
         }
 
         var sectionResults: [SectionResult] = []
@@ -71,10 +74,18 @@ public struct Evaluator: Sendable {
         for (sectionIndex, section) in framework.sections.enumerated() {
             let members = sectionMembers[sectionIndex]
             var score = sectionScore(members) { indicatorResults[$0].score }
-            let byRole = roleScores(namedRoles, onlyRole: onlyRole, whole: score) { role in
-                sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
+            if let sectionRule {
+                let indicators = members.map { FrameworkRules.ScoredIndicator(id: indicatorResults[$0].id, score: indicatorResults[$0].score,
+                                                                             answer: indicatorResults[$0].answer) }
+                score = try sectionRule.sectionScore(section, indicators, role: nil) ?? score
             }
-            if let rules, let custom = try rules.sectionScore(section, members.map { indicatorResults[$0] }) { score = custom }
+            let byRole = try roleScores(namedRoles, onlyRole: onlyRole, whole: score) { role throws(LuaError) in
+                let view = sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
+                guard let sectionRule else { return view }
+                let indicators = members.map { FrameworkRules.ScoredIndicator(id: indicatorResults[$0].id, score: indicatorResults[$0].roleScores[role] ?? .none,
+                                                                             answer: roleAnswers?[$0][role]) }
+                return try sectionRule.sectionScore(section, indicators, role: role) ?? view
+            }
             sectionResults.append(SectionResult(
                 id: section.id, title: section.title, score: score,
                 answered: members.reduce(0) { $0 + (indicatorResults[$1].answers > 0 ? 1 : 0) }, expected: members.count, roleScores: byRole))
@@ -99,16 +110,20 @@ public struct Evaluator: Sendable {
 
     /// One indicator over every response, and over each role's.
     private func evaluate(_ plan: IndicatorPlan, _ responses: [Response], origins: [String], roles: [String], onlyRole: String?,
-                          rules: FrameworkRules?, warnings: inout [String], failures: inout [Failure]) throws(LuaError) -> IndicatorResult {
+                          rules: FrameworkRules?, warnings: inout [String], failures: inout [Failure],
+                          roleAnswers: inout [[String: String]]?) throws(LuaError) -> IndicatorResult {
         var combined = combine(plan, responses, origins: origins, warn: true)
         try combineByRule(rules, plan, responses, into: &combined)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
+        var answers: [String: String] = [:]
         let byRole = try roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role throws(LuaError) in
             let inRole = responses.filter { $0.role == role }
             var view = combine(plan, inRole, warn: false)
             try combineByRule(rules, plan, inRole, into: &view)
+            answers[role] = view.answer
             return view.score
         }
+        roleAnswers?.append(answers)
         if let failure = mustRule(plan.indicator, combined) { failures.append(failure) }
         if let shortfall = threshold(plan.indicator, combined) { warnings.append(shortfall) }
         return IndicatorResult(id: plan.indicator.id, sectionID: plan.indicator.sectionID, score: combined.score, answer: combined.answer,

@@ -6,8 +6,9 @@ import LuaHost
 /// rules = {
 ///   -- answers: two or more respondents' to one indicator, { { score =, answer =, role = }, ... }
 ///   combine = function(indicator, answers) return ... end,  -- its score, as the scale takes it
-///   -- indicators: { { id =, score = number or tier name, answer = }, ... }
-///   section_score = function(section, indicators) return ... end,  -- number or tier name
+///   -- indicators: { { id =, score = number or tier name, answer = }, ... }; role: nil for the
+///   -- whole organisation, or the role whose view is scored
+///   section_score = function(section, indicators, role) return ... end,  -- number or tier name
 ///   -- result: the evaluated organisation, as plain tables; return a list of texts
 ///   next_steps = function(result, defaults) return defaults end,
 /// }
@@ -147,7 +148,19 @@ public final class FrameworkRules {
         }
     }
 
-    func sectionScore(_ section: Section, _ indicators: [IndicatorResult]) throws(LuaError) -> Score? {
+    var scoresSections: Bool { sectionScore != nil }
+
+    /// One indicator's score as `rules.section_score` is given it: the organisation's, or one
+    /// role's.
+    struct ScoredIndicator {
+        var id: String
+        var score: Score
+        var answer: String?
+    }
+
+    /// The section's score by `rules.section_score`, for the whole organisation (`role` nil) or
+    /// for one role's view; nil when the framework has no such rule.
+    func sectionScore(_ section: Section, _ indicators: [ScoredIndicator], role: String?) throws(LuaError) -> Score? {
         guard let sectionScore else { return nil }
         let list = indicators.map { indicator -> LuaValue in
             var table = LuaTable(dictionary: ["id": .string(indicator.id), "score": FrameworkRules.value(indicator.score)])
@@ -155,14 +168,14 @@ public final class FrameworkRules {
             return .table(table)
         }
         let sectionTable = LuaValue.table(LuaTable(dictionary: ["id": .string(section.id), "title": .string(section.title)]))
-        let result = try sectionScore.function.call([sectionTable, .table(LuaTable(array: list))]).first ?? .nil
+        let result = try sectionScore.function.call([sectionTable, .table(LuaTable(array: list)), role.map(LuaValue.string) ?? .nil]).first ?? .nil
         let levels = tierLevels(section)
         if levels.isEmpty {
             // A number on the section's own scale: the summaries and charts place it there.
             let bounds = FrameworkRules.bounds(section)
             if let value = result.numberValue, bounds ~= value { return .number(value) }
             if case .nil = result { return Score.none }
-            throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
+            throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)'\(role.map { " (role '\($0)')" } ?? ""), "
                 + "which \(FrameworkRules.scoring(section)) (accepted: a number from \(Score.format(bounds.lowerBound)) "
                 + "to \(Score.format(bounds.upperBound)), or nil for no score)")
         }
@@ -172,7 +185,7 @@ public final class FrameworkRules {
         if case .tier(let index)? = result.stringValue.flatMap({ try? tiers.parse($0) }) {
             return .tier(index, TierReading.name(index, levels))
         }
-        throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)', "
+        throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)'\(role.map { " (role '\($0)')" } ?? ""), "
             + "which \(FrameworkRules.scoring(section)) (accepted: \(tiers.accepted), or nil for no score)")
     }
 

@@ -311,6 +311,57 @@ struct FrameworkLanguageTests {
         #expect(error?.message == "best.lua:7: five is not believable")
     }
 
+    /// Each role's view of a section is scored by the framework's own rule, as the whole is: with
+    /// that role's scores and answers, and the role named.
+    @Test func aSectionRuleScoresEachRolesViewToo() throws {
+        let state = try FrameworkCatalog().makeState()
+        let framework = try FrameworkLoader.load(source: Array("""
+            return framework { id = "best", title = "Best",
+              scale = ordinal { min = 1, max = 5, labels = { "None", "Some", "Half", "Most", "All" } },
+              section "a" { title = "A", statement "a.1" "One", statement "a.2" "Two" },
+              rules = {
+                section_score = function(section, indicators, role)
+                  local best, words = 0, {}
+                  for _, indicator in ipairs(indicators) do
+                    best = math.max(best, indicator.score or 0)
+                    words[#words + 1] = indicator.answer or "-"
+                  end
+                  CALLS[#CALLS + 1] = (role or "whole") .. ": " .. table.concat(words, ", ")
+                  if role and role == ODD_ROLE then return "purple" end
+                  return best
+                end,
+              } }
+            """.utf8), chunkName: "@best.lua", origin: "best.lua", in: state)
+        let rules = try #require(try FrameworkRules(framework: framework, state: state))
+        let evaluator = Evaluator(framework: framework)
+        let one = AnswerSlot(id: "a.1", part: .answer), two = AnswerSlot(id: "a.2", part: .answer)
+        func response(_ role: String, _ first: Double, _ second: Double) -> Response {
+            Response(organisation: "River", role: role, answers: [one: .number(first), two: .number(second)])
+        }
+        // Staff 1 and 4, service users 3 and 3: the whole is a.1 = 2, a.2 = 3.5. The best
+        // indicator scores each view; the mean would give 2.75, 2.5 and 3.
+        try state.run("CALLS = {}")
+        let river = try evaluator.evaluate(Assessment(organisation: "River", responses: [response("staff", 1, 4), response("service user", 3, 3)]),
+                                           rules: rules)
+        #expect(river.section("a")?.score == .number(3.5))
+        #expect(river.section("a")?.byRole == ["staff": .number(4), "service user": .number(3)])
+        #expect(try state.run("return table.concat(CALLS, '; ')").first?.stringValue
+            == "whole: Some, Half; service user: Half, Half; staff: None, Most")
+        // With everyone in one role, that role's view is the whole one, by the rule too.
+        try state.run("CALLS = {}")
+        let hill = try evaluator.evaluate(Assessment(organisation: "Hill", responses: [response("staff", 1, 4)]), rules: rules)
+        #expect(hill.section("a")?.score == .number(4))
+        #expect(hill.section("a")?.byRole == ["staff": .number(4)])
+        #expect(try state.run("return table.concat(CALLS, '; ')").first?.stringValue == "whole: None, Most")
+        // What a role's view cannot take is named with the role.
+        try state.run("ODD_ROLE = 'service user'")
+        let odd = #expect(throws: LuaError.self) {
+            try evaluator.evaluate(Assessment(organisation: "River", responses: [response("staff", 1, 4), response("service user", 3, 3)]),
+                                   rules: rules)
+        }
+        #expect(odd?.message == "best.lua:5: rules.section_score returned 'purple' for section 'a' (role 'service user'), which is scored on the 1-5 scale (accepted: a number from 1 to 5, or nil for no score)")
+    }
+
     @Test func aRuleReturningWhatItsSectionCannotTakeIsNamedWithWhatItMayReturn() throws {
         let (framework, state) = try threeKindsFramework("odd", rules: """
                 section_score = function(section, indicators)
