@@ -63,6 +63,14 @@ public struct FrameworkCatalog: Sendable {
         }
         let known = FrameworkCatalog.builtInIDs.joined(separator: ", ")
         let meant = closestName(to: reference, among: listing.map(\.id)).map { " (did you mean '\($0)'?)" }
-        throw FrameworkError("no framework '\(reference)'\(meant ?? ""): give a built-in id (\(known)), an id found in --path or COPROD_PATH, or a path to a .lua file")
+        // --path is checked as it is given; COPROD_PATH is set once and may have gone stale.
+        let missing = directories.filter { !FrameworkCatalog.isFolder($0) }
+        let stale = missing.isEmpty ? "" : " (\(missing.joined(separator: ", ")) in the search path \(missing.count == 1 ? "does" : "do") not exist: check COPROD_PATH)"
+        throw FrameworkError("no framework '\(reference)'\(meant ?? ""): give a built-in id (\(known)), an id found in --path or COPROD_PATH, or a path to a .lua file\(stale)")
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

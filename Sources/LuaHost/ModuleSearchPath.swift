@@ -56,7 +56,11 @@ public struct ModuleSearchPath: Sendable {
 
     /// Where the search looked, for "module not found" messages.
     var summary: String {
-        var places = directories.map { "'\($0)'" }
+        var places = directories.map { directory in
+            var status = stat()
+            let found = stat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            return "'\(directory)'" + (found ? "" : " (which does not exist)")
+        }
         if !builtIn.isEmpty { places.append("the built-in modules") }
         return places.isEmpty ? "the search path (empty: add directories with --path or COPROD_PATH)"
             : places.joined(separator: ", ")

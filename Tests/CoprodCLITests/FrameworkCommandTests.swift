@@ -352,6 +352,10 @@ struct FrameworkCommandTests {
         let misspelt = try runCoprod(["show", "involvment-audit"])
         #expect(misspelt.status == 2)
         #expect(misspelt.standardError.contains("no framework 'involvment-audit' (did you mean 'involvement-audit'?): give a built-in id"))
+        // A COPROD_PATH folder that has gone is named where the framework is not found.
+        let stale = try runCoprod(["show", "my-area"], environment: ["COPROD_PATH": "/nonexistent/area:" + NSTemporaryDirectory()])
+        #expect(stale.status == 2)
+        #expect(stale.standardError.hasSuffix("or a path to a .lua file (/nonexistent/area in the search path does not exist: check COPROD_PATH)\n"))
     }
 
     /// A local area's own framework file: a misspelt rule stops it before any row is read, a rule
