@@ -11,19 +11,30 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     /// Where in the row: a CSV column as its spreadsheet letter and its id ("D 'assets.1'"), a
     /// JSON respondent's key as the word and its id ("key 'assets.1'"), since JSON has no columns.
     public var column: String?
+    /// For an item of a JSON file, which can run over many lines: where its key, or the item,
+    /// starts, as an editor shows it.
+    public var place: TextPosition?
     public var reason: String
 
-    public init(file: String, row: Int, organisation: String? = nil, column: String? = nil, reason: String) {
+    public init(file: String, row: Int, organisation: String? = nil, column: String? = nil, place: TextPosition? = nil, reason: String) {
         self.file = file
         self.row = row
         self.organisation = organisation
         self.column = column
+        self.place = place
         self.reason = reason
+    }
+
+    /// Where in the row, as rejected.csv's column gives it: the column or key, and the place.
+    public var whereInRow: String {
+        guard let column else { return place?.description ?? "" }
+        return column + (place.map { " (\($0))" } ?? "")
     }
 
     public var description: String {
         var text = "\(file) \(InputKind(file: file).rowWord) \(row)"
         if let column { text += column.hasPrefix("key '") ? ", \(column)" : ", column \(column)" }
+        if let place { text += " (\(place))" }
         return text + ": " + reason
     }
 }

@@ -18,7 +18,8 @@ extension AssessmentReader {
             return .rejected(RejectedRow(file: file, row: number, reason: reason))
         }
         guard let object = parsed as? [String: Any] else {
-            return .rejected(RejectedRow(file: file, row: number, reason: "expected one respondent (an object), found \(JSONText.described(parsed))"))
+            return .rejected(RejectedRow(file: file, row: number, place: start,
+                                         reason: "expected one respondent (an object), found \(JSONText.described(parsed))"))
         }
         // A key coprod reads given twice; one it ignores may be, as its values are never read.
         if let repeated = JSONScanner.repeatedKey(inRespondent: text, counts: { name, topLevel in
@@ -26,11 +27,32 @@ extension AssessmentReader {
         }) {
             // Unless the organisation's own key is the one given twice, it names whose answers these were.
             let organisation = column(named: repeated) == .metadata("organisation") ? nil : soleOrganisation(in: object)
-            return .rejected(RejectedRow(file: file, row: number, organisation: organisation,
-                                         column: "key '\(repeated)'",
-                                         reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
+            let rejected = RejectedRow(file: file, row: number, organisation: organisation, column: "key '\(repeated)'",
+                                       reason: "given twice in one object: which of its values is meant cannot be told (keep one)")
+            return placed(.rejected(rejected), in: text, start: start)
         }
-        return respondent(object, number: number, file: file, warnings: &warnings)
+        return placed(respondent(object, number: number, file: file, warnings: &warnings), in: text, start: start)
+    }
+
+    /// `outcome` of reading `text`, an item of a JSON file that starts at `start`, with a
+    /// rejection placed where it points; as it is for a line of JSON Lines (`start` nil), whose
+    /// number is its line.
+    public func placed(_ outcome: Outcome, in text: ArraySlice<UInt8>, start: TextPosition?) -> Outcome {
+        guard let start, case .rejected(var rejected) = outcome, rejected.place == nil else { return outcome }
+        rejected.place = place(ofKeyIn: rejected, text: text, start: start)
+        return .rejected(rejected)
+    }
+
+    /// Where in a JSON file's item `rejected` points: the key it names (as written, or one that
+    /// names the same column), else the item's start.
+    private func place(ofKeyIn rejected: RejectedRow, text: ArraySlice<UInt8>, start: TextPosition) -> TextPosition {
+        guard let column = rejected.column, column.hasPrefix("key '"), column.hasSuffix("'") else { return start }
+        let named = String(column.dropFirst("key '".count).dropLast())
+        let meant = self.column(named: named)
+        let key = JSONScanner.keyStart(inRespondent: text) { name in
+            name == named || (meant != .ignored && self.column(named: name) == meant)
+        }
+        return key.map { start.advanced(over: text[..<$0]) } ?? start
     }
 
     /// Why the parser refused `text`, and where: the scanner finds the place and says what it

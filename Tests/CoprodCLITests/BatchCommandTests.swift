@@ -195,7 +195,7 @@ struct BatchCommandTests {
         let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
         #expect(rejected.count == 3, "\(rejected)")
         #expect(rejected.contains { $0 == "\(jsonl),3,,,\"not valid JSON: expected a value at column 52, found the end of the line\"" }, "\(rejected)")
-        #expect(rejected.contains { $0.hasPrefix("\(json),2,,,") && $0.contains(#""no ""organisation"" key (accepted: "#) }, "\(rejected)")
+        #expect(rejected.contains { $0.hasPrefix("\(json),2,,\"line ") && $0.contains(#""no ""organisation"" key (accepted: "#) }, "\(rejected)")
         let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
         #expect(summary?["rows"] as? [String: Int] == ["read": 9, "evaluated": 7, "rejected": 2])
     }
@@ -233,7 +233,7 @@ struct BatchCommandTests {
         let expected: [(input: String, rejected: [(prefix: String, reason: String)])] = [
             (jsonl, [("\(jsonl),10,,,", "not valid JSON: expected a value at column 18, found the end of the line"),
                      ("\(jsonl),20,,,", "expected one respondent (an object), found an array of 2 items ([{")]),
-            (json, [("\(json),10,,,", "expected one respondent (an object), found a number (5)")]),
+            (json, [("\(json),10,,\"line ", "expected one respondent (an object), found a number (5)")]),
         ]
         for (input, rejections) in expected {
             for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1"), ("2", "150")] as [(String, String?)] {

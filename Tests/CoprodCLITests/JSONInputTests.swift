@@ -39,7 +39,10 @@ struct JSONInputTests {
             }
         }
         fields.append(field)
-        return "\(fields[0]) \(word) \(fields[1])" + (fields[3].isEmpty ? "" : ", \(fields[3])") + ": " + fields[4]
+        // The column is a key, with where it is in a JSON file ("key 'assets.1' (line 8, column 4)"),
+        // or for an item with no key named, where the item starts ("line 3, column 3").
+        let place = fields[3].isEmpty ? "" : fields[3].hasPrefix("line ") ? " (\(fields[3]))" : ", \(fields[3])"
+        return "\(fields[0]) \(word) \(fields[1])" + place + ": " + fields[4]
     }
 
     /// Runs evaluate and batch (in one chunk, and item by item with two workers) on `input`,
@@ -185,17 +188,43 @@ struct JSONInputTests {
 
         let (rejections, summary) = try evaluateAndBatch(file, word: "item", in: work)
         #expect(rejections == [
-            #"\#(file) item 2: expected one respondent (an object), found a string ("a string")"#,
-            "\(file) item 3: expected one respondent (an object), found a number (42)",
-            "\(file) item 4: expected one respondent (an object), found null",
+            #"\#(file) item 2 (line 3, column 3): expected one respondent (an object), found a string ("a string")"#,
+            "\(file) item 3 (line 4, column 3): expected one respondent (an object), found a number (42)",
+            "\(file) item 4 (line 5, column 3): expected one respondent (an object), found null",
             "\(file) item 5: not valid JSON: expected a key in double quotes at line 6, column 42, found ','",
-            "\(file) item 6, key 'assets.1': found an array of 1 item ([4]) where one answer on the 1-5 scale is expected \(JSONInputTests.scale)",
+            "\(file) item 6, key 'assets.1' (line 8, column 4): found an array of 1 item ([4]) where one answer on the 1-5 scale is expected \(JSONInputTests.scale)",
             "\(file) item 7: the item is empty (expected one respondent, an object, before the ',')",
             "\(file) item 8: not valid JSON: text after the respondent at line 10, column 43, found '}'",
             #"\#(file) item 9: not valid JSON: expected ',' or '}' after a value at line 13, column 4, found '"'"#,
             "\(file) item 11: not valid JSON: expected a value at line 15, column 40, found 'tru' (text goes in double quotes)",
         ])
         #expect(summary == "coprod: 11 rows read: 2 evaluated for 2 organisations, 9 rejected")
+    }
+
+    /// An item can run over many lines: a problem with one of its keys names the line and column
+    /// of that key as written (inside "answers", in another case), and evaluate and batch agree.
+    @Test func aJSONItemsKeyIsPlacedWhereItIsWritten() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let text = """
+            [
+              {"organisation": "Alpha", "assets.1": 4},
+              {"organisation": "Beta",
+               "answers": {"networks.1": 2,
+                  "Assets.1": 9}},
+              {"organisation": "Gamma", "role": ["staff"]}
+            ]
+
+            """
+        let file = work.appendingPathComponent("placed.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let (rejections, summary) = try evaluateAndBatch(file, word: "item", in: work)
+        #expect(rejections == [
+            "\(file) item 2, key 'assets.1' (line 5, column 7): '9' is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) item 3, key 'role' (line 6, column 29): found an array of 1 item ([\"staff\"]) where one role is expected "
+                + "(accepted: text, such as staff, service user, carer or board)",
+        ])
+        #expect(summary == "coprod: 3 rows read: 1 evaluated for 1 organisation, 2 rejected")
     }
 
     /// A JSON file that ends before its array is closed may be half written: neither command

@@ -39,7 +39,7 @@ enum BatchRow: Sendable {
                              with reader: AssessmentReader, keyColumns: inout JSONKeyColumns) -> AssessmentReader.Outcome {
         var outcome: AssessmentReader.Outcome
         if let plain = reader.plainResponse(json: text, file: file, row: number, keyColumns: &keyColumns) {
-            outcome = plain
+            outcome = reader.placed(plain, in: text, start: start)
         } else {
             var ignored: [String] = []
             outcome = reader.readRespondent(text, number: number, file: file, start: start, warnings: &ignored)
