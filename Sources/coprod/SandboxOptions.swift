@@ -18,12 +18,16 @@ struct SandboxOptions: ParsableArguments {
                 """, valueName: "dir"))
     var paths: [String] = []
 
-    @Option(name: .customLong("memory-limit"),
-            help: ArgumentHelp("Memory a script's Lua state may use, in MiB (0: no limit).", valueName: "MiB"))
+    // Unconditional: "--memory-limit -5" is a value to refuse with a reason, not a missing one.
+    // With a transform, swift-argument-parser shows no default: the help gives it.
+    @Option(name: .customLong("memory-limit"), parsing: .unconditional,
+            help: ArgumentHelp("Memory a script's Lua state may use, in MiB (0: no limit). (default: \(LuaLimits.default.memory >> 20))", valueName: "MiB"),
+            transform: WholeNumber.reader(asking: "a whole number of MiB, or 0 for no limit"))
     var memoryLimit: Int = LuaLimits.default.memory >> 20
 
-    @Option(name: .customLong("instruction-limit"),
-            help: ArgumentHelp("Lua instructions one call may run (0: no limit).", valueName: "count"))
+    @Option(name: .customLong("instruction-limit"), parsing: .unconditional,
+            help: ArgumentHelp("Lua instructions one call may run (0: no limit). (default: \(LuaLimits.default.instructions))", valueName: "count"),
+            transform: WholeNumber.reader(asking: "a whole number of instructions, or 0 for no limit"))
     var instructionLimit: UInt64 = LuaLimits.default.instructions
 
     func validate() throws {
@@ -38,7 +42,7 @@ struct SandboxOptions: ParsableArguments {
             }
         }
         guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 or more MiB.") }
-        guard memoryLimit <= Int.max >> 20 else { throw ValidationError("--memory-limit is too large.") }
+        guard memoryLimit <= Int.max >> 20 else { throw ValidationError("--memory-limit is too large (at most \(Int.max >> 20) MiB; 0: no limit).") }
     }
 
     var limits: LuaLimits {

@@ -578,6 +578,12 @@ struct BatchCommandTests {
             ([input, "--jobs", "-1"], jobsRange),
             // A slip of the finger for 10 would hold 10,000 Lua states.
             ([input, "--jobs", "10000"], jobsRange),
+            // Not a whole number: what the option takes, not only that the value is invalid.
+            ([input, "--jobs", "two"], "The value 'two' is invalid for '--jobs <n>': give a whole number of workers, from 1 to \(max(256, 4 * cores))"),
+            ([input, "--instruction-limit", "-5"],
+             "The value '-5' is invalid for '--instruction-limit <count>': give a whole number of instructions, or 0 for no limit"),
+            ([input, "--memory-limit", "2G"], "The value '2G' is invalid for '--memory-limit <MiB>': give a whole number of MiB, or 0 for no limit"),
+            ([input, "--memory-limit", "17592186044416"], "--memory-limit is too large (at most 8796093022207 MiB; 0: no limit)."),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
         ]
         #if os(Linux)

@@ -58,6 +58,8 @@ struct SampleCommandTests {
     /// Each option is checked on its own, and only the wrong one is named.
     @Test(arguments: [
         (["--orgs", "-1"], "--orgs must be 0 or more (got -1)."),
+        (["--orgs", "1e5"], "The value '1e5' is invalid for '--orgs <orgs>': give a whole number of organisations, 0 or more\n"
+            + "Help:  --orgs <orgs>  How many organisations. (default: 10)"),
         (["--respondents", "0"], "--respondents must be 1 or more (got 0)."),
         (["--orgs", "2", "--respondents", "-3"], "--respondents must be 1 or more (got -3)."),
         (["--roles", ""], "--roles needs at least one role name, such as 'staff,service user,carer'."),

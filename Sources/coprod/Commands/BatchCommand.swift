@@ -33,7 +33,8 @@ struct BatchCommand: ParsableCommand {
     var outputDirectory: String
 
     // Unconditional: "--jobs -1" is a value to refuse with a reason, not a missing one.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Workers, each with its own Lua state: one per core unless given.", valueName: "n"),
+            transform: WholeNumber.reader(asking: "a whole number of workers, from 1 to \(BatchCommand.mostJobs)"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Also write one report per organisation: md (or markdown) or html.", valueName: "format"))

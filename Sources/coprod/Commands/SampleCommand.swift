@@ -20,12 +20,17 @@ struct SampleCommand: ParsableCommand {
     @Argument(help: "A framework id or a path to a .lua file.")
     var framework: String
 
-    // Unconditional: "--orgs -1" is a value to refuse with a reason, not a missing one.
-    @Option(parsing: .unconditional, help: "How many organisations.")
-    var orgs: Int = 10
+    private static let defaultOrganisations = 10, defaultRespondents = 3
 
-    @Option(parsing: .unconditional, help: "Respondents per organisation.")
-    var respondents: Int = 3
+    // Unconditional: "--orgs -1" is a value to refuse with a reason, not a missing one. With a
+    // transform, swift-argument-parser shows no default: the help gives it.
+    @Option(parsing: .unconditional, help: "How many organisations. (default: \(defaultOrganisations))",
+            transform: WholeNumber.reader(asking: "a whole number of organisations, 0 or more"))
+    var orgs: Int = defaultOrganisations
+
+    @Option(parsing: .unconditional, help: "Respondents per organisation. (default: \(defaultRespondents))",
+            transform: WholeNumber.reader(asking: "a whole number of respondents, 1 or more"))
+    var respondents: Int = defaultRespondents
 
     @Option(help: "Roles, comma-separated, given to respondents in turn.")
     var roles: String = "staff,service user,carer"
