@@ -81,7 +81,8 @@ public struct Evaluator: Sendable {
             }
             let byRole = try roleScores(namedRoles, onlyRole: onlyRole, whole: score) { role throws(LuaError) in
                 let view = sectionScore(members) { indicatorResults[$0].roleScores[role] ?? .none }
-                guard let sectionRule else { return view }
+                // A role that scored nothing in the section has no view of it, by any rule.
+                guard let sectionRule, members.contains(where: { indicatorResults[$0].roleScores[role] != nil }) else { return view }
                 let indicators = members.map { FrameworkRules.ScoredIndicator(id: indicatorResults[$0].id, score: indicatorResults[$0].roleScores[role] ?? .none,
                                                                              answer: roleAnswers?[$0][role]) }
                 return try sectionRule.sectionScore(section, indicators, role: role) ?? view
@@ -115,15 +116,17 @@ public struct Evaluator: Sendable {
         var combined = combine(plan, responses, origins: origins, warn: true)
         try combineByRule(rules, plan, responses, into: &combined)
         if !combined.warnings.isEmpty { warnings += combined.warnings }
+        // Kept only for a framework's own section score: most batches have none, and pay nothing.
+        let keepsAnswers = roleAnswers != nil
         var answers: [String: String] = [:]
         let byRole = try roleScores(roles, onlyRole: onlyRole, whole: combined.score) { role throws(LuaError) in
             let inRole = responses.filter { $0.role == role }
             var view = combine(plan, inRole, warn: false)
             try combineByRule(rules, plan, inRole, into: &view)
-            answers[role] = view.answer
+            if keepsAnswers { answers[role] = view.answer }
             return view.score
         }
-        roleAnswers?.append(answers)
+        if keepsAnswers { roleAnswers?.append(answers) }
         if let failure = mustRule(plan.indicator, combined) { failures.append(failure) }
         if let shortfall = threshold(plan.indicator, combined) { warnings.append(shortfall) }
         return IndicatorResult(id: plan.indicator.id, sectionID: plan.indicator.sectionID, score: combined.score, answer: combined.answer,

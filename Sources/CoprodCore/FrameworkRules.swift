@@ -173,7 +173,11 @@ public final class FrameworkRules {
         if levels.isEmpty {
             // A number on the section's own scale: the summaries and charts place it there.
             let bounds = FrameworkRules.bounds(section)
-            if let value = result.numberValue, bounds ~= value { return .number(value) }
+            if let value = result.numberValue, bounds ~= value {
+                // A section without points is scored as a share met, as coprod scores it itself:
+                // shown as a percentage, and compared between roles by a quarter of it.
+                return FrameworkRules.onPoints(section) ? .number(value) : .share(value)
+            }
             if case .nil = result { return Score.none }
             throw sectionScore.error("rules.section_score returned \(FrameworkRules.described(result)) for section '\(section.id)'\(role.map { " (role '\($0)')" } ?? ""), "
                 + "which \(FrameworkRules.scoring(section)) (accepted: a number from \(Score.format(bounds.lowerBound)) "
@@ -190,6 +194,10 @@ public final class FrameworkRules {
     }
 
     /// The numbers an untiered section's score may take: its points scale, or a share from 0 to 1.
+    private static func onPoints(_ section: Section) -> Bool {
+        section.indicators.contains { $0.scale.points != nil }
+    }
+
     private static func bounds(_ section: Section) -> ClosedRange<Double> {
         if let range = section.indicators.lazy.compactMap(\.scale.points).first { return Double(range.lowerBound)...Double(range.upperBound) }
         return 0...1

@@ -318,7 +318,7 @@ struct FrameworkLanguageTests {
         let framework = try FrameworkLoader.load(source: Array("""
             return framework { id = "best", title = "Best",
               scale = ordinal { min = 1, max = 5, labels = { "None", "Some", "Half", "Most", "All" } },
-              section "a" { title = "A", statement "a.1" "One", statement "a.2" "Two" },
+              section "a" { title = "A", statement "a.1" "One", statement "a.2" "Two" }, section "b" { title = "B", statement "b.1" "Three" },
               rules = {
                 section_score = function(section, indicators, role)
                   local best, words = 0, {}
@@ -334,25 +334,30 @@ struct FrameworkLanguageTests {
             """.utf8), chunkName: "@best.lua", origin: "best.lua", in: state)
         let rules = try #require(try FrameworkRules(framework: framework, state: state))
         let evaluator = Evaluator(framework: framework)
-        let one = AnswerSlot(id: "a.1", part: .answer), two = AnswerSlot(id: "a.2", part: .answer)
-        func response(_ role: String, _ first: Double, _ second: Double) -> Response {
-            Response(organisation: "River", role: role, answers: [one: .number(first), two: .number(second)])
+        let one = AnswerSlot(id: "a.1", part: .answer), two = AnswerSlot(id: "a.2", part: .answer), three = AnswerSlot(id: "b.1", part: .answer)
+        func response(_ role: String, _ first: Double, _ second: Double, _ third: Double? = nil) -> Response {
+            var answers: Answers = [one: .number(first), two: .number(second)]
+            if let third { answers[three] = .number(third) }
+            return Response(organisation: "River", role: role, answers: answers)
         }
-        // Staff 1 and 4, service users 3 and 3: the whole is a.1 = 2, a.2 = 3.5. The best
-        // indicator scores each view; the mean would give 2.75, 2.5 and 3.
+        // Staff 1, 4 and 2, service users 3 and 3: the whole is a.1 = 2, a.2 = 3.5, b.1 = 2. The
+        // best indicator scores each view; the mean would give 2.75, 2.5 and 3 for A. Service
+        // users scored nothing in B: they have no view of it, and the rule is not asked for one.
         try state.run("CALLS = {}")
-        let river = try evaluator.evaluate(Assessment(organisation: "River", responses: [response("staff", 1, 4), response("service user", 3, 3)]),
+        let river = try evaluator.evaluate(Assessment(organisation: "River", responses: [response("staff", 1, 4, 2), response("service user", 3, 3)]),
                                            rules: rules)
         #expect(river.section("a")?.score == .number(3.5))
         #expect(river.section("a")?.byRole == ["staff": .number(4), "service user": .number(3)])
+        #expect(river.section("b")?.score == .number(2))
+        #expect(river.section("b")?.byRole == ["staff": .number(2)])
         #expect(try state.run("return table.concat(CALLS, '; ')").first?.stringValue
-            == "whole: Some, Half; service user: Half, Half; staff: None, Most")
+            == "whole: Some, Half; service user: Half, Half; staff: None, Most; whole: Some; staff: Some")
         // With everyone in one role, that role's view is the whole one, by the rule too.
         try state.run("CALLS = {}")
-        let hill = try evaluator.evaluate(Assessment(organisation: "Hill", responses: [response("staff", 1, 4)]), rules: rules)
+        let hill = try evaluator.evaluate(Assessment(organisation: "Hill", responses: [response("staff", 1, 4, 2)]), rules: rules)
         #expect(hill.section("a")?.score == .number(4))
         #expect(hill.section("a")?.byRole == ["staff": .number(4)])
-        #expect(try state.run("return table.concat(CALLS, '; ')").first?.stringValue == "whole: None, Most")
+        #expect(try state.run("return table.concat(CALLS, '; ')").first?.stringValue == "whole: None, Most; whole: Some")
         // What a role's view cannot take is named with the role.
         try state.run("ODD_ROLE = 'service user'")
         let odd = #expect(throws: LuaError.self) {
@@ -392,7 +397,8 @@ struct FrameworkLanguageTests {
         // What the message says is accepted is.
         try state.run("RETURNS = { a = 4.5, q = 'Silver', c = 0.5 }")
         let result = try evaluator.evaluate(river, rules: rules)
-        #expect(result.sections.map(\.score) == [.number(4.5), .tier(2, "silver"), .number(0.5)])
+        // A checklist's section is a share met, as coprod scores it: shown as a percentage.
+        #expect(result.sections.map(\.score) == [.number(4.5), .tier(2, "silver"), .share(0.5)])
         try state.run("RETURNS, NEXT_STEPS = {}, 7")
         let steps = #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
         #expect(steps?.message == "odd.lua:9: rules.next_steps must return a list of texts (returned a number)")
