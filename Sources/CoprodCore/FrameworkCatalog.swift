@@ -64,13 +64,18 @@ public struct FrameworkCatalog: Sendable {
         let known = FrameworkCatalog.builtInIDs.joined(separator: ", ")
         let meant = closestName(to: reference, among: listing.map(\.id)).map { " (did you mean '\($0)'?)" }
         // --path is checked as it is given; COPROD_PATH is set once and may have gone stale.
-        let missing = directories.filter { !FrameworkCatalog.isFolder($0) }
-        let stale = missing.isEmpty ? "" : " (\(missing.joined(separator: ", ")) in the search path \(missing.count == 1 ? "does" : "do") not exist: check COPROD_PATH)"
+        let stale = FrameworkCatalog.notFolders(directories).map { " (\($0): check COPROD_PATH)" } ?? ""
         throw FrameworkError("no framework '\(reference)'\(meant ?? ""): give a built-in id (\(known)), an id found in --path or COPROD_PATH, or a path to a .lua file\(stale)")
     }
 
-    static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    /// What is wrong with the search path's entries that are not folders ("/x does not exist,
+    /// /y is not a folder"); nil when all are folders.
+    static func notFolders(_ directories: [String]) -> String? {
+        let problems = directories.compactMap { path -> String? in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "\(path) does not exist" }
+            return isDirectory.boolValue ? nil : "\(path) is not a folder"
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: ", ")
     }
 }

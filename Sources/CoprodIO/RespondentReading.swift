@@ -26,10 +26,11 @@ extension AssessmentReader {
             (topLevel && name == "answers") || column(named: name) != .ignored
         }) {
             // Unless the organisation's own key is the one given twice, it names whose answers these were.
-            let organisation = column(named: repeated) == .metadata("organisation") ? nil : soleOrganisation(in: object)
-            let rejected = RejectedRow(file: file, row: number, organisation: organisation, column: "key '\(repeated)'",
-                                       reason: "given twice in one object: which of its values is meant cannot be told (keep one)")
-            return placed(.rejected(rejected), in: text, start: start)
+            let organisation = column(named: repeated.name) == .metadata("organisation") ? nil : soleOrganisation(in: object)
+            // Placed where it is given the second time.
+            let place = start.map { $0.advanced(over: text[..<repeated.start]) }
+            return .rejected(RejectedRow(file: file, row: number, organisation: organisation, column: "key '\(repeated.name)'", place: place,
+                                         reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
         }
         return placed(respondent(object, number: number, file: file, warnings: &warnings), in: text, start: start)
     }
@@ -44,15 +45,17 @@ extension AssessmentReader {
     }
 
     /// Where in a JSON file's item `rejected` points: the key it names (as written, or one that
-    /// names the same column), else the item's start.
-    private func place(ofKeyIn rejected: RejectedRow, text: ArraySlice<UInt8>, start: TextPosition) -> TextPosition {
+    /// names the same column), or the item's start when it names none; nil for a key that cannot
+    /// be found (in a value nested past what the walk follows), rather than a place that is not
+    /// the key's.
+    private func place(ofKeyIn rejected: RejectedRow, text: ArraySlice<UInt8>, start: TextPosition) -> TextPosition? {
         guard let column = rejected.column, column.hasPrefix("key '"), column.hasSuffix("'") else { return start }
         let named = String(column.dropFirst("key '".count).dropLast())
         let meant = self.column(named: named)
         let key = JSONScanner.keyStart(inRespondent: text) { name in
             name == named || (meant != .ignored && self.column(named: name) == meant)
         }
-        return key.map { start.advanced(over: text[..<$0]) } ?? start
+        return key.map { start.advanced(over: text[..<$0]) }
     }
 
     /// Why the parser refused `text`, and where: the scanner finds the place and says what it

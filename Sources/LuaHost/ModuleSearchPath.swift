@@ -58,8 +58,8 @@ public struct ModuleSearchPath: Sendable {
     var summary: String {
         var places = directories.map { directory in
             var status = stat()
-            let found = stat(directory, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-            return "'\(directory)'" + (found ? "" : " (which does not exist)")
+            guard stat(directory, &status) == 0 else { return "'\(directory)' (which does not exist)" }
+            return "'\(directory)'" + ((status.st_mode & S_IFMT) == S_IFDIR ? "" : " (which is not a folder)")
         }
         if !builtIn.isEmpty { places.append("the built-in modules") }
         return places.isEmpty ? "the search path (empty: add directories with --path or COPROD_PATH)"

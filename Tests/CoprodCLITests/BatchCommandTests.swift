@@ -584,6 +584,9 @@ struct BatchCommandTests {
              "The value '-5' is invalid for '--instruction-limit <count>': give a whole number of instructions, or 0 for no limit"),
             ([input, "--memory-limit", "2G"], "The value '2G' is invalid for '--memory-limit <MiB>': give a whole number of MiB, or 0 for no limit"),
             ([input, "--memory-limit", "17592186044416"], "--memory-limit is too large (at most 8796093022207 MiB; 0: no limit)."),
+            // A whole number too large to hold is told so, not called something else.
+            ([input, "--instruction-limit", "99999999999999999999"],
+             "The value '99999999999999999999' is invalid for '--instruction-limit <count>': too large: give a whole number of instructions, or 0 for no limit"),
             ([input, "--chunk-bytes", "0"], "--chunk-bytes must be 1 or more."),
         ]
         #if os(Linux)

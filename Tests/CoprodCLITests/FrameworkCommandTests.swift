@@ -353,9 +353,12 @@ struct FrameworkCommandTests {
         #expect(misspelt.status == 2)
         #expect(misspelt.standardError.contains("no framework 'involvment-audit' (did you mean 'involvement-audit'?): give a built-in id"))
         // A COPROD_PATH folder that has gone is named where the framework is not found.
-        let stale = try runCoprod(["show", "my-area"], environment: ["COPROD_PATH": "/nonexistent/area:" + NSTemporaryDirectory()])
+        let notFolder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-folder-\(UUID())").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: notFolder))
+        defer { try? FileManager.default.removeItem(atPath: notFolder) }
+        let stale = try runCoprod(["show", "my-area"], environment: ["COPROD_PATH": "/nonexistent/area:" + NSTemporaryDirectory() + ":" + notFolder])
         #expect(stale.status == 2)
-        #expect(stale.standardError.hasSuffix("or a path to a .lua file (/nonexistent/area in the search path does not exist: check COPROD_PATH)\n"))
+        #expect(stale.standardError.hasSuffix("or a path to a .lua file (/nonexistent/area does not exist, \(notFolder) is not a folder: check COPROD_PATH)\n"))
     }
 
     /// A local area's own framework file: a misspelt rule stops it before any row is read, a rule

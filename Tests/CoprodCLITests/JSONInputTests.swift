@@ -212,19 +212,28 @@ struct JSONInputTests {
               {"organisation": "Beta",
                "answers": {"networks.1": 2,
                   "Assets.1": 9}},
-              {"organisation": "Gamma", "role": ["staff"]}
+              {"organisation": "Gamma", "role": ["staff"]},
+              {"organisation": "Delta", "assets.1": 3,
+               "answers": {"assets.1": "six"}},
+              {"organisation": "Eps", "networks.1": 1, "answers": {"networks.1": 2,
+                 "networks.1": 3}}
             ]
 
             """
         let file = work.appendingPathComponent("placed.json").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let (rejections, summary) = try evaluateAndBatch(file, word: "item", in: work)
+        let twice = "given twice in one object: which of its values is meant cannot be told (keep one)"
         #expect(rejections == [
             "\(file) item 2, key 'assets.1' (line 5, column 7): '9' is not on the 1-5 scale \(JSONInputTests.scale)",
             "\(file) item 3, key 'role' (line 6, column 29): found an array of 1 item ([\"staff\"]) where one role is expected "
                 + "(accepted: text, such as staff, service user, carer or board)",
+            // The value read is the one in "answers", and that is where the message points.
+            "\(file) item 4, key 'assets.1' (line 8, column 16): 'six' is not on the 1-5 scale \(JSONInputTests.scale)",
+            // A key given twice is placed where it is given the second time.
+            "\(file) item 5, key 'networks.1' (line 10, column 6): \(twice)",
         ])
-        #expect(summary == "coprod: 3 rows read: 1 evaluated for 1 organisation, 2 rejected")
+        #expect(summary == "coprod: 5 rows read: 1 evaluated for 1 organisation, 4 rejected")
     }
 
     /// A JSON file that ends before its array is closed may be half written: neither command
