@@ -111,6 +111,72 @@ struct FrameworkLanguageTests {
             """) == "area.lua:3: framework 'x': two sections have the id 'a'")
     }
 
+    /// Numbers and answers that only mean something on a scale are checked against it where
+    /// they are written: one in the wrong units (a percentage for a share) would otherwise count
+    /// every organisation below a bar, or fail every one on a must-rule, without a word.
+    @Test func barsGapsAndMustRulesAreCheckedAgainstTheirScales() throws {
+        let points = "scale = ordinal { min = 1, max = 5 }"
+        #expect(refusal("""
+            return framework { id = "x", title = "X", \(points),
+              section "a" { title = "A", below = 7, statement "a.1" "One" } }
+            """) == "area.lua:2: section 'a': 'below' is 7, but the section is scored on the 1-5 scale (accepted: a number from 1 to 5)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", scale = checklist(),
+              below = 50,
+              section "a" { title = "A", item "a.1" "One" } }
+            """) == "area.lua:2: framework 'x': 'below' is 50, but section 'a' is scored as the share of its items met, from 0 to 1 "
+                + "(accepted: a share from 0 to 1, such as 0.5 for half met; or give that section a 'below' of its own)")
+        // A tiered section counts its organisations at each tier: no bar to check.
+        _ = try loadFramework(source: """
+            return framework { id = "x", title = "X", below = 3, scale = tiers { "bronze", "silver" },
+              section "a" { title = "A", indicator "a.1" { text = "One" } } }
+            """, name: "area.lua")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", \(points),
+              gap = -1,
+              section "a" { title = "A", statement "a.1" "One" } }
+            """) == "area.lua:2: framework 'x': 'gap' is -1 (accepted: 0 or more)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", \(points), gap = 4,
+              section "a" { title = "A", statement "a.1" "One" } }
+            """) == "area.lua:1: framework 'x': 'gap' is 4, but section 'a' is scored on the 1-5 scale: its roles' scores differ by at most 4, "
+                + "so it would never show (accepted: from 0 to under 4)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", gap = 25,
+              section "c" { title = "C", item "c.1" "One" } }
+            """) == "area.lua:1: framework 'x': 'gap' is 25, but section 'c' is scored as the share of its items met, from 0 to 1: "
+                + "its roles' shares differ by at most 1, so it would never show (accepted: a share from 0 to under 1, such as 0.25)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A",
+              ratio "a.1" { text = "Members", numerator = "Ours", denominator = "All",
+                at_least = 30 } } }
+            """) == "area.lua:2: ratio 'a.1': 'at_least' is 30, but a ratio is a share (accepted: a share from 0 to 1, such as 0.3 for 30%)")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", scale = checklist(), section "a" { title = "A",
+              item "a.1" { text = "Casting vote", must = true, must_be = "no" } } }
+            """) == "area.lua:2: item 'a.1': 'must_be' is for a yes / no question (scale = yes_no()); a checklist item with must = true must be answered yes")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A",
+              item "a.1" { text = "Casting vote", scale = yes_no(), must = true, must_be = "nope" } } }
+            """) == "area.lua:2: item 'a.1': 'must_be' is 'nope' (accepted: \"yes\" or \"no\")")
+    }
+
+    /// `must_be` is an answer, read in any case as answers are.
+    @Test func mustBeIsAnAnswerInAnyCase() throws {
+        let state = try FrameworkCatalog().makeState()
+        let framework = try FrameworkLoader.load(source: Array("""
+            return framework { id = "vote", title = "Vote", section "a" { title = "A",
+              item "a.1" { text = "Casting vote", scale = yes_no(), must = true, must_be = "No" } } }
+            """.utf8), chunkName: "@vote.lua", origin: "vote.lua", in: state)
+        let evaluator = Evaluator(framework: framework)
+        let slot = AnswerSlot(id: "a.1", part: .answer)
+        func result(_ answer: String) throws -> OrganisationResult {
+            try evaluator.evaluate(Assessment(organisation: "River", responses: [Response(organisation: "River", answers: [slot: .choice(answer)])]))
+        }
+        #expect(try result("no").passed)
+        #expect(try !result("yes").passed)
+    }
+
     @Test func rulesRefuseWhatTheyDoNotKnow() throws {
         #expect(refusal("""
             return framework { id = "x", title = "X",
@@ -177,6 +243,20 @@ struct FrameworkLanguageTests {
               section "a" { title = "A", indicator "a.1" { text = "One", bronze = { "b" }, silver = "s", gold = { "g1", "g2" } } } }
             """)
         #expect(framework.indicators.first?.descriptors == ["bronze": ["b"], "silver": ["s"], "gold": ["g1", "g2"]])
+        // A preset returns a built-in scale, and is evaluated as that scale.
+        let preset = try loadFramework(source: """
+            define_scale("five", function(options) return ordinal { min = 1, max = 5, labels = options.labels } end)
+            return framework { id = "x", title = "X", scale = five { labels = { "a", "b", "c", "d", "e" } },
+              section "a" { title = "A", statement "a.1" "One" } }
+            """)
+        #expect(preset.indicators.first?.scale == .ordinal(min: 1, max: 5, labels: ["a", "b", "c", "d", "e"], meanings: []))
+        // A type of its own cannot be evaluated yet: refused where it is used.
+        #expect(refusal("""
+            define_scale("quality", function(options) return { levels = options } end)
+            return framework { id = "x", title = "X", section "a" { title = "A",
+              indicator "a.1" { text = "One", scale = quality { "low", "high" } } } }
+            """) == "area.lua:3: indicator 'a.1': the scale type 'quality' cannot be evaluated by this version of coprod "
+                + "(accepted: checklist, ordinal, rating, text, tiers, yes_no, or a define_scale that returns one of them)")
     }
 
     /// Sections of points, tiers and checklist items, for the rules' tests.

@@ -110,6 +110,8 @@ function language.define_scale(name, build)
   scale_types[name] = build
   language[name] = function(options)
     local scale = build(options or {}, 2)
+    -- A preset (a constructor that returns a built-in scale) stays that scale.
+    if scale.kind == "scale" and scale_types[scale.type] then return scale end
     scale.kind, scale.type = "scale", name
     return scale
   end
@@ -174,6 +176,11 @@ language.define_scale("text", function(options, level)
   check_fields("text", options, {}, level)
   return {}
 end)
+
+-- The types the host evaluates: those registered so far. A local area's own come later.
+local built_in_scales = sorted_keys(scale_types)
+local evaluated_scale = {}
+for _, name in ipairs(built_in_scales) do evaluated_scale[name] = true end
 
 local function check_scale(what, value, level)
   if value.scale ~= nil and (type(value.scale) ~= "table" or value.scale.kind ~= "scale") then
@@ -313,6 +320,111 @@ local function field_line(body, path)
   return line
 end
 
+-- Numbers that only mean something on a scale ------------------------------------------------
+
+-- How a section is scored, as the evaluator scores it: on points (with their range) if any of its
+-- indicators is, else in tiers (with how many) if any is, else as the share of its items met.
+local function section_kind(section, framework_scale)
+  local kind = { share = true }
+  for _, element in ipairs(section.elements) do
+    local scale = element.scale or section.scale or framework_scale
+    if element.kind == "indicator" and element.type ~= "ratio" and element.type ~= "metric" and scale then
+      if scale.type == "ordinal" or scale.type == "rating" then
+        if not kind.points then kind = { points = true, min = scale.min, max = scale.max } end
+      elseif scale.type == "tiers" and not kind.points then
+        kind = { tiers = #scale.levels }
+      end
+    end
+  end
+  return kind
+end
+
+local function describe_kind(kind)
+  if kind.points then return ("on the %d-%d scale"):format(kind.min, kind.max) end
+  if kind.tiers then return "in tiers" end
+  return "as the share of its items met, from 0 to 1"
+end
+
+-- Why `below` (a bar) cannot be used for a section scored so: nil when it can.
+local function bar_problem(value, kind)
+  if kind.points and (value < kind.min or value > kind.max) then
+    return ("accepted: a number from %d to %d"):format(kind.min, kind.max)
+  end
+  if kind.share and (value < 0 or value > 1) then return "accepted: a share from 0 to 1, such as 0.5 for half met" end
+end
+
+-- Why `gap` cannot be used for a section scored so: a gap as wide as the scale is never passed.
+local function gap_problem(value, kind)
+  if kind.points and value >= kind.max - kind.min then
+    return ("its roles' scores differ by at most %d, so it would never show (accepted: from 0 to under %d)"):format(kind.max - kind.min, kind.max - kind.min)
+  end
+  if kind.tiers and value >= kind.tiers then
+    return ("its roles' tiers differ by at most %d, so it would never show (accepted: tiers apart, from 0 to under %d)"):format(kind.tiers, kind.tiers)
+  end
+  if kind.share and value >= 1 then
+    return "its roles' shares differ by at most 1, so it would never show (accepted: a share from 0 to under 1, such as 0.25)"
+  end
+end
+
+-- Checks the numbers and answers a framework gives that only mean something on a scale: its and
+-- its sections' `below` and `gap`, a ratio's `at_least`, and `must_be`. `at(field)` places a
+-- framework field.
+local function check_on_scales(what, body, framework, at)
+  local function fail_at(message, place) framework_fail(message, place or at()) end
+  local function check_evaluated(scale, owner, place)
+    if scale and not evaluated_scale[scale.type] then
+      fail_at(("%s: the scale type '%s' cannot be evaluated by this version of coprod (accepted: %s, or a define_scale "
+        .. "that returns one of them)"):format(owner, tostring(scale.type), table.concat(built_in_scales, ", ")), place)
+    end
+  end
+  check_evaluated(body.scale, what, at("scale"))
+  if body.gap ~= nil and body.gap < 0 then fail_at(("%s: 'gap' is %s (accepted: 0 or more)"):format(what, tostring(body.gap)), at("gap")) end
+  for _, section in ipairs(framework.sections) do
+    local kind = section_kind(section, body.scale)
+    local where = ("section '%s'"):format(section.id)
+    check_evaluated(section.scale, where, made_at[section])
+    if section.below ~= nil and not kind.tiers then
+      local problem = bar_problem(section.below, kind)
+      if problem then
+        fail_at(("%s: 'below' is %s, but the section is scored %s (%s)"):format(where, tostring(section.below), describe_kind(kind), problem), made_at[section])
+      end
+    end
+    if body.below ~= nil and section.below == nil and not kind.tiers then
+      local problem = bar_problem(body.below, kind)
+      if problem then
+        fail_at(("%s: 'below' is %s, but section '%s' is scored %s (%s; or give that section a 'below' of its own)")
+          :format(what, tostring(body.below), section.id, describe_kind(kind), problem), at("below"))
+      end
+    end
+    if body.gap ~= nil then
+      local problem = gap_problem(body.gap, kind)
+      if problem then
+        fail_at(("%s: 'gap' is %s, but section '%s' is scored %s: %s"):format(what, tostring(body.gap), section.id, describe_kind(kind), problem), at("gap"))
+      end
+    end
+    for _, element in ipairs(section.elements) do
+      local item = ("%s '%s'"):format(element.type or element.kind, tostring(element.id))
+      check_evaluated(element.scale, item, made_at[element])
+      if element.type == "ratio" and element.at_least ~= nil and (element.at_least < 0 or element.at_least > 1) then
+        fail_at(("%s: 'at_least' is %s, but a ratio is a share (accepted: a share from 0 to 1, such as 0.3 for 30%%)")
+          :format(item, tostring(element.at_least)), made_at[element])
+      end
+      if element.must_be ~= nil then
+        local scale = element.scale or section.scale or body.scale
+        local answer = type(element.must_be) == "string" and element.must_be:lower()
+        if not (scale and scale.type == "yes_no") then
+          fail_at(("%s: 'must_be' is for a yes / no question (scale = yes_no()); a checklist item with must = true must be answered yes")
+            :format(item), made_at[element])
+        elseif answer ~= "yes" and answer ~= "no" then
+          fail_at(("%s: 'must_be' is %s (accepted: \"yes\" or \"no\")"):format(item, type(element.must_be) == "string"
+            and ("'" .. element.must_be .. "'") or ("a " .. type(element.must_be))), made_at[element])
+        end
+        element.must_be = answer
+      end
+    end
+  end
+end
+
 --- The framework: metadata, sections in order, and optional rules (Lua functions).
 function language.framework(body)
   -- Where framework() was called from, when that was not a tail call (`local f = framework {...}`).
@@ -395,6 +507,7 @@ function language.framework(body)
     framework.sections[index] = section
   end
   if #framework.sections == 0 then framework_fail(what .. ": a framework needs at least one section", at()) end
+  check_on_scales(what, body, framework, at)
   return framework
 end
 
