@@ -217,7 +217,21 @@ public final class FrameworkRules {
         guard let list = returned.tableValue else {
             throw nextSteps.error("rules.next_steps must return a list of texts (returned a \(returned.typeName))")
         }
-        return list.sequence.compactMap(\.stringValue)
+        // A step dropped without a word is worse than an organisation rejected with the reason.
+        let steps = list.sequence
+        if list.count > steps.count, let key = list.first(where: { entry in
+            guard case .integer(let index) = entry.key else { return true }
+            return index < 1 || index > steps.count
+        })?.key {
+            throw nextSteps.error("rules.next_steps must return a list of texts (returned a table with the key \(FrameworkRules.described(key)); "
+                + "a list is { \"first step\", \"second step\" }, in order)")
+        }
+        return try steps.enumerated().map { (index, step) throws(LuaError) in
+            guard let text = step.stringValue else {
+                throw nextSteps.error("rules.next_steps must return a list of texts (step \(index + 1) is \(FrameworkRules.described(step)))")
+            }
+            return text
+        }
     }
 
     private func tierLevels(_ section: Section) -> [String] {

@@ -482,5 +482,16 @@ struct FrameworkLanguageTests {
         try state.run("RETURNS, NEXT_STEPS = {}, 7")
         let steps = #expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) }
         #expect(steps?.message == "odd.lua:9: rules.next_steps must return a list of texts (returned a number)")
+        // Steps keyed by section, or a step that is not text, would be dropped without a word.
+        try state.run("NEXT_STEPS = { a = 'Work on A' }")
+        #expect((#expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) })?.message
+            == "odd.lua:9: rules.next_steps must return a list of texts (returned a table with the key 'a'; a list is { \"first step\", \"second step\" }, in order)")
+        try state.run("NEXT_STEPS = { 'first', 2, 'third' }")
+        #expect((#expect(throws: LuaError.self) { try evaluator.evaluate(river, rules: rules) })?.message
+            == "odd.lua:9: rules.next_steps must return a list of texts (step 2 is 2)")
+        try state.run("NEXT_STEPS = { 'first', 'second' }")
+        #expect(try evaluator.evaluate(river, rules: rules).nextSteps == ["first", "second"])
+        try state.run("NEXT_STEPS = {}")
+        #expect(try evaluator.evaluate(river, rules: rules).nextSteps == [])
     }
 }
