@@ -13,6 +13,13 @@ enum Diagnostics {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Where a framework's own `print` goes in commands whose standard output is their results
+    /// (a template, a report, JSON): a line printed while debugging a rule must not land inside
+    /// them. Scripts run by `coprod lua` and the REPL print to standard output, as lua(1) does.
+    static func frameworkPrint(_ line: [UInt8]) {
+        FileHandle.standardError.write(Data(line))
+    }
+
     /// `chunk:line: message`, then the traceback indented, as lua(1) prints it.
     static func report(_ error: LuaError, traceback: Bool = true) {
         var text = "coprod: " + error.located

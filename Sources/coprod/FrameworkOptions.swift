@@ -9,7 +9,7 @@ extension SandboxOptions {
     /// A state with the built-in modules, and the framework loaded into it.
     func loadFramework(_ reference: String) throws -> (Framework, LuaState) {
         do {
-            let state = try catalog.makeState(limits: limits)
+            let state = try catalog.makeState(limits: limits, print: Diagnostics.frameworkPrint)
             return (try catalog.load(reference, in: state), state)
         } catch {
             Diagnostics.standardError("coprod: \(error)")

@@ -61,6 +61,28 @@ struct FrameworkCommandTests {
         #expect(number.standardError.hasSuffix("a framework file must return framework { ... } (it returned number)\n"))
     }
 
+    /// What a framework prints while it loads or its rules run (as a local area debugging a rule
+    /// would) goes to standard error: a template, a report or JSON on standard output stays whole.
+    @Test func aFrameworksPrintGoesToStandardError() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("""
+            print("loading noisy")
+            return framework { id = "noisy", title = "Noisy", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One" },
+              rules = { section_score = function(section, indicators) print("scoring", section.id) return 2 end } }
+
+            """.utf8).write(to: directory.appendingPathComponent("noisy.lua"))
+        let input = directory.appendingPathComponent("in.csv").path
+        try Data("organisation,a.1\nAcme,4\n".utf8).write(to: URL(fileURLWithPath: input))
+        let template = try runCoprod(["template", "noisy", "--path", directory.path])
+        #expect(template.standardOutput == "organisation,respondent,role,date,a.1\n")
+        #expect(template.standardError == "loading noisy\n")
+        let evaluated = try runCoprod(["evaluate", "noisy", input, "--path", directory.path, "--format", "csv"])
+        #expect(evaluated.standardOutput == "organisation,respondents,overall,passed,answered,expected,a,failures,warnings\nAcme,1,2,yes,1,1,2,0,0\n")
+        #expect(evaluated.standardError.hasPrefix("loading noisy\nscoring\ta\n"), "\(evaluated.standardError)")
+    }
+
     /// A copy renamed but not given its own id would be taken for the framework it was copied
     /// from, in results and summaries and by `merge`, which loads a framework by its id. It is
     /// refused, found by id or given by path, at the line of its id; `frameworks` names it too.

@@ -94,7 +94,7 @@ struct OrganisationEvaluation {
     init(worker: BatchWorker) {
         reports = worker.reports
         do {
-            let state = try worker.catalog.makeState(limits: worker.limits)
+            let state = try worker.catalog.makeState(limits: worker.limits, print: Diagnostics.frameworkPrint)
             let framework = try worker.catalog.load(worker.reference, in: state)
             self.framework = framework
             evaluator = Evaluator(framework: framework)
