@@ -8,18 +8,25 @@ extension SandboxOptions {
     /// Throws when `framework` looks like an input rather than a framework: named as an input
     /// (.csv, .json, .jsonl) or, with no inputs after it, a file that is not a .lua one. A
     /// framework's id always counts as a framework, even when a file has that name too.
-    /// `rest` is what the example of the right order adds after the inputs (batch's --out).
-    func checkNotAnInput(_ framework: String, command: String, inputs: [String], rest: [String] = []) throws {
+    /// `rest` is what the example of the right order adds after the inputs (batch's --out); a
+    /// command that takes no inputs (show, template) has `inputs` nil.
+    func checkNotAnInput(_ framework: String, command: String, inputs: [String]?, rest: [String] = []) throws {
         let ids = frameworkIDs
         if ids.contains(framework) { return }
         let lowercased = framework.lowercased()
         let namedAsInput = lowercased.hasSuffix(".csv") || InputKind(file: framework) != .csv
         var isDirectory: ObjCBool = false
         let isFile = FileManager.default.fileExists(atPath: framework, isDirectory: &isDirectory) && !isDirectory.boolValue
-        guard namedAsInput || (inputs.isEmpty && isFile && !lowercased.hasSuffix(".lua")) else { return }
-        // The framework whose id the file is named after, as the examples are.
+        guard namedAsInput || ((inputs ?? []).isEmpty && isFile && !lowercased.hasSuffix(".lua")) else { return }
+        // The framework given after the input, when the two were swapped; else the one whose id
+        // the file is named after, as the examples are.
         let name = URL(fileURLWithPath: framework).deletingPathExtension().lastPathComponent
-        let example = (["coprod", command, ids.contains(name) ? name : "FRAMEWORK", framework] + inputs + rest).joined(separator: " ")
+        let swapped = inputs?.first(where: ids.contains)
+        let meant = swapped ?? (ids.contains(name) ? name : "FRAMEWORK")
+        guard let inputs else {
+            throw ValidationError("\(framework) looks like an input, not a framework: give a framework, as in `coprod \(command) \(meant)` (`coprod frameworks` lists them).")
+        }
+        let example = (["coprod", command, meant, framework] + inputs.filter { $0 != swapped } + rest).joined(separator: " ")
         throw ValidationError("\(framework) looks like an input, not a framework: give the framework first, as in `\(example)` (`coprod frameworks` lists them).")
     }
 

@@ -48,6 +48,27 @@ struct FirstMistakesTests {
 
         """
 
+    /// Show, template, sample and repl take a framework too, and are told the same; evaluate
+    /// given the two the wrong way round gets an order to type that works.
+    @Test(arguments: [
+        (["show", "Examples/involvement-audit.csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give a framework, as in `coprod show involvement-audit` (`coprod frameworks` lists them)."),
+        (["template", "answers.json"],
+         "answers.json looks like an input, not a framework: give a framework, as in `coprod template FRAMEWORK` (`coprod frameworks` lists them)."),
+        (["sample", "Examples/quality-standards.csv", "--orgs", "5"],
+         "Examples/quality-standards.csv looks like an input, not a framework: give a framework, as in `coprod sample quality-standards` (`coprod frameworks` lists them)."),
+        (["repl", "Examples/involvement-audit.csv"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod repl involvement-audit Examples/involvement-audit.csv` (`coprod frameworks` lists them)."),
+        (["evaluate", "Examples/involvement-audit.csv", "involvement-audit"],
+         "Examples/involvement-audit.csv looks like an input, not a framework: give the framework first, as in `coprod evaluate involvement-audit Examples/involvement-audit.csv` (`coprod frameworks` lists them)."),
+    ])
+    func anInputWhereAnyCommandsFrameworkGoesIsNamed(arguments: [String], message: String) async throws {
+        let result = try await runCoprodConcurrently(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError.hasPrefix("Error: \(message)\nUsage: coprod \(arguments[0]) "), "\(result.standardError)")
+    }
+
     /// The framework forgotten: the input is named as what it is, with the order to type.
     @Test(arguments: [
         (["evaluate", "Examples/involvement-audit.csv"],

@@ -25,6 +25,10 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    func validate() throws {
+        if let framework { try sandbox.checkNotAnInput(framework, command: "repl", inputs: inputs) }
+    }
+
     func run() throws {
         let interactive = isatty(0) != 0
         let session: ReplSession

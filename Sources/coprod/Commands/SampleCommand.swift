@@ -46,6 +46,7 @@ struct SampleCommand: ParsableCommand {
 
     /// Each option on its own, so that the message names only the one that is wrong.
     func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "sample", inputs: nil)
         if orgs < 0 { throw ValidationError("--orgs must be 0 or more (got \(orgs)).") }
         if UInt64(seed) == nil {
             throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seed)').")

@@ -21,6 +21,10 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "show", inputs: nil)
+    }
+
     func run() throws {
         let (loaded, _) = try sandbox.loadFramework(framework)
         switch format {

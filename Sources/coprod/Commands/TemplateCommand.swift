@@ -27,6 +27,10 @@ struct TemplateCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
+    func validate() throws {
+        try sandbox.checkNotAnInput(framework, command: "template", inputs: nil)
+    }
+
     func run() throws {
         let (loaded, _) = try sandbox.loadFramework(framework)
         let columns = loaded.slots.map(\.column)
