@@ -37,8 +37,29 @@ public struct FrameworkCatalog: Sendable {
         let (source, chunkName, origin) = try locate(reference)
         let file = (chunkName.dropFirst() as Substring).split(separator: "/").last ?? ""
         let fileID = file.hasSuffix(".lua") ? String(file.dropLast(".lua".count)) : nil
-        let inFolder = directories.contains((String(chunkName.dropFirst()) as NSString).deletingLastPathComponent)
-        return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, inFolder: inFolder, in: state)
+        let folder = (String(chunkName.dropFirst()) as NSString).deletingLastPathComponent
+        let inFolder = directories.contains(folder)
+        do {
+            return try FrameworkLoader.load(source: source, chunkName: chunkName, origin: origin, fileID: fileID, inFolder: inFolder, in: state)
+        } catch {
+            throw FrameworkCatalog.withFolderHint(error, folder: folder, searched: inFolder || origin == "(built-in)")
+        }
+    }
+
+    /// A framework given by its path that requires a module beside it: its own folder is not
+    /// searched unless given with --path, which the message then says.
+    private static func withFolderHint(_ error: FrameworkError, folder: String, searched: Bool) -> FrameworkError {
+        guard !searched, let range = error.message.range(of: #"module '[A-Za-z0-9_.-]+' not found"#, options: .regularExpression) else {
+            return error
+        }
+        let name = error.message[range].dropFirst("module '".count).prefix { $0 != "'" }
+        let relative = name.split(separator: ".").joined(separator: "/")
+        let base = folder.isEmpty ? "." : folder
+        guard let found = ["\(base)/\(relative).lua", "\(base)/\(relative)/init.lua"].first(where: { FileManager.default.fileExists(atPath: $0) })
+        else { return error }
+        var hinted = error
+        hinted.message += "\n\t\(found) is there, but a framework's own folder is searched only when given: add --path \(base)"
+        return hinted
     }
 
     func locate(_ reference: String) throws(FrameworkError) -> (source: [UInt8], chunkName: String, origin: String) {

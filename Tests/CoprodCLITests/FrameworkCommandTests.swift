@@ -83,6 +83,27 @@ struct FrameworkCommandTests {
         #expect(evaluated.standardError.hasPrefix("loading noisy\nscoring\ta\n"), "\(evaluated.standardError)")
     }
 
+    /// A framework given by its path, requiring a module in a subfolder beside it: its folder is
+    /// searched only when given with --path, and the message says so.
+    @Test func aModuleBesideAFrameworkGivenByPathNamesThePathToGive() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("area"), withIntermediateDirectories: true)
+        try Data("return { low = function() return 1 end }\n".utf8).write(to: directory.appendingPathComponent("area/scoring.lua"))
+        try Data("""
+            return framework { id = "req", title = "Req", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One" }, rules = { section_score = require("area.scoring").low } }
+
+            """.utf8).write(to: directory.appendingPathComponent("req.lua"))
+        let framework = directory.appendingPathComponent("req.lua").path
+        let alone = try runCoprod(["show", framework])
+        #expect(alone.status == 2)
+        #expect(alone.standardError.hasSuffix("\n\t\(directory.path)/area/scoring.lua is there, but a framework's own folder is searched only when given: "
+            + "add --path \(directory.path)\n"), "\(alone.standardError)")
+        let withPath = try runCoprod(["show", framework, "--path", directory.path])
+        #expect(withPath.status == 0, "\(withPath.standardError)")
+    }
+
     /// A copy renamed but not given its own id would be taken for the framework it was copied
     /// from, in results and summaries and by `merge`, which loads a framework by its id. It is
     /// refused, found by id or given by path, at the line of its id; `frameworks` names it too.

@@ -47,6 +47,12 @@ struct FrameworkLanguageTests {
               combine = "average",
             }
             """) == "area.lua:3: framework 'x': 'combine' must be \"mean\" or \"median\"")
+        // A rule of its own written beside the setting is pointed to where rules go.
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A" },
+              combine = function(indicator, answers) return 1 end,
+            }
+            """) == "area.lua:2: framework 'x': 'combine' must be \"mean\" or \"median\"; a function of your own belongs in rules = { combine = function(indicator, answers) ... end }")
         #expect(refusal("""
             return framework { id = "x", title = "X",
               gap = "wide",

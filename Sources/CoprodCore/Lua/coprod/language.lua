@@ -464,7 +464,8 @@ function language.framework(body)
     end
   end
   if body.combine ~= nil and body.combine ~= "mean" and body.combine ~= "median" then
-    framework_fail(what .. ": 'combine' must be \"mean\" or \"median\"", at("combine"))
+    local rule = type(body.combine) == "function" and "; a function of your own belongs in rules = { combine = function(indicator, answers) ... end }" or ""
+    framework_fail(what .. ": 'combine' must be \"mean\" or \"median\"" .. rule, at("combine"))
   end
   if body.rules ~= nil then
     if type(body.rules) ~= "table" then framework_fail(what .. ": 'rules' must be a table of functions", at("rules")) end
