@@ -59,6 +59,61 @@ struct ResultsModuleTests {
         #expect(evaluated.standardOutput.contains("Riverside Carers Centre,3,2.6444,yes,15,15,3,2,3,3.4444,1.7778,0,0\n"))
     }
 
+    /// A role's view is that role's alone: its overall from its own section scores, its own
+    /// count of respondents, and nothing that belongs to the whole organisation (passed, next
+    /// steps), where it once carried the organisation's overall (2.64) and respondents (3).
+    @Test func roleViewsHaveTheirOwnOverall() throws {
+        let session = """
+            staff = results:group("role").staff
+            staff:get("Riverside Carers Centre")
+            staff:get("Riverside Carers Centre").respondents
+            staff:get("Riverside Carers Centre").passed == nil and staff:get("Riverside Carers Centre").next_steps == nil
+            results:group("role")["service user"]:sort("overall", true):csv()
+            """
+        let result = try runCoprod(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        // Riverside's staff (Amira): 11/3, 8/3, 11/3, 13/3, 7/3; overall 50/15. Its service user
+        // (Ben): 8/3, 5/3, 8/3, 8/3, 4/3, overall 33/15; Hillside's (Ella, the words as points):
+        // 13/3, 13/3, 11/3, 14/3, 11/3, overall 62/15: first, sorted by overall highest first.
+        #expect(result.standardOutput == """
+            <Riverside Carers Centre (staff): overall 3.33; assets 3.67, networks 2.67, outcomes 3.67, relationships 4.33, catalysts 2.33>
+            1
+            true
+            "organisation,role,overall,passed,assets,networks,outcomes,relationships,catalysts\\nHillside Youth Forum,service user,4.1333,,4.3333,4.3333,3.6667,4.6667,3.6667\\nRiverside Carers Centre,service user,2.2,,2.6667,1.6667,2.6667,2.6667,1.3333\\n"
+
+            """)
+    }
+
+    /// A tiered framework's role view takes the lowest of that role's own tiers, as the whole
+    /// takes the lowest of its: Brookside's staff (Pat) reach bronze everywhere they answered
+    /// (equality's survey 60% holds equality.1 at bronze), while its service user's safeguarding.2
+    /// is none, which makes the service user's view, and the whole's lower median, none.
+    @Test func aTieredRoleViewTakesItsOwnLowestTier() throws {
+        let session = """
+            roles = results:group("role")
+            roles.staff:get("Brookside Recovery Service").overall
+            roles["service user"]:get("Brookside Recovery Service").overall
+            results:get("Brookside Recovery Service").overall
+            roles.board:get("Meadow Housing Trust").overall
+            """
+        let result = try runCoprod(["repl", "quality-standards", "Examples/quality-standards.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "\"bronze\"\n\"none\"\n\"none\"\n\"silver\"\n")
+    }
+
+    /// compare lists only where the two roles differ: Hillside's staff (Dev: 4, 4, 5) and service
+    /// user (Ella: 4, 5, 4) both score networks 13/3, so of the ten sections the two
+    /// organisations with both roles have, nine are listed.
+    @Test func compareLeavesOutSectionsTheRolesScoreAlike() throws {
+        let session = """
+            #results:compare("staff", "service user")
+            for _, row in ipairs(results:compare("staff", "service user")) do if row.difference == 0 then print(row.organisation, row.section) end end
+            """
+        let result = try runCoprod(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "9\n")
+    }
+
     /// Every error a helper raises for its caller names the caller's line, not a line of coprod's
     /// own code ("(coprod explore):34:").
     @Test func helperErrorsNameTheCallersLine() throws {

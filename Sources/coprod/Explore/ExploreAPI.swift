@@ -15,9 +15,9 @@ enum ExploreAPI {
         ("results:filter(function(r) ... end)", "the results for which the function returns true"),
         ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function)"),
         ("results:top(n, section) / results:bottom(n, section)", "the n highest / lowest on a section"),
-        ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\" for each role's view)"),
+        ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\": each role's own view, overall and respondents its own)"),
         ("results:summary()", "per section: count, mean, min, q1, median, q3, max"),
-        ("results:compare(role_a, role_b)", "where two roles differ, largest difference first"),
+        ("results:compare(role_a, role_b)", "the sections where two roles' scores differ (a's less b's), largest difference first"),
         ("results:get(name) / results:names()", "one organisation's result / all the names"),
         ("results:csv() / results:write_csv(path)", "the collection as CSV text / written to a new file"),
         ("results:write_json(path)", "the collection as JSON, written to a new file"),
@@ -199,8 +199,13 @@ enum ExploreAPI {
                 roleValues[role] = .table(numbers)
             }
         }
-        var roles = LuaTable()
-        for (role, count) in result.roles where !role.isEmpty { roles[role] = .integer(Int64(count)) }
+        var roles = LuaTable(), roleOverall = LuaTable(), roleOverallValue = LuaTable()
+        for (role, count) in result.roles where !role.isEmpty {
+            roles[role] = .integer(Int64(count))
+            let overall = result.overall(ofRole: role)
+            roleOverall[role] = value(overall)
+            roleOverallValue[role] = number(overall)
+        }
         let gaps = result.gaps.map { gap -> LuaValue in
             ["section": .string(gap.sectionID), "roles": [.string(gap.roles.0), .string(gap.roles.1)],
              "difference": .number(gap.difference)]
@@ -209,6 +214,7 @@ enum ExploreAPI {
             "organisation": .string(result.organisation), "overall": value(result.overall), "overall_value": number(result.overall),
             "passed": .boolean(result.passed), "respondents": .integer(Int64(result.respondents)), "roles": .table(roles),
             "sections": .table(sections), "values": .table(values), "by_role": .table(byRole), "role_values": .table(roleValues),
+            "role_overall": .table(roleOverall), "role_overall_value": .table(roleOverallValue),
             "next_steps": .table(LuaTable(array: result.nextSteps.map(LuaValue.string))),
             "failures": .table(LuaTable(array: result.failures.map { .string($0.message) })),
             "warnings": .table(LuaTable(array: result.warnings.map(LuaValue.string))),
