@@ -153,6 +153,7 @@ struct ReplTests {
         let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
         #expect(result.standardOutput.contains(":load FILE"))
         #expect(result.standardOutput.contains("results:compare(role_a, role_b)"))
+        #expect(result.standardOutput.contains("results.rejected"))
         #expect(!result.standardOutput.contains("\n2\n"))
         #expect(result.standardError.contains("unknown command :nonsense"))
     }
