@@ -17,6 +17,14 @@ struct LuaCommandTests {
         #expect(result.standardOutput == "\(script)\t2\tCardiff\t--not-an-option\nCardiff\t--not-an-option\n")
     }
 
+    /// `-` reads the script from standard input, as `lua -` does, naming it `stdin` in errors.
+    @Test func dashReadsTheScriptFromStandardInput() throws {
+        let result = try runCoprod(["lua", "-", "Cardiff"], input: "print(arg[0], ...)\nlocal x\nprint(x.y)\n")
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "-\tCardiff\n")
+        #expect(result.standardError.hasPrefix("coprod: stdin:3: attempt to index a nil value (local 'x')\n"))
+    }
+
     @Test func errorPrintsScriptLineAndMessage() throws {
         let script = try temporaryScript("local x = 1\n\nerror('the score is missing')\n")
         let result = try runCoprod(["lua", script])
