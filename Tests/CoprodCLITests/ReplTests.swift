@@ -184,6 +184,7 @@ struct ReplTests {
         #expect(result.standardOutput.contains(":load FILE"))
         #expect(result.standardOutput.contains("results:compare(role_a, role_b)"))
         #expect(result.standardOutput.contains("results.rejected"))
+        #expect(result.standardOutput.contains("or a function of a result giving the value to sort by"))
         #expect(!result.standardOutput.contains("\n2\n"))
         #expect(result.standardError.contains("unknown command :nonsense"))
     }
@@ -206,6 +207,26 @@ struct ReplTests {
         #expect(result.standardError.hasPrefix("broken cannot be loaded: "))
         #expect(result.standardError.hasSuffix("broken.lua:1: '}' expected near <eof>\n"))
         #expect(result.status == 1)
+    }
+
+    /// One section and one indicator are counted as a sentence counts them, where the summary
+    /// and `:frameworks` said "1 sections, 1 indicators".
+    @Test func aFrameworkOfOneIsCountedInTheSingular() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("one.lua")
+        try Data("""
+            return framework {
+              id = "one", title = "One", publisher = "coprod tests",
+              scale = ordinal { min = 1, max = 2, labels = { "No", "Yes" } },
+              section "only" { title = "Only", statement "only.1" "The one statement." },
+            }
+            """.utf8).write(to: file)
+        let result = try runCoprod(["repl", "one", "--path", directory.path], input: "framework\n:frameworks\n")
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "<framework one: One, 1 section, 1 indicator>")
+        #expect(lines.last == "one\t1 section, 1 indicator\tOne\t\(file.path)")
     }
 
     @Test func limitsApplyInTheRepl() throws {

@@ -14,7 +14,7 @@ enum ExploreAPI {
         ("coprod.evaluate(framework, file, ...)", "evaluates CSV/JSON inputs; returns a collection of results (input problems go to stderr)"),
         ("results.rejected", "the rows evaluate rejected: { { file =, row =, organisation =, column =, reason =, message = }, ... }"),
         ("results:filter(function(r) ... end)", "the results for which the function returns true"),
-        ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function)"),
+        ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function of a result giving the value to sort by)"),
         ("results:top(n, section) / results:bottom(n, section)", "the n highest / lowest on a section"),
         ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\": each role's own view)"),
         ("results:summary()", "per section: count, mean, min, q1, median, q3, max"),
@@ -101,8 +101,9 @@ enum ExploreAPI {
               if element.kind == "indicator" then indicators = indicators + 1 end
             end
           end
-          return ("<framework %s: %s, %d sections, %d indicators>"):format(framework.id, framework.title,
-            #framework.sections, indicators)
+          local function counted(count, noun) return ("%d %s%s"):format(count, noun, count == 1 and "" or "s") end
+          return ("<framework %s: %s, %s, %s>"):format(framework.id, framework.title,
+            counted(#framework.sections, "section"), counted(indicators, "indicator"))
         end
         Framework.__tostring = Framework.__summary
         -- An API function raises what went wrong at its caller's line (error level 2), where

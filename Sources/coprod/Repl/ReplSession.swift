@@ -150,7 +150,7 @@ final class ReplSession {
         for listed in catalog.listing {
             do {
                 let framework = try catalog.load(listed.reference, in: try catalog.makeState(limits: limits))
-                write("\(listed.id)\t\(framework.sections.count) sections, \(framework.indicators.count) indicators\t\(framework.title)\t\(listed.from)\n")
+                write("\(listed.id)\t\(counted(framework.sections.count, "section")), \(counted(framework.indicators.count, "indicator"))\t\(framework.title)\t\(listed.from)\n")
             } catch {
                 _ = fail("\(listed.id) cannot be loaded: \(error)")
             }
