@@ -99,7 +99,7 @@ public struct Evaluator: Sendable {
         var result = OrganisationResult(
             framework: framework.id, organisation: assessment.organisation, respondents: responses.count,
             roles: roles, indicators: indicatorResults, sections: sectionResults,
-            overall: overallScore(sectionResults.map(\.score)), answered: answered, expected: indicatorResults.count,
+            overall: Evaluator.overallScore(sectionResults.map(\.score)), answered: answered, expected: indicatorResults.count,
             failures: failures, warnings: warnings, nextSteps: [], texts: texts(responses),
             gaps: gaps(sectionResults, roles: namedRoles))
         result.nextSteps = nextSteps.steps(for: result)
@@ -399,8 +399,9 @@ public struct Evaluator: Sendable {
     }
 
     /// The lowest tier if any section has one; else the mean of the sections' points, or of
-    /// their shares when every answered section is a share.
-    func overallScore(_ scores: [Score]) -> Score {
+    /// their shares when every answered section is a share. Public, so that a role's view of
+    /// a result gets its overall by the same rule as the whole (`OrganisationResult.overall(ofRole:)`).
+    public static func overallScore(_ scores: [Score]) -> Score {
         var lowest: (index: Int, name: String)?
         var (shares, shareCount, points, pointCount) = (0.0, 0, 0.0, 0)
         for score in scores {

@@ -73,6 +73,13 @@ public struct OrganisationResult: Sendable, Equatable {
     public var gaps: [RoleGap]
 
     public var passed: Bool { failures.isEmpty }
+
+    /// One role's overall: that role's own section scores, combined as the whole's are, so that a
+    /// role's view is never read against the whole organisation's figure. A section the role did
+    /// not score is left out, as an unanswered one is from the whole.
+    public func overall(ofRole role: String) -> Score {
+        Evaluator.overallScore(sections.map { $0.roleScores[role] ?? .none })
+    }
 }
 
 public struct IndicatorResult: Sendable, Equatable {

@@ -25,7 +25,7 @@ public struct TextReport {
             lines.append(line)
         }
         lines.append("  " + pad("Overall", width) + "  " + bold(pad(result.overall.display, 7))
-                     + dim("  \(result.answered)/\(result.expected) indicators answered"))
+                     + dim("  \(result.answered)/\(result.expected) \(result.expected == 1 ? "indicator" : "indicators") answered"))
         if !result.failures.isEmpty {
             lines.append(red("  Fails: \(counted(result.failures.count, "must-rule")) not met"))
             lines += result.failures.map { red("    ✗ ") + $0.message }

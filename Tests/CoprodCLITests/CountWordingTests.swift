@@ -15,6 +15,25 @@ struct CountWordingTests {
         return path
     }
 
+    /// The terminal report counts a framework of one indicator in the singular: "1/1 indicator
+    /// answered", where it said "1/1 indicators answered".
+    @Test func oneIndicatorIsCountedInTheSingular() async throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("""
+            return framework {
+              id = "one", title = "One", publisher = "coprod tests",
+              scale = ordinal { min = 1, max = 2, labels = { "No", "Yes" } },
+              section "only" { title = "Only", statement "only.1" "The one statement." },
+            }
+            """.utf8).write(to: directory.appendingPathComponent("one.lua"))
+        let input = directory.appendingPathComponent("one.csv")
+        try Data("organisation,only.1\nA,Yes\n".utf8).write(to: input)
+        let evaluated = try await runCoprodConcurrently(["evaluate", "one", input.path, "--path", directory.path])
+        #expect(evaluated.status == 0, "\(evaluated.standardError)")
+        #expect(evaluated.standardOutput.hasSuffix("  Overall       2        1/1 indicator answered\n"))
+    }
+
     @Test func closingLinesGroupThousands() async throws {
         let directory = try newTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -17,6 +17,14 @@ struct LuaCommandTests {
         #expect(result.standardOutput == "\(script)\t2\tCardiff\t--not-an-option\nCardiff\t--not-an-option\n")
     }
 
+    /// `-` reads the script from standard input, as `lua -` does, naming it `stdin` in errors.
+    @Test func dashReadsTheScriptFromStandardInput() throws {
+        let result = try runCoprod(["lua", "-", "Cardiff"], input: "print(arg[0], ...)\nlocal x\nprint(x.y)\n")
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "-\tCardiff\n")
+        #expect(result.standardError.hasPrefix("coprod: stdin:3: attempt to index a nil value (local 'x')\n"))
+    }
+
     @Test func errorPrintsScriptLineAndMessage() throws {
         let script = try temporaryScript("local x = 1\n\nerror('the score is missing')\n")
         let result = try runCoprod(["lua", script])
@@ -164,6 +172,35 @@ struct LuaCommandTests {
         let elsewhere = try runCoprod(["lua", "-e", "require 'Examples.audit-averages'"])
         #expect(elsewhere.status == 1)
         #expect(elsewhere.standardError.contains("module 'Examples.audit-averages' not found"))
+    }
+
+    /// coprod.evaluate says what `coprod evaluate` says of an input, on standard error and in its
+    /// words, so a script's output is its own; it once printed rejections to standard output and
+    /// said nothing of a misspelt column. The rejected rows are the script's, on the collection.
+    @Test func evaluateReportsInputProblemsOnStandardErrorAndKeepsTheRejectedRows() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("answers.csv").path
+        try Data("organisation,role,assets.1,asset.2\nRiver,staff,4,3\nHill,staff,9,2\n".utf8).write(to: URL(fileURLWithPath: input))
+        let script = try temporaryScript("""
+            local r = coprod.evaluate("involvement-audit", arg[1])
+            print(#r, #r.rejected)
+            local row = r.rejected[1]
+            print(row.file == arg[1], row.row, row.organisation, row.column, row.reason)
+            """)
+        let result = try runCoprod(["lua", script, input])
+        #expect(result.status == 0, "\(result.standardError)")
+        let accepted = "1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can"
+        #expect(result.standardOutput == "1\t1\ntrue\t3\tHill\tC 'assets.1'\t'9' is not on the 1-5 scale (accepted: \(accepted))\n")
+        #expect(result.standardError == """
+            coprod: warning: \(input): column D 'asset.2' is not part of involvement-audit (ignored; did you mean 'assets.2'? `coprod template involvement-audit` lists the columns)
+            coprod: \(input) row 3, column C 'assets.1': '9' is not on the 1-5 scale (accepted: \(accepted))
+
+            """)
+        // The same when the REPL evaluates the inputs it is given, where `results` keeps them.
+        let repl = try runCoprod(["repl", "involvement-audit", input], input: "#results.rejected\nresults.rejected[1].message\n")
+        #expect(repl.standardOutput == "1\n\"\(input) row 3, column C 'assets.1': '9' is not on the 1-5 scale (accepted: \(accepted))\"\n")
+        #expect(repl.standardError == result.standardError)
     }
 
     private func temporaryScript(_ code: String) throws -> String {

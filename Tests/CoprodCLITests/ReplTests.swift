@@ -38,7 +38,7 @@ struct ReplTests {
             "still here"
 
             """)
-        #expect(result.standardError == "stdin:1: on purpose\n")
+        #expect(result.standardError == "stdin:7: on purpose\n")
         #expect(result.status == 1)
     }
 
@@ -79,13 +79,43 @@ struct ReplTests {
             """)
     }
 
+    /// Piped, the session is a script, and an error names its line in the whole input, commands
+    /// and blank lines counted, as `lua < script` would; each chunk was once compiled on its own,
+    /// so every error was at stdin:1. An error inside a function names the function's own line;
+    /// a chunk over two lines that cannot be finished, its first, as lua(1) names `1 +` there.
+    @Test func pipedErrorsNameTheLineOfTheInput() throws {
+        let session = """
+            x = 1
+            y = 2
+            results:top("x")
+            function g()
+              return nil + 1
+            end
+            :help keys
+
+            g()
+            error("boom")
+            1 +
+            )
+            """
+        let result = try runCoprod(["repl", "mini-audit", try inputFile(), "--path", fixtures], input: session)
+        #expect(result.standardError == """
+            stdin:3: top(n, section) takes how many first, then the section: got string
+            stdin:5: attempt to perform arithmetic on a nil value
+            stdin:10: boom
+            stdin:11: unexpected symbol near '1'
+
+            """)
+        #expect(result.status == 1)
+    }
+
     /// A file that cannot be read is named with why, at the line typed and not at the line of
     /// coprod's own code that read it; given on the command line, it has no line.
     @Test func anUnreadableInputIsNamedWhereItWasAskedFor() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path
         let typed = try runCoprod(["repl", "mini-audit", "--path", fixtures],
                                   input: "1 + 1\ncoprod.evaluate(framework, \"\(missing)\")\n")
-        #expect(typed.standardError == "stdin:1: cannot read \(missing): No such file or directory\n")
+        #expect(typed.standardError == "stdin:2: cannot read \(missing): No such file or directory\n")
         let given = try runCoprod(["repl", "mini-audit", missing, "--path", fixtures], input: "")
         #expect(given.status == 2)
         #expect(given.standardError == "coprod: cannot read \(missing): No such file or directory\n")
@@ -104,9 +134,9 @@ struct ReplTests {
         // with the one meant when it is a few typing mistakes away.
         #expect(result.standardError == """
             stdin:1: no section 'nope' (sections: assets, networks)
-            stdin:1: filter takes a function(result) returning true or false
-            stdin:1: no role 'service users' in these results: did you mean 'service user'? (roles: service user, staff)
-            stdin:1: no section 'network': did you mean 'networks'? (sections: assets, networks)
+            stdin:2: filter takes a function(result) returning true or false
+            stdin:5: no role 'service users' in these results: did you mean 'service user'? (roles: service user, staff)
+            stdin:6: no section 'network': did you mean 'networks'? (sections: assets, networks)
 
             """)
         #expect(result.standardOutput == "2\n2\n")
@@ -130,7 +160,7 @@ struct ReplTests {
             """
         let result = try runCoprod(["repl"], input: session)
         #expect(result.standardOutput == "3\n9\n20\n{ 1, 2 }\n\"after\"\n")
-        #expect(result.standardError == "stdin:1: unexpected symbol near '1'\n")
+        #expect(result.standardError == "stdin:10: unexpected symbol near '1'\n")
         let unfinished = try runCoprod(["repl"], input: "1 + 1\n2 *\n")
         #expect(unfinished.standardOutput == "2\n")
         #expect(unfinished.standardError == "coprod: the input ended inside an unfinished chunk\n")
@@ -153,6 +183,8 @@ struct ReplTests {
         let result = try runCoprod(["repl"], input: ":help\n:help api\n:nonsense\n:quit\n1 + 1\n")
         #expect(result.standardOutput.contains(":load FILE"))
         #expect(result.standardOutput.contains("results:compare(role_a, role_b)"))
+        #expect(result.standardOutput.contains("results.rejected"))
+        #expect(result.standardOutput.contains("or a function of a result giving the value to sort by"))
         #expect(!result.standardOutput.contains("\n2\n"))
         #expect(result.standardError.contains("unknown command :nonsense"))
     }
@@ -175,6 +207,26 @@ struct ReplTests {
         #expect(result.standardError.hasPrefix("broken cannot be loaded: "))
         #expect(result.standardError.hasSuffix("broken.lua:1: '}' expected near <eof>\n"))
         #expect(result.status == 1)
+    }
+
+    /// One section and one indicator are counted as a sentence counts them, where the summary
+    /// and `:frameworks` said "1 sections, 1 indicators".
+    @Test func aFrameworkOfOneIsCountedInTheSingular() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("one.lua")
+        try Data("""
+            return framework {
+              id = "one", title = "One", publisher = "coprod tests",
+              scale = ordinal { min = 1, max = 2, labels = { "No", "Yes" } },
+              section "only" { title = "Only", statement "only.1" "The one statement." },
+            }
+            """.utf8).write(to: file)
+        let result = try runCoprod(["repl", "one", "--path", directory.path], input: "framework\n:frameworks\n")
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "<framework one: One, 1 section, 1 indicator>")
+        #expect(lines.last == "one\t1 section, 1 indicator\tOne\t\(file.path)")
     }
 
     @Test func limitsApplyInTheRepl() throws {

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 /// The results helpers (`coprod.results` and the explore API's writers), as a script or a REPL
-/// session uses them.
-@Suite("results helpers in scripts", .timeLimit(.minutes(1)))
+/// session uses them. Each waits for coprod on a thread of its own: on two cores, a full run once
+/// kept them waiting for the test runner's threads past their limit.
+@Suite("results helpers in scripts", .timeLimit(.minutes(2)))
 struct ResultsModuleTests {
     /// A number is written as `evaluate --format csv` writes it: rounded to four decimals, no
     /// trailing zeros and no trailing point (2.0000000000000004 was written "2.").
-    @Test func csvWritesNumbersAsEvaluateDoes() throws {
+    @Test func csvWritesNumbersAsEvaluateDoes() async throws {
         let code = """
             local results = require "coprod.results"
             local ids = { "a", "b", "c", "d", "e", "f", "g", "h" }
@@ -16,7 +17,7 @@ struct ResultsModuleTests {
                 g = -0.5, h = "silver" } } }
             print(results.new(list, ids):csv())
             """
-        let result = try runCoprod(["lua", "-e", code])
+        let result = try await runCoprodConcurrently(["lua", "-e", code])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == """
             organisation,overall,passed,a,b,c,d,e,f,g,h
@@ -28,7 +29,7 @@ struct ResultsModuleTests {
 
     /// The README's REPL example, on the example input: Riverside's networks is
     /// 2.0000000000000004, which `evaluate --format csv` writes as 2.
-    @Test func readmeExampleWritesTheSameFiguresAsEvaluate() throws {
+    @Test func readmeExampleWritesTheSameFiguresAsEvaluate() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("weakest-\(UUID()).csv").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let session = """
@@ -36,7 +37,7 @@ struct ResultsModuleTests {
             results:get("Riverside Carers Centre")
             results:bottom(3, "relationships"):write_csv("\(output)")
             """
-        let result = try runCoprod(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
+        let result = try await runCoprodConcurrently(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
         #expect(result.status == 0, "\(result.standardError)")
         // Not exactly 2, but shown and written as 2. Riverside by hand: the means of three
         // respondents' answers per statement, then per principle: assets (10/3 + 7/3 + 10/3) / 3 = 3,
@@ -55,13 +56,68 @@ struct ResultsModuleTests {
             Hillside Youth Forum,4.2,yes,4.5,4.3333,3.8333,4.5,3.8333
 
             """)
-        let evaluated = try runCoprod(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
+        let evaluated = try await runCoprodConcurrently(["evaluate", "involvement-audit", "Examples/involvement-audit.csv", "--format", "csv"])
         #expect(evaluated.standardOutput.contains("Riverside Carers Centre,3,2.6444,yes,15,15,3,2,3,3.4444,1.7778,0,0\n"))
+    }
+
+    /// A role's view is that role's alone: its overall from its own section scores, its own
+    /// count of respondents, and nothing that belongs to the whole organisation (passed, next
+    /// steps), where it once carried the organisation's overall (2.64) and respondents (3).
+    @Test func roleViewsHaveTheirOwnOverall() async throws {
+        let session = """
+            staff = results:group("role").staff
+            staff:get("Riverside Carers Centre")
+            staff:get("Riverside Carers Centre").respondents
+            staff:get("Riverside Carers Centre").passed == nil and staff:get("Riverside Carers Centre").next_steps == nil
+            results:group("role")["service user"]:sort("overall", true):csv()
+            """
+        let result = try await runCoprodConcurrently(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        // Riverside's staff (Amira): 11/3, 8/3, 11/3, 13/3, 7/3; overall 50/15. Its service user
+        // (Ben): 8/3, 5/3, 8/3, 8/3, 4/3, overall 33/15; Hillside's (Ella, the words as points):
+        // 13/3, 13/3, 11/3, 14/3, 11/3, overall 62/15: first, sorted by overall highest first.
+        #expect(result.standardOutput == """
+            <Riverside Carers Centre (staff): overall 3.33; assets 3.67, networks 2.67, outcomes 3.67, relationships 4.33, catalysts 2.33>
+            1
+            true
+            "organisation,role,overall,passed,assets,networks,outcomes,relationships,catalysts\\nHillside Youth Forum,service user,4.1333,,4.3333,4.3333,3.6667,4.6667,3.6667\\nRiverside Carers Centre,service user,2.2,,2.6667,1.6667,2.6667,2.6667,1.3333\\n"
+
+            """)
+    }
+
+    /// A tiered framework's role view takes the lowest of that role's own tiers, as the whole
+    /// takes the lowest of its: Brookside's staff (Pat) reach bronze everywhere they answered
+    /// (equality's survey 60% holds equality.1 at bronze), while its service user's safeguarding.2
+    /// is none, which makes the service user's view, and the whole's lower median, none.
+    @Test func aTieredRoleViewTakesItsOwnLowestTier() async throws {
+        let session = """
+            roles = results:group("role")
+            roles.staff:get("Brookside Recovery Service").overall
+            roles["service user"]:get("Brookside Recovery Service").overall
+            results:get("Brookside Recovery Service").overall
+            roles.board:get("Meadow Housing Trust").overall
+            """
+        let result = try await runCoprodConcurrently(["repl", "quality-standards", "Examples/quality-standards.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "\"bronze\"\n\"none\"\n\"none\"\n\"silver\"\n")
+    }
+
+    /// compare lists only where the two roles differ: Hillside's staff (Dev: 4, 4, 5) and service
+    /// user (Ella: 4, 5, 4) both score networks 13/3, so of the ten sections the two
+    /// organisations with both roles have, nine are listed.
+    @Test func compareLeavesOutSectionsTheRolesScoreAlike() async throws {
+        let session = """
+            #results:compare("staff", "service user")
+            for _, row in ipairs(results:compare("staff", "service user")) do if row.difference == 0 then print(row.organisation, row.section) end end
+            """
+        let result = try await runCoprodConcurrently(["repl", "involvement-audit", "Examples/involvement-audit.csv"], input: session)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "9\n")
     }
 
     /// Every error a helper raises for its caller names the caller's line, not a line of coprod's
     /// own code ("(coprod explore):34:").
-    @Test func helperErrorsNameTheCallersLine() throws {
+    @Test func helperErrorsNameTheCallersLine() async throws {
         let existing = try temporaryFile("csv", contents: "already here\n")
         let script = try temporaryFile("lua", contents: """
             local r = coprod.evaluate("involvement-audit", "Examples/involvement-audit.csv")
@@ -84,7 +140,7 @@ struct ResultsModuleTests {
             try(function() coprod.inspect(r, { depth = "all" }) end)
             r:write_json(arg[1])
             """)
-        let result = try runCoprod(["lua", script, existing])
+        let result = try await runCoprodConcurrently(["lua", script, existing])
         #expect(result.status == 1)
         #expect(result.standardOutput == """
             \(script):3: \(existing) exists; pass true as the last argument to replace it
@@ -110,9 +166,9 @@ struct ResultsModuleTests {
     }
 
     /// A mistake inside a framework file is named where it is, not where the script loaded it.
-    @Test func aFrameworkFileErrorKeepsItsOwnPlace() throws {
+    @Test func aFrameworkFileErrorKeepsItsOwnPlace() async throws {
         let framework = try temporaryFile("lua", contents: "local x = 1\nreturn framework {\n")
-        let result = try runCoprod(["lua", "-e", "\n\ncoprod.framework('\(framework)')"])
+        let result = try await runCoprodConcurrently(["lua", "-e", "\n\ncoprod.framework('\(framework)')"])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("coprod: \(framework):3: unexpected symbol near <eof>\n"),
                 "\(result.standardError)")

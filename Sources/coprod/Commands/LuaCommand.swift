@@ -29,7 +29,7 @@ struct LuaCommand: ParsableCommand {
 
     @OptionGroup var sandbox: SandboxOptions
 
-    @Argument(help: ArgumentHelp("The script to run.", valueName: "script"))
+    @Argument(help: ArgumentHelp("The script to run; - reads it from standard input, as lua - does.", valueName: "script"))
     var script: String?
 
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "args"))
@@ -51,14 +51,16 @@ struct LuaCommand: ParsableCommand {
                 try state.run(chunk, chunkName: code.count == 1 ? "=(command line)" : "=(command line \(index + 1))")
             }
             if let script {
+                // `-` is standard input, named `stdin` in messages as lua(1) names it.
+                let fromInput = script == "-"
                 let bytes: [UInt8]
                 do {
-                    bytes = try LuaState.readScript(script)
+                    bytes = try LuaState.readScript(fromInput ? "/dev/stdin" : script)
                 } catch {
                     Diagnostics.standardError("coprod: \(error.message)")
                     throw ExitCode.usage
                 }
-                try state.load(bytes: bytes, chunkName: "@" + script).call(arguments.map { .string($0) })
+                try state.load(bytes: bytes, chunkName: fromInput ? "=stdin" : "@" + script).call(arguments.map { .string($0) })
             }
             LuaState.flushStandardOutput()
         } catch let error as LuaError {

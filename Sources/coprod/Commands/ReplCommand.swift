@@ -34,7 +34,7 @@ struct ReplCommand: ParsableCommand {
         let session: ReplSession
         do {
             session = try ReplSession(
-                catalog: sandbox.catalog, limits: sandbox.limits, framework: framework, inputs: inputs,
+                catalog: sandbox.catalog, limits: sandbox.limits, framework: framework, inputs: inputs, numbersLines: !interactive,
                 write: { Output.write($0) },
                 report: { message in
                     Diagnostics.standardError(message.hasSuffix("\n") ? String(message.dropLast()) : message)

@@ -11,13 +11,14 @@ enum ExploreAPI {
     static let functions: [(name: String, summary: String)] = [
         ("coprod.frameworks()", "the frameworks available: { { id =, title =, sections =, indicators = }, ... }"),
         ("coprod.framework(id_or_path)", "a framework as a table: id, title, sections with their indicators and texts"),
-        ("coprod.evaluate(framework, file, ...)", "evaluates CSV/JSON inputs; returns a collection of results"),
+        ("coprod.evaluate(framework, file, ...)", "evaluates CSV/JSON inputs; returns a collection of results (input problems go to stderr)"),
+        ("results.rejected", "the rows evaluate rejected: { { file =, row =, organisation =, column =, reason =, message = }, ... }"),
         ("results:filter(function(r) ... end)", "the results for which the function returns true"),
-        ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function)"),
+        ("results:sort(section [, descending])", "sorted by a section's score (or \"overall\", or a function of a result giving the value to sort by)"),
         ("results:top(n, section) / results:bottom(n, section)", "the n highest / lowest on a section"),
-        ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\" for each role's view)"),
+        ("results:group(field)", "a table of collections by a field (\"passed\", a function, or \"role\": each role's own view)"),
         ("results:summary()", "per section: count, mean, min, q1, median, q3, max"),
-        ("results:compare(role_a, role_b)", "where two roles differ, largest difference first"),
+        ("results:compare(role_a, role_b)", "where two roles' scores differ (a's less b's), largest difference first"),
         ("results:get(name) / results:names()", "one organisation's result / all the names"),
         ("results:csv() / results:write_csv(path)", "the collection as CSV text / written to a new file"),
         ("results:write_json(path)", "the collection as JSON, written to a new file"),
@@ -55,7 +56,11 @@ enum ExploreAPI {
                 let results = try Assessment.group(read.responses).map { assessment throws(LuaError) -> LuaValue in
                     ExploreAPI.table(try evaluator.evaluate(assessment, rules: rules))
                 }
-                let rejected = read.rejected.map { LuaValue.string($0.description) }
+                // As `coprod evaluate` reports them, on standard error, so that a script's own
+                // output stays its own; the rows are the script's too, on the collection.
+                for warning in read.warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
+                for row in read.rejected { Diagnostics.standardError("coprod: \(row)") }
+                let rejected = read.rejected.map(ExploreAPI.table)
                 return [.table(LuaTable(array: results)), .table(LuaTable(array: framework.sections.map { .string($0.id) })),
                         .table(LuaTable(array: rejected))]
             }
@@ -96,8 +101,9 @@ enum ExploreAPI {
               if element.kind == "indicator" then indicators = indicators + 1 end
             end
           end
-          return ("<framework %s: %s, %d sections, %d indicators>"):format(framework.id, framework.title,
-            #framework.sections, indicators)
+          local function counted(count, noun) return ("%d %s%s"):format(count, noun, count == 1 and "" or "s") end
+          return ("<framework %s: %s, %s, %s>"):format(framework.id, framework.title,
+            counted(#framework.sections, "section"), counted(indicators, "indicator"))
         end
         Framework.__tostring = Framework.__summary
         -- An API function raises what went wrong at its caller's line (error level 2), where
@@ -128,8 +134,9 @@ enum ExploreAPI {
           end
           local list, section_ids, rejected = coprod._evaluate(framework, files)
           if not list then error(section_ids, rejected and 0 or 2) end
-          for _, message in ipairs(rejected) do print("rejected: " .. message) end
-          return results.new(list, section_ids)
+          local collection = results.new(list, section_ids)
+          collection.rejected = rejected
+          return collection
         end
         local function write(usage, path, text, overwrite)
           if type(path) ~= "string" then return nil, usage .. " needs a file path, got " .. type(path) end
@@ -177,6 +184,16 @@ enum ExploreAPI {
         }
     }
 
+    /// A rejected row as rejected.csv gives it (its column with the place in a JSON item), and
+    /// the message `coprod evaluate` prints for it.
+    static func table(_ row: RejectedRow) -> LuaValue {
+        var table = LuaTable(dictionary: ["file": .string(row.file), "row": .integer(Int64(row.row)),
+                                          "reason": .string(row.reason), "message": .string(row.description)])
+        if let organisation = row.organisation { table["organisation"] = .string(organisation) }
+        if !row.whereInRow.isEmpty { table["column"] = .string(row.whereInRow) }
+        return .table(table)
+    }
+
     static func table(_ result: OrganisationResult) -> LuaValue {
         func value(_ score: Score) -> LuaValue {
             switch score {
@@ -199,8 +216,13 @@ enum ExploreAPI {
                 roleValues[role] = .table(numbers)
             }
         }
-        var roles = LuaTable()
-        for (role, count) in result.roles where !role.isEmpty { roles[role] = .integer(Int64(count)) }
+        var roles = LuaTable(), roleOverall = LuaTable(), roleOverallValue = LuaTable()
+        for (role, count) in result.roles where !role.isEmpty {
+            roles[role] = .integer(Int64(count))
+            let overall = result.overall(ofRole: role)
+            roleOverall[role] = value(overall)
+            roleOverallValue[role] = number(overall)
+        }
         let gaps = result.gaps.map { gap -> LuaValue in
             ["section": .string(gap.sectionID), "roles": [.string(gap.roles.0), .string(gap.roles.1)],
              "difference": .number(gap.difference)]
@@ -209,6 +231,7 @@ enum ExploreAPI {
             "organisation": .string(result.organisation), "overall": value(result.overall), "overall_value": number(result.overall),
             "passed": .boolean(result.passed), "respondents": .integer(Int64(result.respondents)), "roles": .table(roles),
             "sections": .table(sections), "values": .table(values), "by_role": .table(byRole), "role_values": .table(roleValues),
+            "role_overall": .table(roleOverall), "role_overall_value": .table(roleOverallValue),
             "next_steps": .table(LuaTable(array: result.nextSteps.map(LuaValue.string))),
             "failures": .table(LuaTable(array: result.failures.map { .string($0.message) })),
             "warnings": .table(LuaTable(array: result.warnings.map(LuaValue.string))),

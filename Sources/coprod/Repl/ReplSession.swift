@@ -19,15 +19,23 @@ final class ReplSession {
     let inputs: [String]
     private(set) var state: LuaState
     private var pending: [String] = []
+    /// Piped input is a script: an error names its line in the whole input, as `lua < file`
+    /// would, not its line in the chunk (every chunk would be `stdin:1`). Typed, a chunk is
+    /// its own text, as in lua(1).
+    private let numbersLines: Bool
+    /// Lines handled so far, commands and blank lines included; and where the pending chunk began.
+    private var linesRead = 0
+    private var chunkStart = 1
     private let write: (String) -> Void
     private let report: (String) -> Void
     /// Whether any chunk or command failed (a piped session exits 1 then).
     private(set) var failed = false
 
-    /// `write` receives normal output, `report` errors.
-    init(catalog: FrameworkCatalog, limits: LuaLimits, framework: String?, inputs: [String],
+    /// `write` receives normal output, `report` errors; `numbersLines` for piped input.
+    init(catalog: FrameworkCatalog, limits: LuaLimits, framework: String?, inputs: [String], numbersLines: Bool = false,
          write: @escaping (String) -> Void, report: @escaping (String) -> Void) throws(LuaError) {
         self.catalog = catalog
+        self.numbersLines = numbersLines
         self.limits = limits
         self.framework = framework
         self.inputs = inputs
@@ -85,13 +93,15 @@ final class ReplSession {
     func discardPending() { pending.removeAll() }
 
     func handle(_ line: String) -> LineResult {
+        linesRead += 1
         if pending.isEmpty, line.hasPrefix(":") { return command(line) }
         if pending.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty { return .done }
+        if pending.isEmpty { chunkStart = numbersLines ? linesRead : 1 }
         pending.append(line)
         let code = pending.joined(separator: "\n")
         do {
             let outcome = try state.run("return coprod._repl(...)", chunkName: "=(coprod repl)",
-                                        arguments: [.string(code), .string("=stdin")])
+                                        arguments: [.string(code), .string("=stdin"), .integer(Int64(chunkStart))])
             if outcome.first == "incomplete" { return .more }
         } catch {
             failed = true
@@ -140,7 +150,7 @@ final class ReplSession {
         for listed in catalog.listing {
             do {
                 let framework = try catalog.load(listed.reference, in: try catalog.makeState(limits: limits))
-                write("\(listed.id)\t\(framework.sections.count) sections, \(framework.indicators.count) indicators\t\(framework.title)\t\(listed.from)\n")
+                write("\(listed.id)\t\(counted(framework.sections.count, "section")), \(counted(framework.indicators.count, "indicator"))\t\(framework.title)\t\(listed.from)\n")
             } catch {
                 _ = fail("\(listed.id) cannot be loaded: \(error)")
             }
@@ -169,11 +179,14 @@ final class ReplSession {
           for index = 1, count do parts[index] = inspect.text((select(index, ...))) end
           print(table.concat(parts, "\\t"))
         end
-        function coprod._repl(code, name)
+        function coprod._repl(code, name, first_line)
+          -- Lua counts a chunk's lines from 1 and cannot be told otherwise: line ends in front
+          -- make the chunk's line numbers those of its lines in the input.
+          local lead = ("\\n"):rep(first_line - 1)
           -- An expression is shown as the arguments of a call, not after "return": a call there
           -- would be a tail call, and an error raised for its caller would then name this
           -- function's line instead of the one typed. The line end keeps a comment closed.
-          local shown = load("coprod._show(" .. code .. "\\n)", name)
+          local shown = load(lead .. "coprod._show(" .. code .. "\\n)", name)
           if shown then
             shown()
             return "done"
@@ -181,10 +194,10 @@ final class ReplSession {
           -- "return 1;" and statements. A chunk is unfinished when the parser ran out of text
           -- (its message ends at <eof>) as an expression or as statements: "1 +" as statements
           -- fails at once ("unexpected symbol near '1'"), so the expression's message counts too.
-          local chunk, as_expression = load("return " .. code, name)
+          local chunk, as_expression = load(lead .. "return " .. code, name)
           if not chunk then
             local message
-            chunk, message = load(code, name)
+            chunk, message = load(lead .. code, name)
             if not chunk then
               if message:sub(-5) == "<eof>" or as_expression:sub(-5) == "<eof>" then return "incomplete" end
               error(message, 0)

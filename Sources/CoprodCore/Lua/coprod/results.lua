@@ -4,8 +4,13 @@
 --   { organisation =, overall =, passed =, respondents =, roles = { staff = 2, ... },
 --     sections = { assets = 3.67, ... },        -- a number, a tier name, or a share (0-1)
 --     values = { assets = 3.67, ... },          -- always a number (tiers by their index), for sorting
---     by_role = { staff = { assets = 4, ... }, ... }, next_steps = { ... }, failures = { ... },
---     warnings = { ... }, gaps = { { section =, roles = {a, b}, difference = }, ... } }
+--     by_role = { staff = { assets = 4, ... }, ... }, role_values = { staff = { assets = 4, ... } },
+--     role_overall = { staff = 3.33, ... }, role_overall_value = { staff = 3.33, ... },
+--     next_steps = { ... }, failures = { ... }, warnings = { ... },
+--     gaps = { { section =, roles = {a, b}, difference = }, ... } }
+-- A role's view (group("role")) is a result of that role alone: { organisation =, role =,
+-- overall =, overall_value =, respondents =, sections =, values = }. Whether the organisation
+-- passed, its next steps, failures and warnings belong to the whole, so a view has none of them.
 
 local results = {}
 
@@ -28,7 +33,8 @@ function Result.__summary(result)
   for _, id in ipairs(result.section_ids or {}) do
     parts[#parts + 1] = id .. " " .. format_number(result.sections[id] or "-")
   end
-  return ("<%s: overall %s%s; %s>"):format(result.organisation, format_number(result.overall or "-"),
+  local name = result.role and ("%s (%s)"):format(result.organisation, result.role) or result.organisation
+  return ("<%s: overall %s%s; %s>"):format(name, format_number(result.overall or "-"),
     result.passed == false and " (fails)" or "", table.concat(parts, ", "))
 end
 Result.__tostring = Result.__summary
@@ -164,19 +170,30 @@ function Collection:bottom(n, key)
   return first(sorted(self, key, false, 3), n)
 end
 
+-- One role's view of a result: only what that role's answers give. Its overall is the one
+-- coprod worked out from the role's own section scores (role_overall), or none: never the
+-- whole organisation's, which a sort or a CSV would then pass off as the role's.
+local function role_view(result, role, scores)
+  local values = result.role_values and result.role_values[role] or scores
+  return setmetatable({
+    organisation = result.organisation, role = role,
+    overall = result.role_overall and result.role_overall[role],
+    overall_value = result.role_overall_value and result.role_overall_value[role],
+    respondents = result.roles and result.roles[role],
+    sections = scores, values = values,
+  }, Result)
+end
+
 --- A table of collections by the value of `field` (a result field such as "passed", or a
---- function(result)); with "role", one collection per role, each result showing that role's view.
+--- function(result)); with "role", one collection per role, each result that role's view.
 function Collection:group(field)
   check(self, "group")
   local groups = {}
   if field == "role" then
     for _, result in ipairs(self) do
       for role, scores in pairs(result.by_role or {}) do
-        local view = {}
-        for key, value in pairs(result) do view[key] = value end
-        view.sections, view.values, view.role = scores, result.role_values[role] or scores, role
         groups[role] = groups[role] or {}
-        groups[role][#groups[role] + 1] = setmetatable(view, Result)
+        groups[role][#groups[role] + 1] = role_view(result, role, scores)
       end
     end
   else
@@ -219,7 +236,9 @@ function Collection:summary()
 end
 
 --- Where two roles see a section differently, largest difference first:
---- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }
+--- { { organisation =, section =, [role_a] =, [role_b] =, difference = }, ... }, difference
+--- being role_a's score less role_b's. Sections both score alike are left out; a hair's breadth
+--- (2.333... - 1.333... is not exactly 1) is rounding, as the evaluator's gaps take it.
 function Collection:compare(role_a, role_b)
   check(self, "compare")
   if type(role_a) ~= "string" or type(role_b) ~= "string" then error("compare takes two role names", 2) end
@@ -228,7 +247,7 @@ function Collection:compare(role_a, role_b)
   if #self > 0 then
     local roles, present = {}, {}
     for _, result in ipairs(self) do
-      for role in pairs(result.role_values) do
+      for role in pairs(result.role_values or {}) do
         if not present[role] then present[role] = true; roles[#roles + 1] = role end
       end
     end
@@ -241,10 +260,10 @@ function Collection:compare(role_a, role_b)
   end
   local rows = {}
   for _, result in ipairs(self) do
-    local a, b = result.role_values[role_a], result.role_values[role_b]
+    local a, b = (result.role_values or {})[role_a], (result.role_values or {})[role_b]
     if a and b then
       for _, id in ipairs(self.section_ids) do
-        if type(a[id]) == "number" and type(b[id]) == "number" then
+        if type(a[id]) == "number" and type(b[id]) == "number" and math.abs(a[id] - b[id]) > 1e-9 then
           rows[#rows + 1] = { organisation = result.organisation, section = id, [role_a] = a[id], [role_b] = b[id],
             difference = a[id] - b[id] }
         end
@@ -288,12 +307,20 @@ local function csv_field(value)
   return text
 end
 
---- The collection as CSV: organisation, overall, passed, then one column per section.
+--- The collection as CSV: organisation, overall, passed, then one column per section; with a
+--- role column after organisation when its results are roles' views, whose passed is empty
+--- (passing is the whole organisation's).
 function Collection:csv()
   check(self, "csv")
-  local lines = { table.concat({ "organisation", "overall", "passed", table.unpack(self.section_ids) }, ",") }
+  local roles = false
+  for _, result in ipairs(self) do roles = roles or result.role ~= nil end
+  local header = { "organisation", "overall", "passed", table.unpack(self.section_ids) }
+  if roles then table.insert(header, 2, "role") end
+  local lines = { table.concat(header, ",") }
   for _, result in ipairs(self) do
-    local fields = { csv_field(result.organisation), csv_field(result.overall), result.passed and "yes" or "no" }
+    local passed = result.passed == nil and "" or (result.passed and "yes" or "no")
+    local fields = { csv_field(result.organisation), csv_field(result.overall), passed }
+    if roles then table.insert(fields, 2, csv_field(result.role)) end
     for _, id in ipairs(self.section_ids) do fields[#fields + 1] = csv_field(result.sections[id]) end
     lines[#lines + 1] = table.concat(fields, ",")
   end
