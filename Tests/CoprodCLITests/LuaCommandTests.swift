@@ -203,6 +203,35 @@ struct LuaCommandTests {
         #expect(repl.standardError == result.standardError)
     }
 
+    /// A framework's rule that fails for one organisation rejects that organisation, as
+    /// `coprod evaluate` does, and the script gets the others; one file given twice is refused.
+    @Test func evaluateRejectsAnOrganisationWhoseRuleFailsAndGoesOn() throws {
+        let directory = try newTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("""
+            return framework { id = "boom", title = "Boom", scale = ordinal { min = 1, max = 5 },
+              section "a" { title = "A", statement "a.1" "One" },
+              rules = { section_score = function(section, indicators)
+                if indicators[1].score == 5 then error("five is not believable") end
+                return 2 end } }
+
+            """.utf8).write(to: directory.appendingPathComponent("boom.lua"))
+        let input = directory.appendingPathComponent("in.csv").path
+        try Data("organisation,a.1\nAcme,5\nBeta,3\n".utf8).write(to: URL(fileURLWithPath: input))
+        let script = try temporaryScript("""
+            local r = coprod.evaluate("boom", arg[1])
+            print(#r, r[1].organisation, #r.rejected, r.rejected[1].organisation, r.rejected[1].reason)
+            """)
+        let result = try runCoprod(["lua", "--path", directory.path, script, input])
+        #expect(result.status == 0, "\(result.standardError)")
+        let reason = "\(directory.path)/boom.lua:4: five is not believable"
+        #expect(result.standardOutput == "1\tBeta\t1\tAcme\t\(reason)\n")
+        #expect(result.standardError == "coprod: Acme (\(input) row 2) not evaluated: \(reason)\n")
+        let twice = try runCoprod(["lua", "--path", directory.path, try temporaryScript("coprod.evaluate('boom', arg[1], arg[1])"), input])
+        #expect(twice.status == 1)
+        #expect(twice.standardError.contains("\(input) is given twice: its rows would be counted twice; give it once"), "\(twice.standardError)")
+    }
+
     private func temporaryScript(_ code: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-\(UUID()).lua")
         try code.write(to: url, atomically: true, encoding: .utf8)
