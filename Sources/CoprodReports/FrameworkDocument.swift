@@ -11,6 +11,7 @@ public enum FrameworkDocument {
         lines += ["", "Id: `\(framework.id)` · \(framework.sections.count) sections · \(framework.indicators.count) indicators"]
         if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction) }
         if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \($0)" } }
+        lines += FrameworkScales.markdown(framework)
         for section in framework.sections {
             lines += ["", "## \(section.title)"]
             if let label = section.label { lines += ["", "*\(label)*"] }
@@ -81,6 +82,7 @@ public enum FrameworkDocument {
             ("source", .optional(framework.source)),
             ("introduction", .array(framework.introduction.map(JSON.string))),
             ("guidance", .array(framework.guidance.map(JSON.string))),
+            ("scales", FrameworkScales.json(framework)),
             ("sections", .array(framework.sections.map { section in
                 .object([
                     ("id", .string(section.id)), ("title", .string(section.title)), ("summary", .optional(section.summary)),
