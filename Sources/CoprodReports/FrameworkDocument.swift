@@ -9,6 +9,7 @@ public enum FrameworkDocument {
         let about = [framework.publisher, framework.edition].compactMap { $0 }
         if !about.isEmpty { lines += ["", about.joined(separator: " · ")] }
         lines += ["", "Id: `\(framework.id)` · \(framework.sections.count) sections · \(framework.indicators.count) indicators"]
+        if let source = framework.source { lines += ["", "Source: \(source)"] }
         if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction) }
         if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \($0)" } }
         lines += FrameworkScales.markdown(framework)
@@ -62,9 +63,12 @@ public enum FrameworkDocument {
             let thresholds = survey.thresholds.sorted { $0.value < $1.value }.map { "\($0.key) ≥ \(Score.format($0.value))%" }
             lines.append("  - Survey (\(survey.measure)): " + thresholds.joined(separator: ", "))
         }
+        let counts = indicator.numerator.map { "\($0) / \(indicator.denominator ?? "")" }
         if let atLeast = indicator.atLeast {
             let figure = indicator.scale == .ratio ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast) + (indicator.unit.map { " \($0)" } ?? "")
-            lines.append("  - At least \(figure)" + (indicator.numerator.map { ": \($0) / \(indicator.denominator ?? "")" } ?? ""))
+            lines.append("  - At least \(figure)" + (counts.map { ": \($0)" } ?? ""))
+        } else if let counts {
+            lines.append("  - \(counts)")
         }
         if let fails = indicator.fails { lines.append("  - If not met: \(fails)") }
         if let guidance = indicator.guidance { lines.append("  - \(guidance)") }
@@ -85,7 +89,8 @@ public enum FrameworkDocument {
             ("scales", FrameworkScales.json(framework)),
             ("sections", .array(framework.sections.map { section in
                 .object([
-                    ("id", .string(section.id)), ("title", .string(section.title)), ("summary", .optional(section.summary)),
+                    ("id", .string(section.id)), ("title", .string(section.title)), ("label", .optional(section.label)),
+                    ("summary", .optional(section.summary)),
                     ("questions", .array(section.questions.map(JSON.string))),
                     ("elements", .array(section.elements.map(element))),
                     ("next_steps", .array(section.nextSteps.map(JSON.string))),
@@ -117,9 +122,14 @@ public enum FrameworkDocument {
                 members.append((tier, .array(descriptors.map(JSON.string))))
             }
             if !indicator.detail.isEmpty { members.append(("detail", .array(indicator.detail.map(JSON.string)))) }
+            if let guidance = indicator.guidance { members.append(("guidance", .string(guidance))) }
             if indicator.must { members.append(("must", .bool(true))) }
+            if let mustBe = indicator.mustBe { members.append(("must_be", .string(mustBe))) }
             if let fails = indicator.fails { members.append(("fails", .string(fails))) }
             if let atLeast = indicator.atLeast { members.append(("at_least", .number(atLeast))) }
+            for (key, text) in [("numerator", indicator.numerator), ("denominator", indicator.denominator), ("unit", indicator.unit)] {
+                if let text { members.append((key, .string(text))) }
+            }
             if let survey = indicator.survey {
                 members.append(("survey", .object([("measure", .string(survey.measure))]
                     + survey.thresholds.sorted { $0.value < $1.value }.map { ($0.key, .number($0.value)) })))
