@@ -11,9 +11,9 @@ enum FrameworkScales {
         return EvaluationSettings.scales(framework).filter { !$0.wordedPoints.isEmpty }.flatMap { scale -> [String] in
             var lines = ["", "## " + scale.name.prefix(1).uppercased() + scale.name.dropFirst(), ""]
             let using = sections(using: scale, in: framework)
-            if using.count < answered.count { lines += ["For " + using.map(\.title).joined(separator: ", ") + ":", ""] }
+            if using.count < answered.count { lines += ["For " + using.map { Markdown.escape($0.title) }.joined(separator: ", ") + ":", ""] }
             return lines + scale.wordedPoints.map { point in
-                "- \(point.value)" + (point.label.map { " \($0)" } ?? "") + (point.meaning.map { " — \($0)" } ?? "")
+                "- \(point.value)" + (point.label.map { " " + Markdown.escape($0) } ?? "") + (point.meaning.map { " — " + Markdown.escape($0) } ?? "")
             }
         }
     }
