@@ -70,6 +70,37 @@ public enum Scale: Sendable, Equatable {
         }
     }
 
+    /// A point with the words a framework gives it: an ordinal's label and meaning ("No action
+    /// yet", "You haven't taken action yet."), or a rating's anchor as its label.
+    public struct Point: Sendable, Equatable {
+        public var value: Int
+        public var label: String?
+        public var meaning: String?
+
+        public init(_ value: Int, label: String?, meaning: String? = nil) {
+            self.value = value
+            self.label = label
+            self.meaning = meaning
+        }
+    }
+
+    /// The points that have words, lowest first; none for a scale without them. The guidance a
+    /// framework gives for scoring is often these words, so `coprod show` prints them.
+    public var wordedPoints: [Point] {
+        switch self {
+        case .ordinal(let min, let max, let labels, let meanings):
+            guard min <= max else { return [] }
+            return (min...max).enumerated().compactMap { index, value in
+                let label = labels.indices.contains(index) ? labels[index] : nil
+                let meaning = meanings.indices.contains(index) ? meanings[index] : nil
+                return label == nil && meaning == nil ? nil : Point(value, label: label, meaning: meaning)
+            }
+        case .rating(_, _, let anchors):
+            return anchors.sorted { $0.key < $1.key }.map { Point($0.key, label: $0.value) }
+        default: return []
+        }
+    }
+
     /// The label of a whole point, if it has one.
     public func label(for point: Int) -> String? {
         switch self {

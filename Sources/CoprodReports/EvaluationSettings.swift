@@ -12,7 +12,7 @@ enum EvaluationSettings {
             ?? "more than a quarter of its scale apart (one tier; 25 points on a checklist)"
         let below = framework.below.map(Score.format)
             ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
-        let ownBars = framework.sections.compactMap { section in section.below.map { "\(section.title) \(Score.format($0))" } }
+        let ownBars = framework.sections.compactMap { section in section.below.map { "\(Markdown.escape(section.title)) \(Score.format($0))" } }
         return [framework.combinesByOwnRule
             ? "- Several respondents' answers to one indicator combine by the framework's own rule, rules.combine, "
                 + "where two or more answered; free text is kept, every answer. Without the rule, coprod would combine them "
@@ -30,10 +30,10 @@ enum EvaluationSettings {
     /// One sentence for each scale the framework's indicators use, in the order they first appear.
     static func combining(_ framework: Framework) -> [String] {
         scales(framework).map { scale in
-            var sentence = "\(kind(of: scale)): \(rule(framework.combining(scale), on: scale))."
+            var sentence = Markdown.escape("\(kind(of: scale)): \(rule(framework.combining(scale), on: scale)).")
             for indicator in framework.indicators where indicator.scale == scale {
                 guard let failing = indicator.failingAnswer, let needed = indicator.mustBe else { continue }
-                sentence += " \(indicator.id), which must be answered \(needed): \(failing) if any respondent gives it."
+                sentence += " \(Markdown.escape(indicator.id)), which must be answered \(Markdown.escape(needed)): \(Markdown.escape(failing)) if any respondent gives it."
             }
             return sentence
         }

@@ -4,69 +4,74 @@ import CoprodCore
 /// The whole framework, every text, for `coprod show`: as Markdown, as plain text, or as JSON.
 public enum FrameworkDocument {
     public static func markdown(_ framework: Framework) -> String {
-        var lines: [String] = ["# \(framework.title)"]
-        if let subtitle = framework.subtitle { lines += ["", "*\(subtitle)*"] }
+        let escape = { (text: String) in Markdown.escape(text) }
+        var lines: [String] = ["# \(escape(framework.title))"]
+        if let subtitle = framework.subtitle { lines += ["", "*\(escape(subtitle))*"] }
         let about = [framework.publisher, framework.edition].compactMap { $0 }
-        if !about.isEmpty { lines += ["", about.joined(separator: " · ")] }
+        if !about.isEmpty { lines += ["", about.map(escape).joined(separator: " · ")] }
         lines += ["", "Id: `\(framework.id)` · \(framework.sections.count) sections · \(framework.indicators.count) indicators"]
-        if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction) }
-        if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \($0)" } }
+        if let source = framework.source { lines += ["", "Source: \(escape(source))"] }
+        if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction.map(escape)) }
+        if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \(escape($0))" } }
+        lines += FrameworkScales.markdown(framework)
         for section in framework.sections {
-            lines += ["", "## \(section.title)"]
-            if let label = section.label { lines += ["", "*\(label)*"] }
-            if let summary = section.summary { lines += ["", summary] }
-            if !section.questions.isEmpty { lines += [""] + section.questions.map { "> \($0)" } }
+            lines += ["", "## \(escape(section.title))"]
+            if let label = section.label { lines += ["", "*\(escape(label))*"] }
+            if let summary = section.summary { lines += ["", escape(summary)] }
+            if !section.questions.isEmpty { lines += [""] + section.questions.map { "> \(escape($0))" } }
             lines.append("")
             for element in section.elements {
                 switch element {
                 case .indicator(let indicator): lines += describe(indicator)
-                case .prompt(let prompt): lines.append("- ✎ `\(prompt.id)` \(prompt.text)")
-                case .note(let text): lines.append("- \(text)")
-                case .heading(let text): lines += ["", "### \(text)", ""]
-                case .feel(let text): lines.append("- ♥ \(text)")
+                case .prompt(let prompt): lines.append("- ✎ `\(prompt.id)` \(escape(prompt.text))")
+                case .note(let text): lines.append("- \(escape(text))")
+                case .heading(let text): lines += ["", "### \(escape(text))", ""]
+                case .feel(let text): lines.append("- ♥ \(escape(text))")
                 }
             }
-            if !section.nextSteps.isEmpty { lines += ["", "**Next steps**", ""] + section.nextSteps.map { "- \($0)" } }
+            if !section.nextSteps.isEmpty { lines += ["", "**Next steps**", ""] + section.nextSteps.map { "- \(escape($0))" } }
         }
-        if !framework.notes.isEmpty { lines += ["", "## Notes on this encoding", ""] + framework.notes.map { "- \($0)" } }
+        if !framework.notes.isEmpty { lines += ["", "## Notes on this encoding", ""] + framework.notes.map { "- \(escape($0))" } }
         lines += ["", "## How coprod evaluates it", ""] + EvaluationSettings.lines(framework)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Plain text: the Markdown without its markup characters that a terminal shows literally.
+    /// Plain text: the Markdown without its markup, which a terminal would show as it is, and
+    /// with the framework's texts as written; headings in capitals.
     public static func text(_ framework: Framework) -> String {
         markdown(framework).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var text = String(line)
-            for marker in ["### ", "## ", "# "] where text.hasPrefix(marker) {
-                text = String(text.dropFirst(marker.count)).uppercased()
-                break
+            for marker in ["### ", "## ", "# "] where line.hasPrefix(marker) {
+                return Markdown.plain(line.dropFirst(marker.count)).uppercased()
             }
-            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
-            // A line in emphasis (a subtitle, a section's label) loses its asterisks.
-            if text.count > 2, text.hasPrefix("*"), text.hasSuffix("*") { text = String(text.dropFirst().dropLast()) }
-            return text
+            return Markdown.plain(line)
         }.joined(separator: "\n")
     }
 
     private static func describe(_ indicator: Indicator) -> [String] {
-        var lines = ["- `\(indicator.id)` \(indicator.text)" + (indicator.must ? " **(must)**" : "") + " — \(indicator.scale.accepted)"]
-        lines += indicator.detail.map { "  - \($0)" }
+        let escape = { (text: String) in Markdown.escape(text) }
+        var lines = ["- `\(indicator.id)` \(escape(indicator.text))" + (indicator.must ? " **(must)**" : "") + " — \(escape(indicator.scale.accepted))"]
+        lines += indicator.detail.map { "  - \(escape($0))" }
         if case .tiers(let levels) = indicator.scale {
             for tier in levels {
                 let descriptors = indicator.descriptors[tier] ?? []
-                lines.append("  - **\(tier.capitalized)**: " + (descriptors.isEmpty ? "(no descriptor)" : descriptors.joined(separator: " · ")))
+                lines.append("  - **\(escape(tier.capitalized))**: "
+                             + (descriptors.isEmpty ? "(no descriptor)" : descriptors.map(escape).joined(separator: " · ")))
             }
         }
         if let survey = indicator.survey {
-            let thresholds = survey.thresholds.sorted { $0.value < $1.value }.map { "\($0.key) ≥ \(Score.format($0.value))%" }
-            lines.append("  - Survey (\(survey.measure)): " + thresholds.joined(separator: ", "))
+            let thresholds = survey.thresholds.sorted { $0.value < $1.value }.map { "\(escape($0.key)) ≥ \(Score.format($0.value))%" }
+            lines.append("  - Survey (\(escape(survey.measure))): " + thresholds.joined(separator: ", "))
         }
+        let counts = indicator.numerator.map { "\(escape($0)) / \(escape(indicator.denominator ?? ""))" }
         if let atLeast = indicator.atLeast {
-            let figure = indicator.scale == .ratio ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast) + (indicator.unit.map { " \($0)" } ?? "")
-            lines.append("  - At least \(figure)" + (indicator.numerator.map { ": \($0) / \(indicator.denominator ?? "")" } ?? ""))
+            let figure = indicator.scale == .ratio
+                ? "\(Score.format(atLeast * 100))%" : Score.format(atLeast) + (indicator.unit.map { " \(escape($0))" } ?? "")
+            lines.append("  - At least \(figure)" + (counts.map { ": \($0)" } ?? ""))
+        } else if let counts {
+            lines.append("  - \(counts)")
         }
-        if let fails = indicator.fails { lines.append("  - If not met: \(fails)") }
-        if let guidance = indicator.guidance { lines.append("  - \(guidance)") }
+        if let fails = indicator.fails { lines.append("  - If not met: \(escape(fails))") }
+        if let guidance = indicator.guidance { lines.append("  - \(escape(guidance))") }
         return lines
     }
 
@@ -81,9 +86,11 @@ public enum FrameworkDocument {
             ("source", .optional(framework.source)),
             ("introduction", .array(framework.introduction.map(JSON.string))),
             ("guidance", .array(framework.guidance.map(JSON.string))),
+            ("scales", FrameworkScales.json(framework)),
             ("sections", .array(framework.sections.map { section in
                 .object([
-                    ("id", .string(section.id)), ("title", .string(section.title)), ("summary", .optional(section.summary)),
+                    ("id", .string(section.id)), ("title", .string(section.title)), ("label", .optional(section.label)),
+                    ("summary", .optional(section.summary)),
                     ("questions", .array(section.questions.map(JSON.string))),
                     ("elements", .array(section.elements.map(element))),
                     ("next_steps", .array(section.nextSteps.map(JSON.string))),
@@ -115,9 +122,14 @@ public enum FrameworkDocument {
                 members.append((tier, .array(descriptors.map(JSON.string))))
             }
             if !indicator.detail.isEmpty { members.append(("detail", .array(indicator.detail.map(JSON.string)))) }
+            if let guidance = indicator.guidance { members.append(("guidance", .string(guidance))) }
             if indicator.must { members.append(("must", .bool(true))) }
+            if let mustBe = indicator.mustBe { members.append(("must_be", .string(mustBe))) }
             if let fails = indicator.fails { members.append(("fails", .string(fails))) }
             if let atLeast = indicator.atLeast { members.append(("at_least", .number(atLeast))) }
+            for (key, text) in [("numerator", indicator.numerator), ("denominator", indicator.denominator), ("unit", indicator.unit)] {
+                if let text { members.append((key, .string(text))) }
+            }
             if let survey = indicator.survey {
                 members.append(("survey", .object([("measure", .string(survey.measure))]
                     + survey.thresholds.sorted { $0.value < $1.value }.map { ($0.key, .number($0.value)) })))

@@ -37,7 +37,7 @@ public enum SummaryReport {
     }
 
     public static func markdown(_ summary: AreaSummary, framework: Framework) -> String {
-        var lines = ["# \(framework.title): area summary", ""]
+        var lines = ["# \(Markdown.escape(framework.title)): area summary", ""]
         let seeRejected = summary.rowsRejected > 0 ? " (see rejected.csv)" : ""
         lines.append("\(counted(summary.organisations, "organisation")) evaluated from \(counted(summary.rowsEvaluated, "row")); "
                      + "\(counted(summary.rowsRejected, "row")) rejected\(seeRejected); \(counted(summary.rowsRead, "row")) read.")
@@ -55,26 +55,27 @@ public enum SummaryReport {
             let shown = { (value: Double) in section.isShare ? Score.format((value * 1000).rounded() / 10) + "%" : Score.format(value) }
             let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(shown) ?? "-" }
             let below = "\(section.countBelow(section.threshold)) below \(shown(section.threshold))"
-            lines.append("| \(section.title) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")
+            lines.append("| \(Markdown.escape(section.title, inTable: true)) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")
         }
         let tiered = summary.sections.filter { !$0.tiers.isEmpty }
         if let levels = tiered.first?.tiers {
-            lines += ["", "| Section | " + (["none"] + levels).joined(separator: " | ") + " |",
+            lines += ["", "| Section | " + (["none"] + levels).map { Markdown.escape($0, inTable: true) }.joined(separator: " | ") + " |",
                       "|---|" + String(repeating: "---|", count: levels.count + 1)]
             for section in tiered {
-                lines.append("| \(section.title) | " + (["none"] + levels).map { String(section.tierCounts[$0] ?? 0) }.joined(separator: " | ") + " |")
+                lines.append("| \(Markdown.escape(section.title, inTable: true)) | " + (["none"] + levels).map { String(section.tierCounts[$0] ?? 0) }.joined(separator: " | ") + " |")
             }
         }
         // A batch with nothing evaluated (every row rejected, or a header alone) has no one to list.
         if summary.sections.contains(where: { $0.count > 0 }) { lines += ["", "## Strongest and weakest per section", ""] }
         for section in summary.sections where section.count > 0 {
-            lines.append("- **\(section.title)**: strongest \(listed(section.top, of: section)); weakest \(listed(section.bottom, of: section))")
+            lines.append("- **\(Markdown.escape(section.title))**: strongest \(listed(section.top, of: section)); weakest \(listed(section.bottom, of: section))")
         }
         if !summary.gaps.isEmpty {
             lines += ["", "## Where roles disagree most", ""]
             for gap in summary.gaps {
                 let title = framework.section(gap.sectionID)?.title ?? gap.sectionID
-                lines.append("- \(gap.organisation), \(title): \(gap.roles[0]) \(gap.scores[0]), \(gap.roles[1]) \(gap.scores[1])")
+                let views = "\(gap.roles[0]) \(gap.scores[0]), \(gap.roles[1]) \(gap.scores[1])"
+                lines.append("- " + Markdown.escape("\(gap.organisation), \(title): \(views)"))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -84,10 +85,10 @@ public enum SummaryReport {
     /// when most organisations are at "none", three names alone would read as the three weakest.
     private static func listed(_ entries: [SectionSummary.Entry], of section: SectionSummary) -> String {
         let shown = entries.prefix(3)
-        var text = shown.map { "\($0.organisation) (\($0.display))" }.joined(separator: ", ")
+        var text = shown.map { Markdown.escape("\($0.organisation) (\($0.display))") }.joined(separator: ", ")
         if let last = shown.last {
             let more = section.count(at: last.value) - shown.filter { $0.value == last.value }.count
-            if more > 0 { text += " and \(more) more at \(last.display)" }
+            if more > 0 { text += " and \(more) more at \(Markdown.escape(last.display))" }
         }
         return text
     }

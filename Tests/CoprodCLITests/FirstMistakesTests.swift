@@ -204,4 +204,17 @@ extension FirstMistakesTests {
         let reports = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path).sorted()
         #expect(reports == ["Dale-Community-Trust.md", "Hillside-Youth-Forum.md", "Riverside-Carers-Centre.md"])
     }
+
+    /// `show --format md` was refused, as the one command of the three not taking md; its help says so.
+    @Test func showTakesMdAsEvaluateDoes() async throws {
+        let long = try await runCoprodConcurrently(["show", "involvement-audit", "--format", "markdown"])
+        let short = try await runCoprodConcurrently(["show", "involvement-audit", "--format", "md"])
+        #expect(short.status == 0, "\(short.standardError)")
+        #expect(short.standardOutput.hasPrefix("# Co-production "))
+        #expect(short.standardOutput == long.standardOutput)
+        let help = try await runCoprodConcurrently(["show", "--help"])
+        let words = help.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("--format <format> Output format: text (for a terminal), markdown or md (a document to share), json (for other tools)."),
+                "\(help.standardOutput)")
+    }
 }

@@ -11,12 +11,17 @@ struct ShowCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, markdown, json
+
+        /// `md` too, as `evaluate --format` and `batch --reports` take it.
+        init?(argument: String) {
+            self.init(rawValue: argument == "md" ? "markdown" : argument)
+        }
     }
 
     @Argument(help: "A framework id (see `coprod frameworks`) or a path to a .lua file.")
     var framework: String
 
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: text (for a terminal), markdown or md (a document to share), json (for other tools).")
     var format: Format = .text
 
     @OptionGroup var sandbox: SandboxOptions
