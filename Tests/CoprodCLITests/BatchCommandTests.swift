@@ -329,6 +329,11 @@ struct BatchCommandTests {
         #expect(good[1].hasPrefix("Good,2,"))
         #expect(result.standardError.contains("9 rows read: 2 evaluated for 1 organisation, 7 rejected"))
         #expect(try read(out, "summary.md").contains("1 organisation evaluated from 2 rows; 7 rows rejected (see rejected.csv); 9 rows read."))
+        // A limit hit is said as it happens, once: a loop in a rule costs the whole limit for
+        // every organisation, and a long batch would otherwise say so only at its end.
+        #expect(result.standardError.components(separatedBy: "coprod: warning: Loopy not evaluated: ").count == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("The batch goes on, rejecting each organisation a limit stops; if every one will be, stop it (Ctrl-C) and mend the rule first.\n"))
+        #expect(!result.standardError.contains("warning: Faulty"))
     }
 
     /// A batch of a header alone evaluates no one: its summary says so, without a heading over an

@@ -11,6 +11,7 @@ struct BatchWorker: Sendable {
     let input: BatchInput
     let limits: LuaLimits
     let reports: BatchRunner.ReportFormat?
+    let limitNotice: LimitNotice
 
     /// Loads the framework, waits for the plan, then reads and evaluates chunks until none are
     /// left; returns the summary of what it evaluated.
@@ -81,6 +82,7 @@ struct OrganisationEvaluation {
     private var rules: FrameworkRules?
     private var layout: ResultJSON.Layout?
     private let reports: BatchRunner.ReportFormat?
+    private let limitNotice: LimitNotice
     /// The worker's own reader: what every organisation touches is not shared with the other
     /// workers.
     let reader: AssessmentReader
@@ -93,6 +95,7 @@ struct OrganisationEvaluation {
 
     init(worker: BatchWorker) {
         reports = worker.reports
+        limitNotice = worker.limitNotice
         do {
             let state = try worker.catalog.makeState(limits: worker.limits, print: Diagnostics.frameworkPrint)
             let framework = try worker.catalog.load(worker.reference, in: state)
@@ -143,6 +146,7 @@ struct OrganisationEvaluation {
             return .evaluated(json: jsonStart..<json.bytes.count, csv: csvStart..<csv.count,
                               report: report.map { BatchRunner.Report(organisation: result.organisation, text: $0) })
         } catch {
+            limitNotice.ruleStopped(organisation, by: error)
             summary?.organisationsFailed += 1
             rejections += responses.map { RejectedRow(file: $0.file, row: $0.row, organisation: organisation, reason: error.located) }
             return .rejected
