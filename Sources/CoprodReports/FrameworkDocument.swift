@@ -9,7 +9,7 @@ public enum FrameworkDocument {
         if let subtitle = framework.subtitle { lines += ["", "*\(escape(subtitle))*"] }
         let about = [framework.publisher, framework.edition].compactMap { $0 }
         if !about.isEmpty { lines += ["", about.map(escape).joined(separator: " · ")] }
-        lines += ["", "Id: `\(framework.id)` · \(framework.sections.count) sections · \(framework.indicators.count) indicators"]
+        lines += ["", "Id: `\(framework.id)` · \(counted(framework.sections.count, "section")) · \(counted(framework.indicators.count, "indicator"))"]
         if let source = framework.source { lines += ["", "Source: \(escape(source))"] }
         if !framework.introduction.isEmpty { lines += [""] + paragraphs(framework.introduction.map(escape)) }
         if !framework.guidance.isEmpty { lines += ["", "## How to use it", ""] + framework.guidance.map { "- \(escape($0))" } }

@@ -32,6 +32,9 @@ struct CountWordingTests {
         let evaluated = try await runCoprodConcurrently(["evaluate", "one", input.path, "--path", directory.path])
         #expect(evaluated.status == 0, "\(evaluated.standardError)")
         #expect(evaluated.standardOutput.hasSuffix("  Overall       2        1/1 indicator answered\n"))
+        // And show, under the title.
+        let shown = try await runCoprodConcurrently(["show", "one", "--path", directory.path])
+        #expect(shown.standardOutput.contains("\nId: one · 1 section · 1 indicator\n"), "\(shown.standardOutput)")
     }
 
     @Test func closingLinesGroupThousands() async throws {
