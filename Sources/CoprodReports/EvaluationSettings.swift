@@ -9,7 +9,7 @@ enum EvaluationSettings {
     /// Markdown list items, sub-items indented by two spaces.
     static func lines(_ framework: Framework) -> [String] {
         let gap = framework.gap.map { "more than \(Score.format($0)) apart" }
-            ?? "more than a quarter of its scale apart (one tier; 25 points on a checklist)"
+            ?? "more than a quarter of its scale apart (one tier; 25 percentage points, 0.25, on a checklist)"
         let below = framework.below.map(Score.format)
             ?? "the middle of each section's scale (a tiered section counts its organisations at each tier instead)"
         let ownBars = framework.sections.compactMap { section in section.below.map { "\(Markdown.escape(section.title)) \(Score.format($0))" } }

@@ -210,7 +210,7 @@ struct FrameworkCommandTests {
 
             - Several respondents' answers to one indicator combine by the kind of answer:
               - Points on the 1-5 scale: their mean.
-            - Two roles are shown as differing on a section when their scores are more than a quarter of its scale apart (one tier; 25 points on a checklist).
+            - Two roles are shown as differing on a section when their scores are more than a quarter of its scale apart (one tier; 25 percentage points, 0.25, on a checklist).
             - A batch's area summary counts the organisations below the middle of each section's scale (a tiered section counts its organisations at each tier instead).
             - Rules of its own, in Lua: none, so coprod's own section scores and next steps apply.
 
