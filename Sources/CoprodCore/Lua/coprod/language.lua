@@ -371,18 +371,20 @@ end
 -- framework field.
 local function check_on_scales(what, body, framework, at)
   local function fail_at(message, place) framework_fail(message, place or at()) end
+  -- `place` is a function: finding a field's line reads the whole file, which is only worth it
+  -- for a message.
   local function check_evaluated(scale, owner, place)
     if scale and not evaluated_scale[scale.type] then
       fail_at(("%s: the scale type '%s' cannot be evaluated by this version of coprod (accepted: %s, or a define_scale "
-        .. "that returns one of them)"):format(owner, tostring(scale.type), table.concat(built_in_scales, ", ")), place)
+        .. "that returns one of them)"):format(owner, tostring(scale.type), table.concat(built_in_scales, ", ")), place())
     end
   end
-  check_evaluated(body.scale, what, at("scale"))
+  check_evaluated(body.scale, what, function() return at("scale") end)
   if body.gap ~= nil and body.gap < 0 then fail_at(("%s: 'gap' is %s (accepted: 0 or more)"):format(what, tostring(body.gap)), at("gap")) end
   for _, section in ipairs(framework.sections) do
     local kind = section_kind(section, body.scale)
     local where = ("section '%s'"):format(section.id)
-    check_evaluated(section.scale, where, made_at[section])
+    check_evaluated(section.scale, where, function() return made_at[section] end)
     if section.below ~= nil and not kind.tiers then
       local problem = bar_problem(section.below, kind)
       if problem then
@@ -404,7 +406,7 @@ local function check_on_scales(what, body, framework, at)
     end
     for _, element in ipairs(section.elements) do
       local item = ("%s '%s'"):format(element.type or element.kind, tostring(element.id))
-      check_evaluated(element.scale, item, made_at[element])
+      check_evaluated(element.scale, item, function() return made_at[element] end)
       if element.type == "ratio" and element.at_least ~= nil and (element.at_least < 0 or element.at_least > 1) then
         fail_at(("%s: 'at_least' is %s, but a ratio is a share (accepted: a share from 0 to 1, such as 0.3 for 30%%)")
           :format(item, tostring(element.at_least)), made_at[element])
