@@ -165,6 +165,29 @@ struct FrameworkLanguageTests {
             return framework { id = "x", title = "X", section "a" { title = "A",
               item "a.1" { text = "Casting vote", scale = yes_no(), must = true, must_be = "nope" } } }
             """) == "area.lua:2: item 'a.1': 'must_be' is 'nope' (accepted: \"yes\" or \"no\")")
+        // An item without a scale of its own is a checklist item, whatever its section's scale.
+        #expect(refusal("""
+            return framework { id = "x", title = "X", section "a" { title = "A", scale = yes_no(),
+              item "a.1" { text = "Casting vote", must = true, must_be = "no" } } }
+            """) == "area.lua:2: item 'a.1': 'must_be' is for a yes / no question (scale = yes_no()); a checklist item with must = true must be answered yes")
+        #expect(refusal("""
+            return framework { id = "x", title = "X", \(points),
+              below = 2.5,
+              section "p" { title = "P", statement "p.1" "One" },
+              section "l" { title = "L", item "l.1" "Done" } }
+            """) == "area.lua:2: framework 'x': 'below' is 2.5, but section 'l' is scored as the share of its items met, from 0 to 1 "
+                + "(accepted: a share from 0 to 1, such as 0.5 for half met; or give that section a 'below' of its own)")
+        // What each kind of section takes is accepted: a bar of its own for the checklist, a gap
+        // that shows on the points (a checklist's roles are then never that far apart), a bar
+        // between the lowest and highest of a section's scales, nothing for a section not scored.
+        _ = try loadFramework(source: """
+            return framework { id = "x", title = "X", \(points), below = 2.5, gap = 1,
+              section "p" { title = "P", statement "p.1" "One", statement "p.2" { text = "Two", scale = ordinal { min = 0, max = 10 } } },
+              section "l" { title = "L", below = 0.5, item "l.1" "Done" },
+              section "n" { title = "N", note "About", reflect "n.r" "What else?" },
+              section "w" { title = "W", scale = text(), statement "w.1" "In your words" },
+              section "r" { title = "R", below = 7, statement "r.1" { text = "Ten", scale = ordinal { min = 0, max = 10 } } } }
+            """, name: "area.lua")
     }
 
     /// `must_be` is an answer, read in any case as answers are.

@@ -322,21 +322,34 @@ end
 
 -- Numbers that only mean something on a scale ------------------------------------------------
 
--- How a section is scored, as the evaluator scores it: on points (with their range) if any of its
--- indicators is, else in tiers (with how many) if any is, else as the share of its items met.
+-- The scale an indicator is evaluated on, as the host reads it (FrameworkLoader.swift): a ratio's
+-- and a figure's are their own; else its own scale; an item without one is a checklist item;
+-- else its section's or the framework's.
+local function scale_of(element, section, framework_scale)
+  if element.type == "ratio" or element.type == "metric" then return { type = element.type } end
+  if element.scale then return element.scale end
+  if element.type == "item" then return { type = "checklist" } end
+  return section.scale or framework_scale
+end
+
+-- How a section is scored, as the evaluator scores it: on points (from the lowest of its scales'
+-- minimums to the highest maximum) if any of its indicators is, else in tiers (with how many) if
+-- any is, else as the share of its items met if any is scored at all; else it is not scored.
 local function section_kind(section, framework_scale)
-  local kind = { share = true }
+  local points, tiers, share
   for _, element in ipairs(section.elements) do
-    local scale = element.scale or section.scale or framework_scale
-    if element.kind == "indicator" and element.type ~= "ratio" and element.type ~= "metric" and scale then
-      if scale.type == "ordinal" or scale.type == "rating" then
-        if not kind.points then kind = { points = true, min = scale.min, max = scale.max } end
-      elseif scale.type == "tiers" and not kind.points then
-        kind = { tiers = #scale.levels }
-      end
+    local scale = element.kind == "indicator" and scale_of(element, section, framework_scale)
+    local type = scale and scale.type
+    if type == "ordinal" or type == "rating" then
+      points = points or { points = true, min = scale.min, max = scale.max }
+      points.min, points.max = math.min(points.min, scale.min), math.max(points.max, scale.max)
+    elseif type == "tiers" then
+      tiers = { tiers = #scale.levels }
+    elseif type and type ~= "text" then
+      share = { share = true }
     end
   end
-  return kind
+  return points or tiers or share or { unscored = true }
 end
 
 local function describe_kind(kind)
@@ -381,27 +394,33 @@ local function check_on_scales(what, body, framework, at)
   end
   check_evaluated(body.scale, what, function() return at("scale") end)
   if body.gap ~= nil and body.gap < 0 then fail_at(("%s: 'gap' is %s (accepted: 0 or more)"):format(what, tostring(body.gap)), at("gap")) end
+  -- A gap is refused only when no section could show it: one framework may mix points and
+  -- checklists, and a gap for its points is then never passed on its checklists.
+  local gap_shown, gap_refusal = body.gap == nil, nil
   for _, section in ipairs(framework.sections) do
     local kind = section_kind(section, body.scale)
     local where = ("section '%s'"):format(section.id)
     check_evaluated(section.scale, where, function() return made_at[section] end)
-    if section.below ~= nil and not kind.tiers then
+    if section.below ~= nil and (kind.points or kind.share) then
       local problem = bar_problem(section.below, kind)
       if problem then
         fail_at(("%s: 'below' is %s, but the section is scored %s (%s)"):format(where, tostring(section.below), describe_kind(kind), problem), made_at[section])
       end
     end
-    if body.below ~= nil and section.below == nil and not kind.tiers then
+    if body.below ~= nil and section.below == nil and (kind.points or kind.share) then
       local problem = bar_problem(body.below, kind)
       if problem then
         fail_at(("%s: 'below' is %s, but section '%s' is scored %s (%s; or give that section a 'below' of its own)")
           :format(what, tostring(body.below), section.id, describe_kind(kind), problem), at("below"))
       end
     end
-    if body.gap ~= nil then
+    if body.gap ~= nil and not kind.unscored then
       local problem = gap_problem(body.gap, kind)
       if problem then
-        fail_at(("%s: 'gap' is %s, but section '%s' is scored %s: %s"):format(what, tostring(body.gap), section.id, describe_kind(kind), problem), at("gap"))
+        gap_refusal = gap_refusal or ("%s: 'gap' is %s, but section '%s' is scored %s: %s")
+          :format(what, tostring(body.gap), section.id, describe_kind(kind), problem)
+      else
+        gap_shown = true
       end
     end
     for _, element in ipairs(section.elements) do
@@ -412,7 +431,7 @@ local function check_on_scales(what, body, framework, at)
           :format(item, tostring(element.at_least)), made_at[element])
       end
       if element.must_be ~= nil then
-        local scale = element.scale or section.scale or body.scale
+        local scale = scale_of(element, section, body.scale)
         local answer = type(element.must_be) == "string" and element.must_be:lower()
         if not (scale and scale.type == "yes_no") then
           fail_at(("%s: 'must_be' is for a yes / no question (scale = yes_no()); a checklist item with must = true must be answered yes")
@@ -425,6 +444,7 @@ local function check_on_scales(what, body, framework, at)
       end
     end
   end
+  if not gap_shown and gap_refusal then fail_at(gap_refusal, at("gap")) end
 end
 
 --- The framework: metadata, sections in order, and optional rules (Lua functions).
