@@ -7,16 +7,58 @@ public enum Markdown {
     /// `text` escaped for a Markdown paragraph, heading or list item; `inTable`, for a table's
     /// cell, escapes `|` too, which ends the cell.
     public static func escape(_ text: String, inTable: Bool = false) -> String {
-        guard text.contains(where: { "\\<>*`~&_|".contains($0) }) else { return text }
+        let marker = listMarker(in: text)
+        guard marker != nil || text.contains(where: { "\\<>*`~&_|".contains($0) }) else { return text }
         let characters = Array(text)
         var escaped = ""
-        for (index, character) in characters.enumerated() {
+        var index = 0
+        while index < characters.count {
+            // A web address is left as written: a viewer links it, and keeps a backslash in the link.
+            if let end = webAddressEnd(characters, from: index) {
+                for character in characters[index..<end] {
+                    if character == "|" && inTable { escaped.append("\\") }
+                    escaped.append(character)
+                }
+                index = end
+                continue
+            }
+            let character = characters[index]
             let before = index > 0 ? characters[index - 1] : nil
             let after = index + 1 < characters.count ? characters[index + 1] : nil
-            if needsEscape(character, before: before, after: after, inTable: inTable) { escaped.append("\\") }
+            if index == marker || needsEscape(character, before: before, after: after, inTable: inTable) { escaped.append("\\") }
             escaped.append(character)
+            index += 1
         }
         return escaped
+    }
+
+    /// Where a text that starts as a list item or heading would ("1. First Org", "- dash", "# 1"),
+    /// put after a list's "- " or at a line's start, has the character that makes it one.
+    private static func listMarker(in text: String) -> Int? {
+        guard let first = text.first else { return nil }
+        let followedBySpace = { (offset: Int) -> Bool in
+            let rest = text.dropFirst(offset)
+            return rest.isEmpty || rest.first == " " || rest.first == "\t"
+        }
+        if "#-+".contains(first) { return followedBySpace(1) ? 0 : nil }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }.count
+        guard (1...9).contains(digits), let after = text.dropFirst(digits).first, after == "." || after == ")" else { return nil }
+        return followedBySpace(digits + 1) ? digits : nil
+    }
+
+    /// The end of a web address starting at `index` ("https://…", "www.…", up to the next space),
+    /// when one starts there, at the start of a word.
+    private static func webAddressEnd(_ characters: [Character], from index: Int) -> Int? {
+        guard index == 0 || characters[index - 1].isWhitespace || characters[index - 1] == "(" else { return nil }
+        let starts = ["https://", "http://", "www."].contains { prefix in
+            characters.count - index >= prefix.count && String(characters[index..<(index + prefix.count)]).lowercased() == prefix
+        }
+        guard starts else { return nil }
+        var end = index
+        while end < characters.count, !characters[end].isWhitespace, !"<>".contains(characters[end]) { end += 1 }
+        // A closing parenthesis or full stop after an address is the sentence's.
+        while end > index, ".,;:)".contains(characters[end - 1]) { end -= 1 }
+        return end
     }
 
     private static func needsEscape(_ character: Character, before: Character?, after: Character?, inTable: Bool) -> Bool {

@@ -41,4 +41,27 @@ struct MarkdownEscapingTests {
         #expect(Markdown.escape(plain) == plain)
         #expect(Markdown.escape("") == "")
     }
+
+    /// A web address is left as written: a viewer links it, and would keep a backslash in it.
+    @Test func webAddressesAreLeftAsWritten() {
+        #expect(Markdown.escape("https://example.org/standards?id=3&lang=en") == "https://example.org/standards?id=3&lang=en")
+        #expect(Markdown.escape("see (https://example.org/~team/guide_v2.pdf). Then *act*")
+                == "see (https://example.org/~team/guide_v2.pdf). Then \\*act\\*")
+        #expect(Markdown.escape("www.example.org/a_b_ and <this>") == "www.example.org/a_b_ and \\<this\\>")
+        #expect(Markdown.escape("https://x.org/a|b", inTable: true) == "https://x.org/a\\|b")
+    }
+
+    /// A text that would start a list or a heading where it is put (after a list's "- ", or at a
+    /// line's start) has that character escaped; one inside the text is left.
+    @Test func aTextStartingAsAListItemOrHeading() {
+        #expect(Markdown.escape("1. First Org") == "1\\. First Org")
+        #expect(Markdown.escape("12) Twelfth") == "12\\) Twelfth")
+        #expect(Markdown.escape("- dash") == "\\- dash")
+        #expect(Markdown.escape("+ Plus") == "\\+ Plus")
+        #expect(Markdown.escape("# Hash") == "\\# Hash")
+        #expect(Markdown.escape("#1 in the area") == "#1 in the area")
+        #expect(Markdown.escape("2024. A year") == "2024\\. A year")
+        #expect(Markdown.escape("Step 1. Begin - then go on") == "Step 1. Begin - then go on")
+        #expect(Markdown.escape("3.5 average") == "3.5 average")
+    }
 }
