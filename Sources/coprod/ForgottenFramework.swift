@@ -17,7 +17,9 @@ extension SandboxOptions {
         let namedAsInput = lowercased.hasSuffix(".csv") || InputKind(file: framework) != .csv
         var isDirectory: ObjCBool = false
         let isFile = FileManager.default.fileExists(atPath: framework, isDirectory: &isDirectory) && !isDirectory.boolValue
-        guard namedAsInput || ((inputs ?? []).isEmpty && isFile && !lowercased.hasSuffix(".lua")) else { return }
+        // A command that takes no inputs reads any file it is given as a framework, as one read
+        // from a pipe (/dev/stdin) is: only a name that says input is one.
+        guard namedAsInput || (inputs?.isEmpty == true && isFile && !lowercased.hasSuffix(".lua")) else { return }
         // The framework given after the input, when the two were swapped; else the one whose id
         // the file is named after, as the examples are.
         let name = URL(fileURLWithPath: framework).deletingPathExtension().lastPathComponent

@@ -69,6 +69,15 @@ struct FirstMistakesTests {
         #expect(result.standardError.hasPrefix("Error: \(message)\nUsage: coprod \(arguments[0]) "), "\(result.standardError)")
     }
 
+    /// A command that takes no inputs reads a file without an input's name as the framework, as
+    /// it was given: a framework from a pipe, or copied without its .lua.
+    @Test func aFrameworkFromAPipeIsStillAFramework() async throws {
+        let source = try String(contentsOf: packageRoot.appendingPathComponent("Frameworks/involvement-audit.lua"), encoding: .utf8)
+        let piped = try await runCoprodConcurrently(["template", "/dev/stdin"], input: source)
+        #expect(piped.status == 0, "\(piped.standardError)")
+        #expect(piped.standardOutput.hasPrefix("organisation,respondent,role,date,assets.1,"))
+    }
+
     /// The framework forgotten: the input is named as what it is, with the order to type.
     @Test(arguments: [
         (["evaluate", "Examples/involvement-audit.csv"],
