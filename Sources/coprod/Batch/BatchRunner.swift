@@ -156,7 +156,7 @@ final class BatchRunner {
     private func startWorkers(_ start: WorkerStart) -> [WorkerHandle] {
         let finished = FinishedCount(total: options.jobs)
         let worker = BatchWorker(reference: frameworkReference, catalog: catalog, input: input, limits: options.limits,
-                                 reports: options.reports, limitNotice: LimitNotice())
+                                 reports: options.reports, limitNotice: LimitNotice(clearsProgress: options.progress))
         return (0..<options.jobs).map { _ in
             let handle = WorkerHandle()
             let thread = Thread {

@@ -8,6 +8,12 @@ final class LimitNotice: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var told = false
+    /// Whether a progress line is on the terminal, to be cleared before the warning.
+    private let clearsProgress: Bool
+
+    init(clearsProgress: Bool) {
+        self.clearsProgress = clearsProgress
+    }
 
     /// Prints the first limit a rule hits, once for the batch.
     func ruleStopped(_ organisation: String, by error: LuaError) {
@@ -15,6 +21,7 @@ final class LimitNotice: @unchecked Sendable {
             defer { told = true }
             return !told
         }) else { return }
+        if clearsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         Diagnostics.standardError("coprod: warning: \(organisation) not evaluated: \(error.located). The batch goes on, rejecting "
             + "each organisation a limit stops; if every one will be, stop it (Ctrl-C) and mend the rule first.")
     }
