@@ -181,28 +181,35 @@ final class ReplSession {
         end
         function coprod._repl(code, name, first_line)
           -- Lua counts a chunk's lines from 1 and cannot be told otherwise: line ends in front
-          -- make the chunk's line numbers those of its lines in the input.
+          -- make the chunk's line numbers those of its lines in the input. The lexer reads each
+          -- of them, so the forms are tried without them, and only the one run (or the message
+          -- given) is compiled with them.
           local lead = ("\\n"):rep(first_line - 1)
+          local function placed(text) return load(lead .. text, name) end
           -- An expression is shown as the arguments of a call, not after "return": a call there
           -- would be a tail call, and an error raised for its caller would then name this
           -- function's line instead of the one typed. The line end keeps a comment closed.
-          local shown = load(lead .. "coprod._show(" .. code .. "\\n)", name)
-          if shown then
-            shown()
+          local shown = "coprod._show(" .. code .. "\\n)"
+          if load(shown, name) then
+            placed(shown)()
             return "done"
           end
           -- "return 1;" and statements. A chunk is unfinished when the parser ran out of text
           -- (its message ends at <eof>) as an expression or as statements: "1 +" as statements
           -- fails at once ("unexpected symbol near '1'"), so the expression's message counts too.
-          local chunk, as_expression = load(lead .. "return " .. code, name)
+          local text = "return " .. code
+          local chunk, as_expression = load(text, name)
           if not chunk then
             local message
-            chunk, message = load(lead .. code, name)
+            text = code
+            chunk, message = load(text, name)
             if not chunk then
               if message:sub(-5) == "<eof>" or as_expression:sub(-5) == "<eof>" then return "incomplete" end
-              error(message, 0)
+              local _, message_placed = placed(text)
+              error(message_placed or message, 0)
             end
           end
+          if first_line > 1 then chunk = placed(text) end
           coprod._show(chunk())
           return "done"
         end
