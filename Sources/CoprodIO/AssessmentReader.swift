@@ -43,7 +43,12 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
 /// with --strict): wrong usage rather than a bad row.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The key a message about a JSON respondent's keys is about, to place it in a JSON file.
+    public var key: String?
+    public init(_ message: String, key: String? = nil) {
+        self.message = message
+        self.key = key
+    }
     public var description: String { message }
 }
 
@@ -190,7 +195,7 @@ public struct AssessmentReader: Sendable {
             warnings += result.warnings
             return Columns(columns: columns, names: header.fields)
         } catch {
-            throw firstBytes.flatMap { NotCSV.reason(firstBytes: $0(), file: file) }.map(InputError.init) ?? error
+            throw firstBytes.flatMap { NotCSV.reason(firstBytes: $0(), file: file) }.map { InputError($0) } ?? error
         }
     }
 
@@ -271,13 +276,14 @@ public struct AssessmentReader: Sendable {
                 // Name') leave which one counts to chance. (The same JSON key at the top level and
                 // in `answers` is merged before this, `answers` last.)
                 if let earlier = seenMetadata[field] {
-                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other")
+                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other",
+                                     key: name)
                 }
                 seenMetadata[field] = naming.describe(name, at: index)
                 columns.append(.metadata(field))
             case .slot(let slot):
                 if let earlier = seen[slot] {
-                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both \(slot.column)")
+                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both \(slot.column)", key: name)
                 }
                 seen[slot] = naming.describe(name, at: index)
                 columns.append(.slot(slot))
@@ -291,12 +297,13 @@ public struct AssessmentReader: Sendable {
             }
         }
         // With --strict, every column refused is named at once, not one per try.
-        if refused.count == 1 { throw InputError(notPart(refused[0].name, described: refused[0].described, file: file)) }
+        if refused.count == 1 { throw InputError(notPart(refused[0].name, described: refused[0].described, file: file), key: refused[0].name) }
         if refused.count > 1 {
             let named = refused.map { name, described in
                 described + (meant(name).map { " (did you mean '\($0)'?)" } ?? "")
             }
-            throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)")
+            throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)",
+                             key: refused[0].name)
         }
         if !unnamed.isEmpty {
             let letters = unnamed.map(AssessmentReader.letter)

@@ -32,7 +32,7 @@ extension AssessmentReader {
             return .rejected(RejectedRow(file: file, row: number, organisation: organisation, column: "key '\(repeated.name)'", place: place,
                                          reason: "given twice in one object: which of its values is meant cannot be told (keep one)"))
         }
-        return placed(respondent(object, number: number, file: file, warnings: &warnings), in: text, start: start)
+        return placed(respondent(object, text: text, start: start, number: number, file: file, warnings: &warnings), in: text, start: start)
     }
 
     /// `outcome` of reading `text`, an item of a JSON file that starts at `start`, with a
@@ -80,7 +80,8 @@ extension AssessmentReader {
     /// Reads a respondent that parsed as an object: its keys (those inside `answers` too) are
     /// mapped as a CSV header's names, and its values read as cells. A list or an object where
     /// one value is expected rejects it.
-    private func respondent(_ object: [String: Any], number: Int, file: String, warnings: inout [String]) -> Outcome {
+    private func respondent(_ object: [String: Any], text: ArraySlice<UInt8>, start: TextPosition?, number: Int, file: String,
+                            warnings: inout [String]) -> Outcome {
         func rejected(_ reason: String, key: String? = nil, organisation: String? = nil) -> Outcome {
             .rejected(RejectedRow(file: file, row: number, organisation: organisation, column: key.map { "key '\($0)'" }, reason: reason))
         }
@@ -101,7 +102,13 @@ extension AssessmentReader {
         do {
             columns = try mapHeader(names, file: file, into: &read, naming: .keys)
         } catch {
-            return rejected(error.message.replacingOccurrences(of: "\(file): ", with: ""), organisation: soleOrganisation(in: flat))
+            var row = RejectedRow(file: file, row: number, organisation: soleOrganisation(in: flat),
+                                  reason: error.message.replacingOccurrences(of: "\(file): ", with: ""))
+            // The message names the key: in a JSON file's item, it is placed there.
+            if let start, let key = error.key, let index = JSONScanner.keyStart(inRespondent: text, matching: { $0 == key }) {
+                row.place = start.advanced(over: text[..<index])
+            }
+            return .rejected(row)
         }
         for warning in read.warnings where !warnings.contains(warning) { warnings.append(warning) }
         guard let organisationIndex = columns.firstIndex(of: .metadata("organisation")) else {

@@ -366,7 +366,7 @@ struct FrameworkCommandTests {
         #expect(warned.standardError.contains("\(file.path): key 'favourite colour' is not part of involvement-audit (ignored"))
         let strict = try runCoprod(["evaluate", "involvement-audit", file.path, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.standardError.contains("\(file.path) item 1 (line 1, column 2): key 'favourite colour' is not part of involvement-audit (refused with --strict"),
+        #expect(strict.standardError.contains("\(file.path) item 1 (line 1, column 39): key 'favourite colour' is not part of involvement-audit (refused with --strict"),
                 "\(strict.standardError)")
     }
 

@@ -216,7 +216,9 @@ struct JSONInputTests {
               {"organisation": "Delta", "assets.1": 3,
                "answers": {"assets.1": "six"}},
               {"organisation": "Eps", "networks.1": 1, "answers": {"networks.1": 2,
-                 "networks.1": 3}}
+                 "networks.1": 3}},
+              {"organisation": "Zeta",
+               "Organisation": "Eta"}
             ]
 
             """
@@ -232,8 +234,10 @@ struct JSONInputTests {
             "\(file) item 4, key 'assets.1' (line 8, column 16): 'six' is not on the 1-5 scale \(JSONInputTests.scale)",
             // A key given twice is placed where it is given the second time.
             "\(file) item 5, key 'networks.1' (line 10, column 6): \(twice)",
+            // Two keys for one thing: the one named second.
+            "\(file) item 6 (line 11, column 4): key 'Organisation' and key 'organisation' are both the organisation: keep one, and rename or delete the other",
         ])
-        #expect(summary == "coprod: 5 rows read: 1 evaluated for 1 organisation, 4 rejected")
+        #expect(summary == "coprod: 6 rows read: 1 evaluated for 1 organisation, 5 rejected")
     }
 
     /// A JSON file that ends before its array is closed may be half written: neither command
