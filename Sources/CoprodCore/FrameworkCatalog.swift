@@ -92,11 +92,7 @@ public struct FrameworkCatalog: Sendable {
     /// What is wrong with the search path's entries that are not folders ("/x does not exist,
     /// /y is not a folder"); nil when all are folders.
     static func notFolders(_ directories: [String]) -> String? {
-        let problems = directories.compactMap { path -> String? in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "\(path) does not exist" }
-            return isDirectory.boolValue ? nil : "\(path) is not a folder"
-        }
+        let problems = directories.compactMap { path in ModuleSearchPath.notAFolder(path).map { "\(path) \($0)" } }
         return problems.isEmpty ? nil : problems.joined(separator: ", ")
     }
 }

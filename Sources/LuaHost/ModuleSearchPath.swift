@@ -57,13 +57,19 @@ public struct ModuleSearchPath: Sendable {
     /// Where the search looked, for "module not found" messages.
     var summary: String {
         var places = directories.map { directory in
-            var status = stat()
-            guard stat(directory, &status) == 0 else { return "'\(directory)' (which does not exist)" }
-            return "'\(directory)'" + ((status.st_mode & S_IFMT) == S_IFDIR ? "" : " (which is not a folder)")
+            "'\(directory)'" + (ModuleSearchPath.notAFolder(directory).map { " (which \($0))" } ?? "")
         }
         if !builtIn.isEmpty { places.append("the built-in modules") }
         return places.isEmpty ? "the search path (empty: add directories with --path or COPROD_PATH)"
             : places.joined(separator: ", ")
+    }
+
+    /// Why `directory` cannot be searched ("does not exist", "is not a folder"); nil for a
+    /// folder. A place in the search path is named so wherever nothing was found in it.
+    public static func notAFolder(_ directory: String) -> String? {
+        var status = stat()
+        guard stat(directory, &status) == 0 else { return "does not exist" }
+        return (status.st_mode & S_IFMT) == S_IFDIR ? nil : "is not a folder"
     }
 
     static func isRegularFile(_ path: String) -> Bool {

@@ -33,11 +33,9 @@ struct SandboxOptions: ParsableArguments {
     func validate() throws {
         // A file or a folder that is not there would be searched for nothing, without a word.
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            if let what = ModuleSearchPath.notAFolder(path) {
                 let folder = (path as NSString).deletingLastPathComponent
                 let hint = path.hasSuffix(".lua") ? " (for this file, give its folder: --path \(folder.isEmpty ? "." : folder))" : ""
-                let what = FileManager.default.fileExists(atPath: path) ? "is not a folder" : "does not exist"
                 throw ValidationError("--path \(path) \(what): give the folder that holds your frameworks and modules\(hint).")
             }
         }

@@ -72,26 +72,8 @@ struct EvaluateCommand: ParsableCommand {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
-        for warning in read.warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
-        for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
-
-        let evaluator = Evaluator(framework: loaded)
-        var results: [OrganisationResult] = []
-        var failedOrganisations = 0
-        for assessment in Assessment.group(read.responses) {
-            do {
-                results.append(try evaluator.evaluate(assessment, rules: rules))
-            } catch {
-                // A rule that fails for one organisation rejects that organisation, not the run.
-                failedOrganisations += 1
-                let rows = assessment.responses.map(\.origin).joined(separator: ", ")
-                Diagnostics.standardError("coprod: \(assessment.organisation) (\(rows)) not evaluated: \(error.located)")
-                read.rejected += assessment.responses.map { response in
-                    RejectedRow(file: response.file, row: response.row, organisation: assessment.organisation, reason: error.located)
-                }
-                read.responses.removeAll { $0.organisation == assessment.organisation }
-            }
-        }
+        // A rule that fails for one organisation rejects that organisation, not the run.
+        let (results, failedOrganisations) = try Evaluator(framework: loaded).evaluateEach(&read, rules: rules)
         switch format {
         case .text:
             let report = TextReport(color: Output.isTerminal)

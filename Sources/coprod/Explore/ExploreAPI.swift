@@ -53,26 +53,13 @@ enum ExploreAPI {
                 try InputFile.checkDistinct(files, twice: "its rows would be counted twice")
                 for file in files { try reader.readFile(file, into: &read) }
                 let rules = try FrameworkRules(framework: framework, state: state)
-                let evaluator = Evaluator(framework: framework)
-                // As `coprod evaluate` reports them, on standard error, so that a script's own
-                // output stays its own; the rows are the script's too, on the collection.
-                for warning in read.warnings { Diagnostics.standardError("coprod: warning: \(warning)") }
-                for row in read.rejected { Diagnostics.standardError("coprod: \(row)") }
-                var results: [LuaValue] = []
-                for assessment in Assessment.group(read.responses) {
-                    do {
-                        results.append(ExploreAPI.table(try evaluator.evaluate(assessment, rules: rules)))
-                    } catch let error as LuaError {
-                        // A limit stops the script whose call it is; a rule's error rejects
-                        // that organisation, as `coprod evaluate` rejects it, and the rest go on.
-                        if case .limit = error.kind { throw error }
-                        let rows = assessment.responses.map(\.origin).joined(separator: ", ")
-                        Diagnostics.standardError("coprod: \(assessment.organisation) (\(rows)) not evaluated: \(error.located)")
-                        read.rejected += assessment.responses.map { response in
-                            RejectedRow(file: response.file, row: response.row, organisation: assessment.organisation, reason: error.located)
-                        }
-                    }
+                // As `coprod evaluate` reports and rejects, on standard error, so that a script's
+                // own output stays its own; the rows are the script's too, on the collection. A
+                // limit stops the script whose call it is.
+                let evaluated = try Evaluator(framework: framework).evaluateEach(&read, rules: rules) { error in
+                    if case .limit = error.kind { true } else { false }
                 }
+                let results = evaluated.results.map(ExploreAPI.table)
                 let rejected = read.rejected.map(ExploreAPI.table)
                 return [.table(LuaTable(array: results)), .table(LuaTable(array: framework.sections.map { .string($0.id) })),
                         .table(LuaTable(array: rejected))]

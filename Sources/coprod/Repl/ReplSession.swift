@@ -185,13 +185,17 @@ final class ReplSession {
           -- of them, so the forms are tried without them, and only the one run (or the message
           -- given) is compiled with them.
           local lead = ("\\n"):rep(first_line - 1)
-          local function placed(text) return load(lead .. text, name) end
+          local function placed(text, compiled)
+            if first_line == 1 then return compiled end
+            return load(lead .. text, name)
+          end
           -- An expression is shown as the arguments of a call, not after "return": a call there
           -- would be a tail call, and an error raised for its caller would then name this
           -- function's line instead of the one typed. The line end keeps a comment closed.
           local shown = "coprod._show(" .. code .. "\\n)"
-          if load(shown, name) then
-            placed(shown)()
+          local as_shown = load(shown, name)
+          if as_shown then
+            placed(shown, as_shown)()
             return "done"
           end
           -- "return 1;" and statements. A chunk is unfinished when the parser ran out of text
@@ -205,11 +209,11 @@ final class ReplSession {
             chunk, message = load(text, name)
             if not chunk then
               if message:sub(-5) == "<eof>" or as_expression:sub(-5) == "<eof>" then return "incomplete" end
-              local _, message_placed = placed(text)
+              local _, message_placed = placed(text, nil)
               error(message_placed or message, 0)
             end
           end
-          if first_line > 1 then chunk = placed(text) end
+          chunk = placed(text, chunk)
           coprod._show(chunk())
           return "done"
         end
