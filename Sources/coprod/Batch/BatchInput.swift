@@ -192,6 +192,16 @@ struct BatchInput: Sendable {
         try BatchInput.checkRead(records, file: file)
     }
 
+    /// Why a chunk read again gave another number of rows than the first pass counted in it: the
+    /// file changed in a way its size and time did not show (or coprod is at fault), and results
+    /// that could leave rows out are not kept.
+    static func readDifferently(_ file: String, chunk: Chunk, visited: Int) -> InputError {
+        let place = chunk.json.map { "from line or item \($0.first)" } ?? chunk.csv.map { "from row \($0.start.row)" } ?? ""
+        return InputError("\(file) read differently the second time: \(counted(visited, "row")) \(place) where the first pass "
+            + "counted \(chunk.rows), so the results were not kept. If the file did not change while the batch ran, "
+            + "this is a fault in coprod: please report it, with the file if you can")
+    }
+
     /// Throws if `records` stopped before the end of what it was to read.
     private static func checkRead(_ records: CSVReader, file: String) throws(InputError) {
         if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }

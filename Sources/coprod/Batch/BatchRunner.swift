@@ -136,9 +136,19 @@ final class BatchRunner {
         if let failure = unread.error { throw failure }
         try input.checkUnchanged()
         summary.rowsRejected = rejected.all.count
-        summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
+        // Rows read are those the first pass counted, and each must be evaluated or rejected.
+        summary.rowsRead = plan.rows
+        if summary.rowsEvaluated + summary.rowsRejected != summary.rowsRead { throw BatchRunner.unaccounted(summary) }
         try output.finish(rejected: rejected.all, summary: summary, framework: framework)
         return summary
+    }
+
+    /// Why a batch whose counts do not add up keeps no results: a row neither evaluated nor
+    /// rejected would be lost without a word, which no batch may do.
+    static func unaccounted(_ summary: AreaSummary) -> InputError {
+        InputError("\(counted(summary.rowsRead, "row")) read, but \(grouped(summary.rowsEvaluated)) evaluated and "
+            + "\(grouped(summary.rowsRejected)) rejected, so the results were not kept: this is a fault in coprod, "
+            + "please report it, with the inputs if you can")
     }
 
     /// What the workers share once the inputs are planned.

@@ -34,8 +34,10 @@ struct BatchWorker: Sendable {
             var items: [BatchRunner.Item] = []
             var scattered: [ScatteredRows.Row] = []
             var current: (organisation: String, rows: [BatchRow])?
-            do {
+            var visited = 0
+            do throws(InputError) {
                 try input.forEachRow(in: chunk, file: files[chunk.file], columns: columns[chunk.file]) { position, row in
+                    visited += 1
                     guard let name = row.organisation else {
                         if case .rejected(let rejected) = row { evaluation.rejections.append(rejected) }
                         return
@@ -53,6 +55,8 @@ struct BatchWorker: Sendable {
                         current = (name, [row])
                     }
                 }
+                // The first pass counted the chunk's rows: reading them again must find as many.
+                if visited != chunk.rows { throw BatchInput.readDifferently(files[chunk.file], chunk: chunk, visited: visited) }
             } catch {
                 batch.unread.record(error)
             }
