@@ -200,6 +200,27 @@ struct BatchCommandTests {
         #expect(summary?["rows"] as? [String: Int] == ["read": 9, "evaluated": 7, "rejected": 2])
     }
 
+    /// An organisation whose rows run on from the end of one input into the next (each
+    /// organisation sending a file of its own, or an export split in two) is one organisation,
+    /// evaluated once with all its rows, as `evaluate` has it, whatever the jobs.
+    @Test(arguments: [1, 2]) func anOrganisationRunningOnIntoTheNextInputIsOne(jobs: Int) throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let first = try write(header + "Riverside,staff,5,5,5,5,5,5,\nRiverside,staff,4,4,4,4,4,4,\n", "first.csv", in: work)
+        let second = try write(header + "Riverside,service user,1,1,1,1,1,1,\nValley,staff,3,3,3,3,3,3,\n", "second.csv", in: work)
+        let third = try write(#"{"organisation": "Valley", "role": "carer", "assets.1": 5, "assets.2": 5, "assets.3": 5, "networks.1": 5, "networks.2": 5, "networks.3": 5}"# + "\n",
+                              "third.jsonl", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", first, second, third, "--path", fixtures, "--out", out.path,
+                                    "--jobs", String(jobs), "--quiet"], timeout: 60)
+        #expect(result.status == 0, "\(result.standardError)")
+        // Riverside: (5 + 4 + 1) / 3 in both sections; Valley: (3 + 5) / 2.
+        let rows = try read(out, "results.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        #expect(rows == ["Riverside,3,3.3333", "Valley,2,4"])
+        let evaluated = try runCoprod(["evaluate", "mini-audit", first, second, third, "--path", fixtures, "--format", "csv"])
+        #expect(evaluated.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == rows)
+    }
+
     /// JSON Lines and JSON inputs are cut into chunks as a CSV one is: whatever the chunk size
     /// and the number of workers, they give what the same rows as CSV give, and a line or item
     /// that is not one respondent is rejected with its number.
@@ -843,6 +864,32 @@ struct BatchCommandTests {
         #expect(status == 2, "\(message)")
         #expect(message.contains("\(input) changed while the batch read it, so its results were not kept"), "\(message)")
         // The batch made the directory, and removes it with nothing in it.
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// Every row the first pass counted must be evaluated or rejected. A file changed in place
+    /// without its size or time showing it (here a comma made a line end, so one row reads as
+    /// two) reads differently the second time: the batch stops, and no results are kept.
+    @Test func aChunkThatReadsDifferentlyTheSecondTimeStopsTheBatch() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try slowInput("rewritten.csv", in: work)
+        let modified = try FileManager.default.attributesOfItem(atPath: input)[.modificationDate] as? Date
+        let out = work.appendingPathComponent("out")
+        let (status, message) = try runBatch(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", "1", "--quiet",
+                                              "--chunk-bytes", "1", "--reports", "md"],
+                                             once: out.appendingPathComponent(".reports.partial")) { _ in
+            let text = try String(contentsOfFile: input, encoding: .utf8)
+            let changed = text.replacingOccurrences(of: "Slow 900,staff,", with: "Slow 900,staff\n")
+            #expect(changed.utf8.count == text.utf8.count)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+            try handle.write(contentsOf: Data(changed.utf8))
+            try handle.close()
+            try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: input)
+        }
+        #expect(status == 2, "\(message)")
+        #expect(message.hasPrefix("coprod: \(input) read differently the second time: 2 rows from row 901 where the first pass counted 1, "
+            + "so the results were not kept."), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

@@ -58,6 +58,7 @@ struct BatchInput: Sendable {
         let bytes = states.reduce(0) { $0 + ($1.size ?? 0) }
         var plan = BatchPlan(organisations: OrganisationPlan(bytes: bytes))
         for (index, file) in files.enumerated() {
+            plan.organisations.startFile()
             if InputKind(file: file) != .csv {
                 try planJSON(file, index: index, into: &plan, warnings: &warnings)
                 continue
@@ -196,7 +197,8 @@ struct BatchInput: Sendable {
     /// file changed in a way its size and time did not show (or coprod is at fault), and results
     /// that could leave rows out are not kept.
     static func readDifferently(_ file: String, chunk: Chunk, visited: Int) -> InputError {
-        let place = chunk.json.map { "from line or item \($0.first)" } ?? chunk.csv.map { "from row \($0.start.row)" } ?? ""
+        let place = chunk.json.map { "from \(InputKind(file: file) == .jsonLines ? "line" : "item") \($0.first)" }
+            ?? chunk.csv.map { "from row \($0.start.row + 1)" } ?? ""
         return InputError("\(file) read differently the second time: \(counted(visited, "row")) \(place) where the first pass "
             + "counted \(chunk.rows), so the results were not kept. If the file did not change while the batch ran, "
             + "this is a fault in coprod: please report it, with the file if you can")

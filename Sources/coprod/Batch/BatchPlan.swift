@@ -74,6 +74,10 @@ struct OrganisationPlan: Sendable {
         }
     }
 
+    /// A new input starts a new run even for the organisation the last one ended with: each
+    /// file is cut into chunks of its own, so a run over two files would be evaluated as two.
+    mutating func startFile() { previous = nil }
+
     /// Whether a row of `organisation` here would start a run of its rows.
     func startsRun(_ organisation: String?) -> Bool {
         guard let organisation else { return false }
