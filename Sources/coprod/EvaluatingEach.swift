@@ -16,9 +16,12 @@ extension Evaluator {
         for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
         var results: [OrganisationResult] = []
         var failed = 0
+        let rejectedOf = Dictionary(grouping: read.rejected) { $0.organisation ?? "" }
         for assessment in Assessment.group(read.responses) {
             do {
-                results.append(try evaluate(assessment, rules: rules))
+                var result = try evaluate(assessment, rules: rules)
+                result.noteLeftOut(rejectedOf[assessment.organisation] ?? [])
+                results.append(result)
             } catch {
                 if stops(error) { throw error }
                 failed += 1

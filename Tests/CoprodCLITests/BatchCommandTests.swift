@@ -310,6 +310,30 @@ struct BatchCommandTests {
         #expect(rejected.dropFirst().allSatisfy { $0.contains("key 'favourite colour' is not part of mini-audit (refused with --strict") }, "\(rejected)")
     }
 
+    /// A result read on its own (a line of results.jsonl, a report) says which of its
+    /// organisation's rows were rejected and left out, so that it does not pass for all of them;
+    /// `evaluate` says the same.
+    @Test func aResultNamesItsOrganisationsRejectedRows() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "A,staff,5,5,5,5,5,5,\nA,service user,1,1,six,1,1,1,\nB,staff,2,2,2,2,2,2,\nA,carer,9,1,1,1,1,1,\n",
+                              "answers.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet", "--jobs", "2"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let lines = try read(out, "results.jsonl").split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let warningsOf = Dictionary(uniqueKeysWithValues: lines.map { ($0["organisation"] as? String ?? "", $0["warnings"] as? [String] ?? []) })
+        let leftOut = "2 rows of this organisation were rejected and left out of this result (\(input) row 3, \(input) row 5): the rejected rows say why"
+        #expect(warningsOf["A"]?.first == leftOut)
+        #expect(warningsOf["B"]?.contains { $0.contains("rejected") } == false)
+        let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "json"])
+        let organisations = try JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8)) as? [[String: Any]]
+        #expect((organisations?.first?["warnings"] as? [String])?.first == leftOut)
+        #expect((organisations?.last?["warnings"] as? [String])?.contains { $0.contains("rejected") } == false)
+    }
+
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

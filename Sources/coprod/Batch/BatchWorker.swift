@@ -121,6 +121,7 @@ struct OrganisationEvaluation {
     mutating func evaluate(_ organisation: String, rows: [BatchRow]) -> BatchRunner.Item {
         var responses: [Response] = []
         responses.reserveCapacity(rows.count)
+        let firstRejection = rejections.count
         for row in rows {
             switch row.read(with: reader, keyColumns: &keyColumns) {
             case .response(let response): responses.append(response)
@@ -135,7 +136,8 @@ struct OrganisationEvaluation {
         }
         let assessment = Assessment(organisation: organisation, responses: responses)
         do {
-            let result = try evaluator.evaluate(assessment, rules: rules)
+            var result = try evaluator.evaluate(assessment, rules: rules)
+            result.noteLeftOut(rejections[firstRejection...])
             let report: String? = switch reports {
             case .md: MarkdownReport.render(result, framework: framework)
             case .html: HTMLReport.render(result, framework: framework)
