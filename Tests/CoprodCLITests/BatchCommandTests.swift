@@ -816,6 +816,27 @@ struct BatchCommandTests {
         #expect(strip(try read(merged, "rejected.csv")) == strip(try read(work.appendingPathComponent("single"), "rejected.csv")))
     }
 
+    /// Where roles disagree on a checklist, the merged summary gives their shares as
+    /// percentages, as one batch does (results.jsonl holds them as fractions).
+    @Test func mergedChecklistShardsShowRolesSharesAsOneRunDoes() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let head = "organisation,role,scoping.1,scoping.2\n"
+        let first = try write(head + "A,staff,yes,yes\nA,carer,no,no\n", "first.csv", in: work)
+        let second = try write(head + "B,staff,yes,no\n", "second.csv", in: work)
+        for (inputs, name) in [([first, second], "single"), ([first], "shard1"), ([second], "shard2")] {
+            let run = try runCoprod(["batch", "project-checklist"] + inputs + ["--out", work.appendingPathComponent(name).path, "--quiet"])
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        let merged = work.appendingPathComponent("merged")
+        let result = try runCoprod(["merge", work.appendingPathComponent("shard1").path, work.appendingPathComponent("shard2").path, "--out", merged.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        for name in ["summary.json", "summary.md"] {
+            #expect(try read(merged, name) == read(work.appendingPathComponent("single"), name), "\(name) differs")
+        }
+        #expect(try read(merged, "summary.md").contains("carer 0%, staff 100%"))
+    }
+
     @Test func anOutputDirectoryThatCannotBeMadeIsNamedWithWhy() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

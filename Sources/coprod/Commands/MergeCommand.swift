@@ -238,7 +238,8 @@ struct MergeCommand: ParsableCommand {
                 scores: (gap.scores ?? []).map { score in
                     switch score {
                     case .text(let text)?: text
-                    case .number(let number)?: Score.format(number)
+                    // A checklist's share is written as a fraction, and shown as a percentage.
+                    case .number(let number)?: summary.score(section: gap.section ?? "", json: number).display
                     case nil: Score.format(0)
                     }
                 },
