@@ -149,17 +149,22 @@ struct BatchCommandTests {
         }
         let input = try write(text, "names.csv", in: work)
         var outputs: [String] = []
-        for (jobs, chunkBytes) in [("1", nil), ("1", "1"), ("3", "1")] as [(String, String?)] {
-            let out = work.appendingPathComponent("out-\(jobs)-\(chunkBytes ?? "default")")
+        // Several times with three workers: which chunk a worker finishes first is chance.
+        for (turn, (jobs, chunkBytes)) in ([("1", nil), ("1", "1")] + Array(repeating: ("3", "1"), count: 6) as [(String, String?)]).enumerated() {
+            let out = work.appendingPathComponent("out-\(turn)")
             let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--jobs", jobs, "--quiet"]
                                        + (chunkBytes.map { ["--chunk-bytes", $0] } ?? []))
             #expect(result.status == 0, "\(result.standardError)")
             outputs.append(try read(out, "results.jsonl"))
         }
-        #expect(outputs.allSatisfy { $0 == outputs[0] })
+        // The same bytes: `==` on strings would take a composed "é" for a decomposed one.
+        #expect(outputs.allSatisfy { Array($0.utf8) == Array(outputs[0].utf8) })
         let results = outputs[0].split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         // Each where its last row is; `==` on names is `String`'s, so either form of each matches.
         #expect(results.compactMap { $0["organisation"] as? String } == ["Org 1", "Caf\u{00E9} Group", "Org 2", "Padded", "Kelvin Trust"])
+        // Each spelt as its first row spells it, byte for byte, as `evaluate` has it.
+        #expect(results.map { Array(($0["organisation"] as? String ?? "").utf8) }
+            == ["Org 1", "Caf\u{00E9} Group", "Org 2", "Padded", "Kelvin Trust"].map { Array($0.utf8) })
         #expect(results.compactMap { $0["respondents"] as? Int } == [1, 2, 1, 2, 3])
         // Kelvin Trust answered 1, 5 and 3 throughout; Café Group 2 and 4; Padded 2 and 4.
         #expect(results.compactMap { $0["overall"] as? Double } == [3, 3, 3, 3, 3])

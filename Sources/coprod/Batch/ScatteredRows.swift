@@ -42,8 +42,13 @@ final class ScatteredRows: @unchecked Sendable {
             complete += due.values.joined()
             due.removeAll()
         }
+        // Named as its first row spells it, as a run of rows is: names equal as text may differ in
+        // their bytes (a composed and a decomposed "é"), and which chunk came first is chance.
         return complete.compactMap { name in
-            rows.removeValue(forKey: name).map { (name, $0.sorted { $0.position < $1.position }.map(\.row)) }
+            rows.removeValue(forKey: name).map { gathered in
+                let inOrder = gathered.sorted { $0.position < $1.position }.map(\.row)
+                return (inOrder.first?.organisation ?? name, inOrder)
+            }
         }
     }
 }
