@@ -123,6 +123,12 @@ public struct JSONItemReader {
         while true {
             switch itemEnd(from: buffer.position) {
             case .at(let end): return take(upTo: end)
+            case .mismatched(let index):
+                let closer = String(UnicodeScalar(buffer.bytes[index]))
+                let at = position.advanced(over: buffer.bytes[buffer.position..<index])
+                problem = "item \(number), which starts at \(position), is not closed before the '\(closer)' at \(at): a '{' or '[' in it "
+                    + "lacks its '}' or ']', so where it ends cannot be told and none of the file is evaluated; mend that item and run again"
+                return finish()
             case .notYet(let cut):
                 if buffer.loadMore() { continue }
                 guard readsToEnd else { return take(upTo: buffer.bytes.count) }
@@ -139,6 +145,9 @@ public struct JSONItemReader {
         /// Not within the bytes read so far; `cut` when they end inside a string, an object or
         /// an array, so that the item is not complete.
         case notYet(cut: Bool)
+        /// A '}' closes a '[' or a ']' a '{' at this index: the item is broken, and where it
+        /// ends cannot be told.
+        case mismatched(Int)
     }
 
     /// Where the item starting at `start` ends: at a comma or closing bracket outside any string,
@@ -147,6 +156,8 @@ public struct JSONItemReader {
     private func itemEnd(from start: Int) -> End {
         let bytes = buffer.bytes
         var depth = 0
+        // Which bracket opened each of the innermost 64 levels, a bit each (1 for '{').
+        var braces: UInt64 = 0
         var inString = false
         var escaped = false
         var index = start
@@ -163,11 +174,17 @@ public struct JSONItemReader {
             } else {
                 switch byte {
                 case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if depth < 64 { braces = braces << 1 | (byte == UInt8(ascii: "{") ? 1 : 0) }
+                    depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 0 {
                         if byte == UInt8(ascii: "]") { return .at(index) }
                     } else {
+                        if depth <= 64 {
+                            if !single && (braces & 1 == 1) != (byte == UInt8(ascii: "}")) { return .mismatched(index) }
+                            braces >>= 1
+                        }
                         depth -= 1
                         if single && depth == 0 { return .at(index + 1) }
                     }
@@ -204,6 +221,12 @@ public struct JSONItemReader {
     private mutating func endedInside(_ item: Item) -> Item? {
         guard readFailure == nil else { return finish() }
         let what = single ? "its respondent, which starts at \(item.position)" : "item \(item.number), which starts at \(item.position)"
+        // A file that ends with its ']' was not cut short: the item is broken.
+        if !single && buffer.bytes.last(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "]") {
+            problem = "\(what), is never closed (a string without its closing quote, or a '{' or '[' without its '}' or ']'), so it "
+                + "takes in the rest of the file: none of it is evaluated; mend that item and run again"
+            return finish()
+        }
         problem = "the file ends inside \(what), before \(single ? "it" : "the array") is closed: it has been cut short, so none of it "
             + "is evaluated; export it again"
         return finish()

@@ -121,6 +121,28 @@ struct JSONItemReaderTests {
         }
     }
 
+    /// An item broken inside a file that is whole (it ends with its ']') is named as the item at
+    /// fault, not as a file cut short: told to close the array, a user would mend nothing.
+    @Test(arguments: [
+        ("[\n{\"o\": \"A\", \"a\": 3,\n{\"o\": \"B\"},\n{\"o\": \"C\"}\n]\n", 0,
+         "item 1, which starts at line 2, column 1, is not closed before the ']' at line 5, column 1: a '{' or '[' in it lacks its '}' or ']'"),
+        ("[{\"o\": \"A\", \"a\": [3}, {\"o\": \"B\"}]", 0,
+         "item 1, which starts at line 1, column 2, is not closed before the '}' at line 1, column 20: a '{' or '[' in it lacks its '}' or ']'"),
+        ("[{\"o\": \"A\"},\n {\"o\": \"B},\n {\"o\": \"C\"}\n]\n", 1,
+         "item 2, which starts at line 2, column 2, is never closed (a string without its closing quote, or a '{' or '[' without its '}' or ']'), so it takes in the rest of the file"),
+    ])
+    func aBrokenItemInAWholeFileIsNamed(text: String, given: Int, problem: String) throws {
+        let path = try temporaryFile(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for blockSize in [1, 1 << 20] {
+            var reader = try #require(JSONItemReader(path: path, blockSize: blockSize))
+            #expect(items(&reader).count == given)
+            #expect(reader.problem?.hasPrefix(problem) == true, "\(reader.problem ?? "no problem")")
+            #expect(reader.problem?.hasSuffix("none of the file is evaluated; mend that item and run again") == true
+                || reader.problem?.hasSuffix("none of it is evaluated; mend that item and run again") == true)
+        }
+    }
+
     @Test(arguments: [
         ("hello", "expected an array of respondents ('[') or one respondent ('{') at line 1, column 1, found 'hello'"),
         ("  \n", "the file is empty (expected an array of respondents)"),
