@@ -226,7 +226,7 @@ public struct AssessmentReader: Sendable {
         }
         if record.fields.count != columns.count {
             return .rejected(RejectedRow(file: file, row: record.row,
-                reason: "the row has \(record.fields.count) fields but the header has \(columns.count)"))
+                reason: "the row has \(counted(record.fields.count, "field")) but the header has \(columns.count)"))
         }
         var result = ReadAssessments()
         read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row, into: &result)

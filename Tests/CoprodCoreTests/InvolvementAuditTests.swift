@@ -67,6 +67,13 @@ struct InvolvementAuditTests {
         ])
     }
 
+    /// A row with too few or too many fields is rejected with how many it has, in words.
+    @Test func aRowWithTheWrongNumberOfFieldsSaysHowMany() throws {
+        let (results, read) = try evaluate(framework, csv: "organisation,assets.1,assets.2\nGood,4,5\nLone\nLong,1,2,3\n", file: "audit.csv")
+        #expect(results.map(\.organisation) == ["Good"])
+        #expect(read.rejected.map(\.reason) == ["the row has 1 field but the header has 3", "the row has 4 fields but the header has 3"])
+    }
+
     @Test func headersMayBeTheStatementsAsAFormsToolWritesThem() throws {
         let (results, read) = try evaluate(framework, csv: """
             Organisation,"YOU HELP PEOPLE BECOME PART OF  supportive peer networks.",networks.2,networks.3
