@@ -14,7 +14,7 @@ struct AnswerParsingTests {
 
     @Test func offScaleValuesSayWhatIsAccepted() {
         let problem = #expect(throws: ValueProblem.self) { try wales.parse("six") }
-        #expect(problem?.message == "'six' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)")
+        #expect(problem?.message == "'six' is not on the 1-5 scale (accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)")
         #expect(throws: ValueProblem.self) { try wales.parse("0") }
         #expect(throws: ValueProblem.self) { try wales.parse("4.5") }
     }
@@ -58,7 +58,7 @@ struct AnswerParsingTests {
         #expect(try Scale.ratio.parse("100%")?.share == 1)
         #expect(try Scale.ratio.parse("0/7") == .ratio(part: 0, whole: 7))
         #expect(try Scale.ratio.parse("7 of 7") == .ratio(part: 7, whole: 7))
-        let ratio = "(accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%)"
+        let ratio = "(accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%; leave it empty for no answer)"
         for text in ["150%", "-10%", "3.5/7", "3/7.5", "-3/7", "8/7", "3/0", "3 out of 12"] {
             #expect(problem { try Scale.ratio.parse(text) } == "'\(text)' is not a ratio \(ratio)")
         }
@@ -67,14 +67,14 @@ struct AnswerParsingTests {
         #expect(try survey.parse("100%") == .number(100))
         #expect(try survey.parse("72.5") == .number(72.5))
         for text in ["140", "140%", "-5", "abc"] {
-            #expect(problem { try survey.parse(text) } == "'\(text)' is not a percentage (accepted: a percentage from 0 to 100, such as 72 or 72%)")
+            #expect(problem { try survey.parse(text) } == "'\(text)' is not a percentage (accepted: a percentage from 0 to 100, such as 72 or 72%; leave it empty for no answer)")
         }
         // A figure in another unit has no range to keep to.
         #expect(try Scale.number(unit: "people").parse("140") == .number(140))
-        #expect(problem { try Scale.number(unit: "people").parse("many") } == "'many' is not a number (accepted: a number of people)")
-        #expect(problem { try Scale.choice(["yes", "no"]).parse("maybe") } == "'maybe' is not one of the answers yes/no (accepted: yes, no)")
+        #expect(problem { try Scale.number(unit: "people").parse("many") } == "'many' is not a number (accepted: a number of people; leave it empty for no answer)")
+        #expect(problem { try Scale.choice(["yes", "no"]).parse("maybe") } == "'maybe' is not one of the answers yes/no (accepted: yes, no; leave it empty for no answer)")
         #expect(problem { try Scale.tiers(["bronze", "silver", "gold"]).parse("platinum") }
-                == "'platinum' is not one of the tiers (accepted: none, bronze, silver, gold)")
+                == "'platinum' is not one of the tiers (accepted: none, bronze, silver, gold; leave it empty for no answer)")
     }
 
     /// The message reading `parse`'s value gives; nil if it reads.
