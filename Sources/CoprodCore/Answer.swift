@@ -184,7 +184,7 @@ extension Scale {
         return answers
     }
 
-    /// "72%", "72 %" or "72" as 72; nil for anything else.
+    /// "72%" or "72 %" as 72; nil for anything else, a bare "72" too.
     static func percentage(_ text: String) -> Double? {
         var digits = text
         let hasSign = digits.hasSuffix("%")
