@@ -140,19 +140,24 @@ extension Scale {
                 return .ratio(part: Double(part), whole: Double(whole))
             }
         case .number(let unit):
-            if let value = Scale.percentage(text) ?? Scale.decimal(text), unit != "%" || (0...100).contains(value) {
+            // A bare 0.72 for a percentage is a fraction more often than under one percent: it is
+            // left to `secondLook`, which refuses it.
+            if let value = Scale.percentage(text) ?? Scale.decimal(text), unit != "%" || (0...100).contains(value),
+               unit != "%" || value >= 1 || value <= 0 || text.hasSuffix("%") {
                 return .number(value)
             }
         case .text:
             return .text(raw)
         }
-        throw notOnScale("'\(text)'")
+        return try secondLook(text)
     }
 
-    /// Why a value is refused, with the value as the input has it: quoted text, or a JSON `true`
-    /// that was read as "yes".
-    public func notOnScale(_ shown: String) -> ValueProblem {
-        ValueProblem(message: "\(shown) \(notOnIt) (accepted: \(accepted))")
+    /// Why a value is refused, with the value as the input has it (quoted text, or a JSON `true`
+    /// that was read as "yes"), and `reason` when more can be said: the one place these
+    /// messages are made, so every one says what is accepted and that empty is no answer (people
+    /// type `-`, `none` or `n/a` for it, which some scales take as an answer).
+    public func notOnScale(_ shown: String, because reason: String? = nil) -> ValueProblem {
+        ValueProblem(message: "\(shown) \(notOnIt)\(reason.map { ": " + $0 } ?? "") (accepted: \(accepted); leave it empty for no answer)")
     }
 
     /// The words this scale accepts in place of a number, by their folded spelling and by the
@@ -179,7 +184,7 @@ extension Scale {
         return answers
     }
 
-    /// "72%", "72 %" or "72" as 72; nil for anything else.
+    /// "72%" or "72 %" as 72; nil for anything else, a bare "72" too.
     static func percentage(_ text: String) -> Double? {
         var digits = text
         let hasSign = digits.hasSuffix("%")

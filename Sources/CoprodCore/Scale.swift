@@ -18,7 +18,7 @@ public enum Scale: Sendable, Equatable {
     public var accepted: String {
         switch self {
         case .ordinal(let min, let max, let labels, _):
-            return labels.isEmpty ? "\(min)-\(max)" : "\(min)-\(max) or \(labels.joined(separator: ", "))"
+            return "a whole number from \(min) to \(max)" + (labels.isEmpty ? "" : " or \(labels.joined(separator: ", "))")
         case .rating(let min, let max, let anchors):
             let words = anchors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             return "a whole number from \(min) to \(max)" + (words.isEmpty ? "" : " (\(words.joined(separator: ", ")))")

@@ -331,7 +331,7 @@ struct FrameworkCommandTests {
         try Data("organisation,assets.1\nGood,4\nBad,six\n".utf8).write(to: file)
         let result = try runCoprod(["evaluate", "involvement-audit", file.path, "--format", "json"])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("\(file.path) row 3, column B 'assets.1': 'six' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"))
+        #expect(result.standardError.contains("\(file.path) row 3, column B 'assets.1': 'six' is not on the 1-5 scale (accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)"))
         #expect(result.standardError.contains("2 rows read: 1 evaluated for 1 organisation, 1 rejected"))
         #expect(result.standardOutput.contains("\"organisation\": \"Good\""))
     }

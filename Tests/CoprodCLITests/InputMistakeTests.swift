@@ -72,7 +72,7 @@ struct InputMistakeTests {
     /// fixing one does not just bring up the next; the row counts once.
     @Test func everyValueOffItsScaleInARowIsNamed() throws {
         let input = try file("organisation,assets.1,assets.2,assets.3\nY,11,4,maybe\nZ,4,4,4\n", "several.csv")
-        let reason = "'11' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can); also column D 'assets.3': 'maybe' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+        let reason = "'11' is not on the 1-5 scale (accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer); also column D 'assets.3': 'maybe' is not on the 1-5 scale (accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)"
         let evaluated = try runCoprod(["evaluate", "involvement-audit", input, "--format", "csv"])
         #expect(evaluated.status == 1)
         #expect(evaluated.standardError.contains("coprod: \(input) row 2, column B 'assets.1': \(reason)\n"), "\(evaluated.standardError)")

@@ -6,7 +6,9 @@ import Testing
 /// rest alike; a file cut short is refused by both.
 @Suite("Bad JSON inputs in evaluate and batch", .timeLimit(.minutes(3)))
 struct JSONInputTests {
-    static let scale = "(accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+    static let scale = "(accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+    /// What a value off the scale is refused with: the same, and that empty is no answer.
+    static let offScale = "(accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)"
 
     private func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("coprod-json-\(UUID())")
@@ -98,7 +100,7 @@ struct JSONInputTests {
             "\(file) line 2: not valid JSON: expected one respondent (an object, starting with '{') at column 1, found 'this'",
             "\(file) line 3: expected one respondent (an object), found an array of 3 items ([1,2,3])",
             #"\#(file) line 4: expected one respondent (an object), found a string ("just a string")"#,
-            "\(file) line 5, key 'assets.1': true is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) line 5, key 'assets.1': true is not on the 1-5 scale \(JSONInputTests.offScale)",
             "\(file) line 6, key 'assets.1': found an array of 1 item ([4]) \(answer)",
             #"\#(file) line 7, key 'assets.1': found an object ({"v":4}) \#(answer)"#,
             #"\#(file) line 8, key 'role': found an array of 1 item (["staff"]) where one role is expected (accepted: text, such as staff, service user, carer or board)"#,
@@ -108,7 +110,7 @@ struct JSONInputTests {
             "\(file) line 12: not valid JSON: expected a key in double quotes at column 36, found the end of the line",
             "\(file) line 14: not valid JSON: text after the respondent at column 38, found 'trailing'",
             "\(file) line 15: not valid JSON: not valid UTF-8 at column 19 (save the file as UTF-8)",
-            "\(file) line 18, key 'assets.1': 'four' is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) line 18, key 'assets.1': 'four' is not on the 1-5 scale \(JSONInputTests.offScale)",
         ])
         // 17 lines that are not blank: Alpha's two good ones and Beta's are evaluated.
         #expect(summary == "coprod: 17 rows read: 3 evaluated for 2 organisations, 14 rejected")
@@ -227,11 +229,11 @@ struct JSONInputTests {
         let (rejections, summary) = try evaluateAndBatch(file, word: "item", in: work)
         let twice = "given twice in one object: which of its values is meant cannot be told (keep one)"
         #expect(rejections == [
-            "\(file) item 2, key 'assets.1' (line 5, column 7): '9' is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) item 2, key 'assets.1' (line 5, column 7): '9' is not on the 1-5 scale \(JSONInputTests.offScale)",
             "\(file) item 3, key 'role' (line 6, column 29): found an array of 1 item ([\"staff\"]) where one role is expected "
                 + "(accepted: text, such as staff, service user, carer or board)",
             // The value read is the one in "answers", and that is where the message points.
-            "\(file) item 4, key 'assets.1' (line 8, column 16): 'six' is not on the 1-5 scale \(JSONInputTests.scale)",
+            "\(file) item 4, key 'assets.1' (line 8, column 16): 'six' is not on the 1-5 scale \(JSONInputTests.offScale)",
             // A key given twice is placed where it is given the second time.
             "\(file) item 5, key 'networks.1' (line 10, column 6): \(twice)",
             // Two keys for one thing: the one named second.

@@ -190,7 +190,7 @@ struct LuaCommandTests {
             """)
         let result = try runCoprod(["lua", script, input])
         #expect(result.status == 0, "\(result.standardError)")
-        let accepted = "1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can"
+        let accepted = "a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer"
         #expect(result.standardOutput == "1\t1\ntrue\t3\tHill\tC 'assets.1'\t'9' is not on the 1-5 scale (accepted: \(accepted))\n")
         #expect(result.standardError == """
             coprod: warning: \(input): column D 'asset.2' is not part of involvement-audit (ignored; did you mean 'assets.2'? `coprod template involvement-audit` lists the columns)

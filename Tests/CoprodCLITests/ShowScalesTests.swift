@@ -64,7 +64,7 @@ struct ShowScalesTests {
         let json = try runCoprod(["show", "trauma-responsive", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let scales = try #require(object["scales"] as? [[String: Any]])
-        #expect(scales.map { $0["accepted"] as? String } == ["1-4 or Not yet met, Partly met, Mostly met, Fully met",
+        #expect(scales.map { $0["accepted"] as? String } == ["a whole number from 1 to 4 or Not yet met, Partly met, Mostly met, Fully met",
                                                               "yes, partly, no, n/a", "a number of hours"])
         #expect(scales.map { ($0["points"] as? [Any])?.count } == [4, 0, 0])
         #expect(scales.map { $0["sections"] as? [String] } == [["collaborative", "supportive", "responsive", "reflective"],

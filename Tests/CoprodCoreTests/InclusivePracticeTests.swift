@@ -39,6 +39,6 @@ struct InclusivePracticeTests {
 
     @Test func ratingsOutsideZeroToTenAreRejected() throws {
         let (_, read) = try evaluate(framework, csv: "organisation,communicate.rating\nArea,11\n", file: "ip.csv")
-        #expect(read.rejected.first?.description == "ip.csv row 2, column B 'communicate.rating': '11' is not on the 0-10 scale (accepted: a whole number from 0 to 10 (0 Not Great, 5 OK, 10 Great))")
+        #expect(read.rejected.first?.description == "ip.csv row 2, column B 'communicate.rating': '11' is not on the 0-10 scale (accepted: a whole number from 0 to 10 (0 Not Great, 5 OK, 10 Great); leave it empty for no answer)")
     }
 }

@@ -63,7 +63,7 @@ struct InvolvementAuditTests {
             """, file: "audit.csv")
         #expect(results.map(\.organisation) == ["Good"])
         #expect(read.rejected.map(\.description) == [
-            "audit.csv row 3, column B 'assets.1': 'six' is not on the 1-5 scale (accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)",
+            "audit.csv row 3, column B 'assets.1': 'six' is not on the 1-5 scale (accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)",
         ])
     }
 

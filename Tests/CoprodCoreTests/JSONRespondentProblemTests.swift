@@ -7,7 +7,9 @@ import Testing
 /// and column), what was found there and what would be accepted.
 @Suite("What a JSON respondent that cannot be read says")
 struct JSONRespondentProblemTests {
-    static let scale = "(accepted: 1-5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+    static let scale = "(accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can)"
+    /// What a value off the scale is refused with: the same, and that empty is no answer.
+    static let offScale = "(accepted: a whole number from 1 to 5 or No action yet, Made a start, Making progress, Doing really well, Doing as well as you can; leave it empty for no answer)"
 
     private func outcome(_ text: String, start: TextPosition? = nil, framework id: String = "involvement-audit") throws -> AssessmentReader.Outcome {
         try outcome(Array(text.utf8), start: start, framework: id)
@@ -103,8 +105,8 @@ struct JSONRespondentProblemTests {
         (#"{"organisation":"D8","date":[]}"#, "D8", "date", "found an empty array ([]) where the date is expected (accepted: text, such as 2024-05-31)"),
         (#"{"organisation":"D9","assets.reflect":["more time"]}"#, "D9", "assets.reflect", #"found an array of 1 item (["more time"]) where text is expected (accepted: any text)"#),
         // true and false are shown as the file has them, not as the "yes" and "no" they are read as.
-        (#"{"organisation":"Gamma","assets.1":true}"#, "Gamma", "assets.1", "true is not on the 1-5 scale \(scale)"),
-        (#"{"organisation":"Gamma","answers":{"assets.2":false}}"#, "Gamma", "assets.2", "false is not on the 1-5 scale \(scale)"),
+        (#"{"organisation":"Gamma","assets.1":true}"#, "Gamma", "assets.1", "true is not on the 1-5 scale \(offScale)"),
+        (#"{"organisation":"Gamma","answers":{"assets.2":false}}"#, "Gamma", "assets.2", "false is not on the 1-5 scale \(offScale)"),
     ] as [(String, String?, String, String)])
     func aValueOfTheWrongKindRejectsTheRespondent(text: String, organisation: String?, key: String, reason: String) throws {
         let row = try #require(try rejection(text))

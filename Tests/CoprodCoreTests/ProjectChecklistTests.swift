@@ -64,6 +64,6 @@ struct ProjectChecklistTests {
 
     @Test func aRatioCannotHaveMoreMembersThanTheWhole() throws {
         let (_, read) = try evaluate(framework, csv: "organisation,board.non-professionals\nOdd,13/12\n", file: "c.csv")
-        #expect(read.rejected.first?.reason == "'13/12' is not a ratio (accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%)")
+        #expect(read.rejected.first?.reason == "'13/12' is not a ratio (accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%; leave it empty for no answer)")
     }
 }

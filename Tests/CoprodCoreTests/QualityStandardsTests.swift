@@ -46,6 +46,21 @@ struct QualityStandardsTests {
         #expect(results[0].warnings.first == "equality.1 \"People report feeling included\": silver declared, but the evidence supports none: bronze needs at least 55% (% of service users who agree they feel included (annual survey)) and the survey gives 30% (qs.csv row 2)")
     }
 
+    /// A survey figure written as a fraction (0.72 for 72%) rejects its row, saying so, rather
+    /// than being read as 0.72%, which would drop silver to none and warn against the organisation.
+    @Test func aSurveyFractionIsRefusedNotReadAsUnderOnePercent() throws {
+        let csv = "organisation,equality.1,equality.1.survey\nBrook,silver,0.72\nDale,silver,72%\nVale,silver,0.72%\n"
+        let (results, read) = try evaluate(framework, csv: csv, file: "qs.csv")
+        #expect(read.rejected.map(\.description) == [
+            "qs.csv row 2, column C 'equality.1.survey': '0.72' is not a percentage: it looks like a fraction; write 72%, or 0.72% if it really is under one percent (accepted: a percentage from 0 to 100, such as 72 or 72%; leave it empty for no answer)",
+        ])
+        #expect(results.map(\.organisation) == ["Dale", "Vale"])
+        // 72% reaches silver (70) but not gold (90); 0.72%, written so, reaches nothing.
+        #expect(results[0].indicator("equality.1")?.score == .tier(2, "silver"))
+        #expect(results[0].warnings.filter { $0.contains("declared") }.isEmpty)
+        #expect(results[1].indicator("equality.1")?.score == .tier(0, "none"))
+    }
+
     @Test func communicationUsesSeventyFivePercentForSilver() throws {
         let (results, _) = try evaluate(framework, csv: "organisation,communication.2,communication.2.survey\nA,silver,74\nB,silver,75\n")
         #expect(results[0].indicator("communication.2")?.score == .tier(1, "bronze"))
