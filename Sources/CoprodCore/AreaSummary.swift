@@ -2,9 +2,9 @@
 /// of each tier, the strongest and weakest organisations, where roles disagree most, and how many
 /// rows were read, evaluated and rejected.
 ///
-/// Its memory does not grow with the number of organisations: scores go into a fine histogram
-/// (1/1200 of a point, so means of up to 12 answers land exactly on it), lists keep their top
-/// entries only. Two summaries of separate shards merge into what one run over both would give.
+/// Its memory does not grow with the number of organisations: scores go into a histogram of
+/// ten-thousandths, the four decimals results.jsonl gives them (so every figure it shows is a
+/// score an organisation has, as written there), lists keep their top entries only. Two summaries of separate shards merge into what one run over both would give.
 public struct AreaSummary: Sendable, Equatable {
     public var framework: String
     public var rowsRead = 0
@@ -12,7 +12,25 @@ public struct AreaSummary: Sendable, Equatable {
     public var rowsRejected = 0
     public var organisations = 0
     public var organisationsFailed = 0
+    /// Whether the framework has must-rules, and how many organisations met them all, failed
+    /// one, or left one blank with none failed (`OrganisationResult.passed`).
+    public let hasMustRules: Bool
+    public var mustRules = MustRuleCounts()
     public var sections: [SectionSummary]
+
+    public struct MustRuleCounts: Sendable, Equatable {
+        public var met = 0
+        public var failed = 0
+        public var notKnown = 0
+
+        mutating func add(_ passed: Bool?) {
+            switch passed {
+            case true?: met += 1
+            case false?: failed += 1
+            case nil: notKnown += 1
+            }
+        }
+    }
     /// The largest differences between roles, largest first.
     public var gaps: [GapEntry] = []
     /// How many entries the top, bottom and gap lists keep.
@@ -37,6 +55,7 @@ public struct AreaSummary: Sendable, Equatable {
     public init(framework: Framework, keep: Int = 10) {
         self.framework = framework.id
         self.keep = keep
+        hasMustRules = framework.indicators.contains { $0.must }
         sections = framework.sections.map { section in
             let indicators = framework.indicators.filter { $0.sectionID == section.id }
             var range: (Double, Double) = (0, 1)
@@ -58,7 +77,7 @@ public struct AreaSummary: Sendable, Equatable {
     }
 
     public mutating func add(_ result: OrganisationResult) {
-        add(organisation: result.organisation, respondents: result.respondents,
+        add(organisation: result.organisation, respondents: result.respondents, passed: result.passed,
             scores: result.sections.map { ($0.id, $0.score) },
             gaps: result.gaps.map { gap in
                 GapEntry(organisation: result.organisation, sectionID: gap.sectionID,
@@ -69,9 +88,10 @@ public struct AreaSummary: Sendable, Equatable {
 
     /// Adds one organisation from what its result says: used for fresh results and for results
     /// read back from a batch's results.jsonl (`coprod merge`).
-    public mutating func add(organisation: String, respondents: Int, scores: [(String, Score)], gaps newGaps: [GapEntry]) {
+    public mutating func add(organisation: String, respondents: Int, passed: Bool?, scores: [(String, Score)], gaps newGaps: [GapEntry]) {
         organisations += 1
         rowsEvaluated += respondents
+        if hasMustRules { mustRules.add(passed) }
         for (id, score) in scores {
             guard let index = sections.firstIndex(where: { $0.id == id }) else { continue }
             sections[index].add(score, organisation: organisation, keep: keep)
@@ -108,6 +128,9 @@ public struct AreaSummary: Sendable, Equatable {
         rowsRejected += other.rowsRejected
         organisations += other.organisations
         organisationsFailed += other.organisationsFailed
+        mustRules.met += other.mustRules.met
+        mustRules.failed += other.mustRules.failed
+        mustRules.notKnown += other.mustRules.notKnown
         for (index, section) in other.sections.enumerated() where index < sections.count {
             sections[index].merge(section, keep: keep)
         }
@@ -150,7 +173,8 @@ public struct SectionSummary: Sendable, Equatable {
         public var display: String
     }
 
-    static let resolution = 1200.0
+    /// Bins per point: four decimals, as `AreaSummary.rounded` keeps.
+    static let resolution = 10_000.0
 
     mutating func add(_ score: Score, organisation: String, keep: Int) {
         guard let exact = score.number else { return }

@@ -27,6 +27,8 @@ public struct Evaluator: Sendable {
     /// Which indicators are on a points scale.
     private let onPoints: [Bool]
     private let hasTiers: Bool
+    /// Where the must-rules are in `indicators`: most frameworks have none.
+    private let mustRules: [Int]
     private let textSlots: [TextSlot]
     private let nextSteps: NextSteps
 
@@ -40,6 +42,7 @@ public struct Evaluator: Sendable {
         plans = indicators.map { IndicatorPlan($0, combining: framework.combining($0.scale), layout: layout) }
         onPoints = indicators.map { $0.scale.range != nil }
         hasTiers = plans.contains { $0.tierSlots != nil }
+        mustRules = all.indices.filter { all[$0].must }
         textSlots = TextAnswer.prompts(of: framework, slots: layout.slots).map { TextSlot($0.slot, prompt: $0.prompt) }
         nextSteps = NextSteps(framework: framework)
     }
@@ -93,6 +96,13 @@ public struct Evaluator: Sendable {
         }
 
         let answered = indicatorResults.reduce(0) { $0 + ($1.answers > 0 ? 1 : 0) }
+        // A must-rule left blank is neither met nor failed: whether the organisation passes is
+        // not known (one answered n/a does not apply to it, and is met).
+        let mustUnanswered = failures.isEmpty ? mustRules.filter { indicatorResults[$0].answers == 0 }.map { indicatorResults[$0].id } : []
+        if !mustUnanswered.isEmpty {
+            warnings.append("whether it passes is not known: \(mustUnanswered.count == 1 ? "a must-rule has" : "\(mustUnanswered.count) must-rules have") "
+                            + "no answer (\(mustUnanswered.joined(separator: ", ")))")
+        }
         if answered < indicatorResults.count {
             warnings.append(Evaluator.unanswered(indicatorResults))
         }
@@ -101,7 +111,7 @@ public struct Evaluator: Sendable {
             roles: roles, indicators: indicatorResults, sections: sectionResults,
             overall: Evaluator.overallScore(sectionResults.map(\.score)), answered: answered, expected: indicatorResults.count,
             failures: failures, warnings: warnings, nextSteps: [], texts: texts(responses),
-            gaps: gaps(sectionResults, roles: namedRoles))
+            gaps: gaps(sectionResults, roles: namedRoles), mustUnanswered: mustUnanswered)
         result.nextSteps = nextSteps.steps(for: result)
         if let rules { result.nextSteps = try rules.nextSteps(result, defaults: result.nextSteps) }
         return result

@@ -72,7 +72,12 @@ public struct OrganisationResult: Sendable, Equatable {
     /// Sections where two roles' scores differ by more than the framework's gap.
     public var gaps: [RoleGap]
 
-    public var passed: Bool { failures.isEmpty }
+    /// Must-rules with no answer, when none failed.
+    public var mustUnanswered: [String] = []
+
+    /// False when a must-rule fails; nil when none fails but some have no answer, so that an
+    /// organisation that left them blank does not pass for one that met them; true otherwise.
+    public var passed: Bool? { !failures.isEmpty ? false : mustUnanswered.isEmpty ? true : nil }
 
     /// One role's overall: that role's own section scores, combined as the whole's are, so that a
     /// role's view is never read against the whole organisation's figure. A section the role did

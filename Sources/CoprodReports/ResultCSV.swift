@@ -21,7 +21,8 @@ public enum ResultCSV {
         JSONStream.append(result.respondents, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         append(result.overall, to: &bytes)
-        bytes += result.passed ? Array(",yes,".utf8) : Array(",no,".utf8)
+        // Empty when not known (a must-rule left blank).
+        bytes += result.passed.map { $0 ? Array(",yes,".utf8) : Array(",no,".utf8) } ?? Array(",,".utf8)
         JSONStream.append(result.answered, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         JSONStream.append(result.expected, to: &bytes)

@@ -112,7 +112,8 @@ public enum ResultJSON {
         }
         json.endObject()
         json.key("overall"); score(result.overall, to: &json)
-        json.key("passed"); json.bool(result.passed)
+        json.key("passed")
+        if let passed = result.passed { json.bool(passed) } else { json.null() }
         json.key("completeness")
         json.beginObject()
         json.key("answered"); json.integer(result.answered)

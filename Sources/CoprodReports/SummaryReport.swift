@@ -8,7 +8,9 @@ public enum SummaryReport {
             ("framework", .string(summary.framework)),
             ("rows", .object([("read", .integer(summary.rowsRead)), ("evaluated", .integer(summary.rowsEvaluated)),
                               ("rejected", .integer(summary.rowsRejected))])),
-            ("organisations", .object([("evaluated", .integer(summary.organisations)), ("failed", .integer(summary.organisationsFailed))])),
+            ("organisations", .object([("evaluated", .integer(summary.organisations)), ("rule_failed", .integer(summary.organisationsFailed))]
+                + (summary.hasMustRules ? [("must_rules", .object([("met", .integer(summary.mustRules.met)), ("failed", .integer(summary.mustRules.failed)),
+                                                                   ("not_known", .integer(summary.mustRules.notKnown))]))] : []))),
             ("sections", .array(summary.sections.map { section in
                 var members: [(String, JSON)] = [("id", .string(section.id)), ("title", .string(section.title)), ("count", .integer(section.count))]
                 if section.tiers.isEmpty {
@@ -44,15 +46,20 @@ public enum SummaryReport {
         if summary.organisationsFailed > 0 {
             lines.append("\(counted(summary.organisationsFailed, "organisation")) could not be evaluated (see rejected.csv).")
         }
+        if summary.hasMustRules {
+            let counts = summary.mustRules
+            lines += ["", "Must-rules: \(grouped(counts.met)) met them all, \(grouped(counts.failed)) failed one or more"
+                + (counts.notKnown > 0 ? ", and for \(grouped(counts.notKnown)) it is not known, as a must-rule has no answer" : "")
+                + " (results.csv's `passed` says which)."]
+        }
         let scored = summary.sections.filter(\.tiers.isEmpty)
         if !scored.isEmpty {
             lines += ["", "| Section | Organisations | Min | Q1 | Median | Q3 | Max | Below |",
                       "|---|---|---|---|---|---|---|---|"]
         }
         for section in scored {
-            // A share as the reports show it: 37.5%, not 0.375. One decimal: the quartiles come
-            // from bins of 1/1200, which a second decimal would show (1/11 as 9.08%).
-            let shown = { (value: Double) in section.isShare ? Score.format((value * 1000).rounded() / 10) + "%" : Score.format(value) }
+            // A share as the reports show it: 37.5%, not 0.375.
+            let shown = { (value: Double) in section.isShare ? Score.format(value * 100) + "%" : Score.format(value) }
             let cells = [0, 0.25, 0.5, 0.75, 1].map { section.quantile($0).map(shown) ?? "-" }
             let below = "\(section.countBelow(section.threshold)) below \(shown(section.threshold))"
             lines.append("| \(Markdown.escape(section.title, inTable: true)) | \(section.count) | " + cells.joined(separator: " | ") + " | \(below) |")

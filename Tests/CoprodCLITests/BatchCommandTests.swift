@@ -842,6 +842,36 @@ struct BatchCommandTests {
         #expect(try read(merged, "summary.md").contains("carer 0%, staff 100%"))
     }
 
+    /// A checklist's area summary counts the organisations that met the must-rules, failed one,
+    /// or left one blank; results.csv's `passed` is empty for those. Shares are as exact as
+    /// results.jsonl writes them: 10.5 of 11 is 95.45%, not a bin's 95.4%.
+    @Test func aChecklistsSummaryCountsItsMustRules() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let head = "organisation,board.1,board.2,board.3,board.non-professionals,board.5,board.6,board.casting-vote,board.7,board.8,board.9,board.10,"
+            + "overview.non-professionals,overview.10,team.4\n"
+        let input = try write(head + "All,yes,yes,partly,5/12,yes,yes,no,yes,yes,yes,yes,6 of 10,yes,yes\n"
+                              + "Blank,yes,yes,yes,5/12,yes,yes,no,yes,yes,yes,yes,,yes,yes\n"
+                              + "Fails,yes,yes,yes,2/12,yes,yes,no,yes,yes,yes,yes,6 of 10,yes,yes\n", "checklist.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "project-checklist", input, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let passed = try read(out, "results.csv").split(separator: "\n", omittingEmptySubsequences: false).dropFirst().prefix(3)
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false)[3] }
+        #expect(passed == ["yes", "", "no"])
+        let summary = try JSONSerialization.jsonObject(with: Data(try read(out, "summary.json").utf8)) as? [String: Any]
+        let organisations = summary?["organisations"] as? [String: Any]
+        #expect(organisations?["must_rules"] as? [String: Int] == ["met": 1, "failed": 1, "not_known": 1])
+        // Board: All met ten and board.3 partly, 10.5 / 11 = 0.954545...; the others 11 / 11 (a
+        // failed ratio still counts as answered: its share is 0 there, so Fails has 10 / 11).
+        let board = (summary?["sections"] as? [[String: Any]])?.first { $0["id"] as? String == "board" }
+        #expect(board?["min"] as? Double == 0.9091)
+        #expect(board?["median"] as? Double == 0.9545)
+        let markdown = try read(out, "summary.md")
+        #expect(markdown.contains("Must-rules: 1 met them all, 1 failed one or more, and for 1 it is not known, as a must-rule has no answer"))
+        #expect(markdown.contains("| 90.91% | 90.91% | 95.45% | 100% | 100% |"), "\(markdown)")
+    }
+
     @Test func anOutputDirectoryThatCannotBeMadeIsNamedWithWhy() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -245,7 +245,7 @@ struct MergeCommand: ParsableCommand {
                 },
                 difference: gap.difference ?? 0)
         }
-        summary.add(organisation: result.organisation, respondents: result.respondents ?? 0, scores: sections, gaps: gaps)
+        summary.add(organisation: result.organisation, respondents: result.respondents ?? 0, passed: result.passed, scores: sections, gaps: gaps)
         return result.organisation
     }
 
@@ -257,6 +257,8 @@ struct MergeCommand: ParsableCommand {
 private struct ResultLine: Decodable {
     var organisation: String
     var respondents: Int?
+    /// Null when not known (a must-rule left blank).
+    var passed: Bool?
     var sections: [Section]?
     var gaps: [Gap]?
 

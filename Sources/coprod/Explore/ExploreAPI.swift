@@ -229,7 +229,7 @@ enum ExploreAPI {
         }
         return .table(LuaTable(dictionary: [
             "organisation": .string(result.organisation), "overall": value(result.overall), "overall_value": number(result.overall),
-            "passed": .boolean(result.passed), "respondents": .integer(Int64(result.respondents)), "roles": .table(roles),
+            "passed": result.passed.map(LuaValue.boolean) ?? .nil, "respondents": .integer(Int64(result.respondents)), "roles": .table(roles),
             "sections": .table(sections), "values": .table(values), "by_role": .table(byRole), "role_values": .table(roleValues),
             "role_overall": .table(roleOverall), "role_overall_value": .table(roleOverallValue),
             "next_steps": .table(LuaTable(array: result.nextSteps.map(LuaValue.string))),
