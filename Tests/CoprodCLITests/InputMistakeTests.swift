@@ -65,7 +65,7 @@ struct InputMistakeTests {
     /// come out with no answers, so it is refused, where misspelt columns are only warned of.
     @Test func anInputForAnotherFrameworkIsRefused() throws {
         try expectRefused("project-checklist", "Examples/involvement-audit.csv",
-                          "coprod: Examples/involvement-audit.csv: no column is an indicator of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n")
+                          "coprod: Examples/involvement-audit.csv: no column is an answer of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n")
     }
 
     /// A row with several values off their scales names them all, in one rejection, so that
