@@ -141,10 +141,16 @@ public struct AssessmentReader: Sendable {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw AssessmentReader.emptyCSV(file) }
         let columns = try self.columns(header, file: file, warnings: &result.warnings) { Array(bytes.prefix(NotCSV.prefixLength)) }
+        // The organisation of the nearest row above that has one, as a batch keeps it.
+        var above: String?
         for record in reader {
-            switch response(record, columns: columns, file: file) {
-            case .response(let response): result.responses.append(response)
-            case .rejected(let rejected): result.rejected.append(rejected)
+            switch response(record, columns: columns, file: file, organisationAbove: above) {
+            case .response(let response):
+                above = response.organisation
+                result.responses.append(response)
+            case .rejected(let rejected):
+                if record.problem == nil, let name = rejected.organisation?.trimmingWhitespaceForInput, !name.isEmpty { above = name }
+                result.rejected.append(rejected)
             case .blank: continue
             }
         }
@@ -216,8 +222,10 @@ public struct AssessmentReader: Sendable {
         record.problem == nil && record.fields.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// Reads one data record against the header's columns.
-    public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
+    /// Reads one data record against the header's columns. `organisationAbove` is the
+    /// organisation of the nearest row above that has one, to say of an empty one that a
+    /// spreadsheet's merged cell may have left it empty.
+    public func response(_ record: CSVReader.Record, columns: Columns, file: String, organisationAbove: String? = nil) -> Outcome {
         if AssessmentReader.isBlank(record) { return .blank }
         if let problem = record.problem {
             // A problem in one cell names its column, and the organisation if it is in another.
@@ -233,7 +241,8 @@ public struct AssessmentReader: Sendable {
                 reason: "the row has \(record.fields.count) fields but the header has \(columns.count)"))
         }
         var result = ReadAssessments()
-        read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row, into: &result)
+        read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row,
+             organisationAbove: organisationAbove, into: &result)
         if let response = result.responses.first { return .response(response) }
         return .rejected(result.rejected[0])
     }
@@ -324,7 +333,7 @@ public struct AssessmentReader: Sendable {
     /// `shown` gives how to show a value whose text is not the input's (a JSON `true`, read as
     /// "yes").
     func read(values: [String], columns: [Column], names: [String]? = nil, file: String, row: Int, namingKeys: Bool = false,
-              shown: [String?]? = nil, into result: inout ReadAssessments) {
+              shown: [String?]? = nil, organisationAbove: String? = nil, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         var offScale: [(column: String, reason: String)] = []
         for (index, column) in columns.enumerated() {
@@ -353,7 +362,10 @@ public struct AssessmentReader: Sendable {
         guard !response.organisation.isEmpty else {
             let index = columns.firstIndex(of: .metadata("organisation"))
             let column = index.map { namingKeys ? "key '\(names?[$0] ?? "organisation")'" : "\(AssessmentReader.letter($0)) '\(names?[$0] ?? "organisation")'" }
-            result.rejected.append(RejectedRow(file: file, row: row, column: column, reason: "the organisation is empty: every row needs the name of the organisation it assesses"))
+            // A spreadsheet's cell merged over several rows keeps its text in the first row only.
+            let merged = organisationAbove.map { "; the organisation above it is '\($0)': if that cell was merged over the rows below it, unmerge it and fill the name down" }
+            result.rejected.append(RejectedRow(file: file, row: row, column: column,
+                                               reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
             return
         }
         result.responses.append(response)
