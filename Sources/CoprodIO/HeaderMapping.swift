@@ -176,7 +176,7 @@ extension AssessmentReader {
             return "it is the text of \(items.count) items, \(AssessmentReader.listed(items.map(\.column))): \(head) each with the id of the item it answers"
         }
         if naming == .keys || !hasRole, AssessmentReader.isLikelyRole(folded) {
-            return "if it gives each respondent's role, \(head) it 'role', or no respondent has one"
+            return "if it gives each respondent's role, \(head) it \(naming == .columns ? "'role'" : "\"role\""), or no respondent has one"
         }
         return meant(name).map { "did you mean '\($0)'?" }
     }
