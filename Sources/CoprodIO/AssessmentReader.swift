@@ -73,9 +73,12 @@ public struct AssessmentReader: Sendable {
     /// Unknown columns are errors instead of warnings.
     public var strict: Bool
 
-    private let slotsByHeader: [String: AnswerSlot]
+    /// Ids, and statement texts that are one item's, folded, with their slots.
+    let slotsByHeader: [String: AnswerSlot]
+    /// Statement texts as forms tools decorate them, and texts that are several items'.
+    let statements: StatementHeaders
     /// The framework's slots in order, and the scale of each, by position.
-    private let layout: SlotLayout
+    let layout: SlotLayout
     private let scales: [Scale]
     /// Each slot's scale's words, folded, with their answers.
     private let answersByWord: [[String: Answer]]
@@ -106,12 +109,13 @@ public struct AssessmentReader: Sendable {
         answersBySpelling = answersByWord.map { words in words.map { (Array($0.key.utf8), $0.value) } }
         takesText = scales.map { $0 == .text }
         // Full statement texts, as forms tools use them for headers; a text used twice is
-        // ambiguous and only its id works.
+        // ambiguous here (see `StatementHeaders`).
         var texts: [String: [AnswerSlot]] = [:]
         for indicator in framework.indicators { texts[indicator.text.foldedForMatching, default: []].append(AnswerSlot(id: indicator.id, part: .answer)) }
         for prompt in framework.prompts { texts[prompt.text.foldedForMatching, default: []].append(AnswerSlot(id: prompt.id, part: .prompt)) }
         for (text, slots) in texts where slots.count == 1 && byHeader[text] == nil { byHeader[text] = layout.placed(slots[0]) }
         slotsByHeader = byHeader
+        statements = StatementHeaders(framework: framework, layout: layout)
     }
 
     /// Reads a file as its extension says (`InputKind`).
@@ -137,10 +141,16 @@ public struct AssessmentReader: Sendable {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else { throw AssessmentReader.emptyCSV(file) }
         let columns = try self.columns(header, file: file, warnings: &result.warnings) { Array(bytes.prefix(NotCSV.prefixLength)) }
+        // The organisation of the nearest row above that has one, as a batch keeps it.
+        var above: String?
         for record in reader {
-            switch response(record, columns: columns, file: file) {
-            case .response(let response): result.responses.append(response)
-            case .rejected(let rejected): result.rejected.append(rejected)
+            switch response(record, columns: columns, file: file, organisationAbove: above) {
+            case .response(let response):
+                above = response.organisation
+                result.responses.append(response)
+            case .rejected(let rejected):
+                if record.problem == nil, let name = rejected.organisation?.trimmingWhitespaceForInput, !name.isEmpty { above = name }
+                result.rejected.append(rejected)
             case .blank: continue
             }
         }
@@ -212,8 +222,10 @@ public struct AssessmentReader: Sendable {
         record.problem == nil && record.fields.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// Reads one data record against the header's columns.
-    public func response(_ record: CSVReader.Record, columns: Columns, file: String) -> Outcome {
+    /// Reads one data record against the header's columns. `organisationAbove` is the
+    /// organisation of the nearest row above that has one, to say of an empty one that a
+    /// spreadsheet's merged cell may have left it empty.
+    public func response(_ record: CSVReader.Record, columns: Columns, file: String, organisationAbove: String? = nil) -> Outcome {
         if AssessmentReader.isBlank(record) { return .blank }
         if let problem = record.problem {
             // A problem in one cell names its column, and the organisation if it is in another.
@@ -229,7 +241,8 @@ public struct AssessmentReader: Sendable {
                 reason: "the row has \(counted(record.fields.count, "field")) but the header has \(columns.count)"))
         }
         var result = ReadAssessments()
-        read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row, into: &result)
+        read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row,
+             organisationAbove: organisationAbove, into: &result)
         if let response = result.responses.first { return .response(response) }
         return .rejected(result.rejected[0])
     }
@@ -238,144 +251,6 @@ public struct AssessmentReader: Sendable {
         case metadata(String)
         case slot(AnswerSlot)
         case ignored
-    }
-
-    /// How names are given in messages: a CSV header's by column letter, a JSON respondent's keys
-    /// as they are.
-    enum Naming {
-        case columns, keys
-
-        func describe(_ name: String, at index: Int) -> String {
-            switch self {
-            case .columns: "column \(AssessmentReader.letter(index)) '\(name)'"
-            case .keys: "key '\(name)'"
-            }
-        }
-    }
-
-    /// Maps a header's names, or a JSON respondent's keys, to columns. A header without an
-    /// organisation throws; a respondent without one is left to its reader, which says more.
-    func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments,
-                   naming: Naming = .columns) throws(InputError) -> [Column] {
-        var columns: [Column] = []
-        var seen: [AnswerSlot: String] = [:]
-        var seenMetadata: [String: String] = [:]
-        var refused: [(name: String, described: String)] = []
-        // Spreadsheets export empty columns past the last one used: not a mistake in a header,
-        // so one warning for all (in case one holds values), and not refused with --strict.
-        var unnamed: [Int] = []
-        for (index, name) in names.enumerated() {
-            if naming == .columns && name.trimmingWhitespace.isEmpty {
-                unnamed.append(index)
-                columns.append(.ignored)
-                continue
-            }
-            switch column(named: name) {
-            case .metadata(let field):
-                // Two columns or keys for one organisation (say 'organisation' and 'Organisation
-                // Name') leave which one counts to chance. (The same JSON key at the top level and
-                // in `answers` is merged before this, `answers` last.)
-                if let earlier = seenMetadata[field] {
-                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both the \(field): keep one, and rename or delete the other",
-                                     key: name)
-                }
-                seenMetadata[field] = naming.describe(name, at: index)
-                columns.append(.metadata(field))
-            case .slot(let slot):
-                if let earlier = seen[slot] {
-                    throw InputError("\(file): \(earlier) and \(naming.describe(name, at: index)) are both \(slot.column)", key: name)
-                }
-                seen[slot] = naming.describe(name, at: index)
-                columns.append(.slot(slot))
-            case .ignored:
-                if strict {
-                    refused.append((name, naming.describe(name, at: index)))
-                } else {
-                    result.warnings.append(notPart(name, described: naming.describe(name, at: index), file: file))
-                }
-                columns.append(.ignored)
-            }
-        }
-        // With --strict, every column refused is named at once, not one per try.
-        if refused.count == 1 { throw InputError(notPart(refused[0].name, described: refused[0].described, file: file), key: refused[0].name) }
-        if refused.count > 1 {
-            let named = refused.map { name, described in
-                described + (meant(name).map { " (did you mean '\($0)'?)" } ?? "")
-            }
-            throw InputError("\(file): \(named.joined(separator: ", ")) are not part of \(framework.id) (refused with --strict; `coprod template \(framework.id)` lists the columns)",
-                             key: refused[0].name)
-        }
-        if !unnamed.isEmpty {
-            let letters = unnamed.map(AssessmentReader.letter)
-            result.warnings.append(unnamed.count == 1 ? "\(file): column \(letters[0]) has no header (ignored)"
-                                                      : "\(file): columns \(letters.joined(separator: ", ")) have no header (ignored)")
-        }
-        if !columns.contains(.metadata("organisation")) && naming == .columns {
-            let likely = AssessmentReader.likelyOrganisation(names)
-            let hint = likely.count == 1
-                ? " (if column \(AssessmentReader.letter(likely[0])) '\(names[likely[0]])' names the organisation, head it 'organisation')" : ""
-            throw InputError("\(file): no 'organisation' column; the header has: \(names.joined(separator: ", "))\(hint)")
-        }
-        if naming == .columns { try checkIndicators(columns, names: names, file: file) }
-        return columns
-    }
-
-    /// Where among `names` one looks meant for the organisation, as a forms tool writes it with
-    /// its question ("Name of your organisation").
-    static func likelyOrganisation(_ names: [String]) -> [Int] {
-        names.indices.filter { index in
-            let folded = names[index].foldedForMatching
-            return folded.contains("organisation") || folded.contains("organization")
-        }
-    }
-
-    /// A header with no column for any indicator, but columns that are not part of the framework
-    /// and not near any of its names either, is an input for another framework: every organisation
-    /// would come out with no answers. (Misspelt columns are warned of, each with what was meant.)
-    private func checkIndicators(_ columns: [Column], names: [String], file: String) throws(InputError) {
-        let answers = columns.contains { column in
-            guard case .slot(let slot) = column else { return false }
-            return slot.part != .comment && slot.part != .prompt
-        }
-        let unknown = zip(names, columns).filter { $0.1 == .ignored && !$0.0.trimmingWhitespace.isEmpty }.map(\.0)
-        guard !answers, !unknown.isEmpty, !framework.indicators.isEmpty,
-              !unknown.contains(where: { meant($0) != nil }) else { return }
-        throw InputError("\(file): no column is an indicator of \(framework.id) (\(counted(unknown.count, "column")) not part of it): is it an input for another framework? `coprod template \(framework.id)` lists the columns, `coprod frameworks` the frameworks")
-    }
-
-    /// What a column or key named `name` holds: `.ignored` for one that is not part of the
-    /// framework.
-    func column(named name: String) -> Column {
-        let folded = name.foldedForMatching
-        if let field = AssessmentReader.metadata[folded] { return .metadata(field) }
-        return slotsByHeader[folded].map { .slot($0) } ?? .ignored
-    }
-
-    private func notPart(_ name: String, described: String, file: String) -> String {
-        "\(file): \(described) is not part of \(framework.id) (\(strict ? "refused with --strict" : "ignored")\(meant(name).map { "; did you mean '\($0)'?" } ?? ";") `coprod template \(framework.id)` lists the columns)"
-    }
-
-    /// The column or key a misspelt `name` most likely meant, as a template names it.
-    private func meant(_ name: String) -> String? {
-        let names = columnNames
-        return closestName(to: name.foldedForMatching, among: names.keys).flatMap { names[$0] }
-    }
-
-    /// Every name a column may have, folded, with the name to suggest for it: a statement's text
-    /// suggests its id.
-    private var columnNames: [String: String] {
-        var names: [String: String] = [:]
-        for name in AssessmentReader.metadata.keys { names[name] = name }
-        for (folded, slot) in slotsByHeader { names[folded] = slot.column }
-        return names
-    }
-
-    /// The warning that reading a JSON respondent with the key `name` gives: nil for a key that is
-    /// part of the framework, and with `strict`, which rejects the respondent instead. A batch's
-    /// first pass warns of each key once this way without reading every respondent in full.
-    public func warning(forKey name: String, file: String) -> String? {
-        guard !strict, column(named: name) == .ignored else { return nil }
-        return notPart(name, described: Naming.keys.describe(name, at: 0), file: file)
     }
 
     /// Reads a plain record (ASCII, no quotes) straight from its bytes, so a number on a points
@@ -458,7 +333,7 @@ public struct AssessmentReader: Sendable {
     /// `shown` gives how to show a value whose text is not the input's (a JSON `true`, read as
     /// "yes").
     func read(values: [String], columns: [Column], names: [String]? = nil, file: String, row: Int, namingKeys: Bool = false,
-              shown: [String?]? = nil, into result: inout ReadAssessments) {
+              shown: [String?]? = nil, organisationAbove: String? = nil, into result: inout ReadAssessments) {
         var response = Response(organisation: "", answers: Answers(layout: layout), file: file, row: row)
         var offScale: [(column: String, reason: String)] = []
         for (index, column) in columns.enumerated() {
@@ -487,7 +362,10 @@ public struct AssessmentReader: Sendable {
         guard !response.organisation.isEmpty else {
             let index = columns.firstIndex(of: .metadata("organisation"))
             let column = index.map { namingKeys ? "key '\(names?[$0] ?? "organisation")'" : "\(AssessmentReader.letter($0)) '\(names?[$0] ?? "organisation")'" }
-            result.rejected.append(RejectedRow(file: file, row: row, column: column, reason: "the organisation is empty: every row needs the name of the organisation it assesses"))
+            // A spreadsheet's cell merged over several rows keeps its text in the first row only.
+            let merged = organisationAbove.map { "; the organisation above it is '\($0)': if that cell was merged over the rows below it, unmerge it and fill the name down" }
+            result.rejected.append(RejectedRow(file: file, row: row, column: column,
+                                               reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
             return
         }
         result.responses.append(response)

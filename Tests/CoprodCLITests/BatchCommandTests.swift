@@ -625,10 +625,10 @@ struct BatchCommandTests {
             ([input, work.path + "/./in.csv"], "\(work.path)/./in.csv and \(input) are the same file: its rows would be counted twice"),
             ([pipe], "\(pipe) is not a file but a pipe or a device: a batch reads each input twice, so save it to a file first"),
             // Found only once the output directory is made: it is removed again.
-            ([noOrganisation], "no 'organisation' column; the header has: name, role"),
+            ([noOrganisation], "no 'organisation' column; the header has: 'name' and 'role'"),
             ([input, workbook], "\(workbook) is an Excel workbook, not CSV: save the sheet as CSV"),
             ([semicolons], "\(semicolons): the header is separated by semicolons, not commas"),
-            ([questions], "no 'organisation' column; the header has: Timestamp, Name of your organisation, assets.1 (if column B 'Name of your organisation' names the organisation, head it 'organisation')"),
+            ([questions], "no 'organisation' column; the header has: 'Timestamp', 'Name of your organisation' and 'assets.1' (if column B 'Name of your organisation' names the organisation, head it 'organisation')"),
             ([input, "--jobs", "0"], jobsRange),
             ([input, "--jobs", "-1"], jobsRange),
             // A slip of the finger for 10 would hold 10,000 Lua states.

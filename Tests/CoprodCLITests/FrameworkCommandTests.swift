@@ -465,9 +465,10 @@ struct FrameworkCommandTests {
         // answered, so overall 3 too; 2 of the audit's 15 statements answered.
         #expect(piped.standardOutput.split(separator: "\n").last?.hasPrefix("Good,1,3,yes,2,15,3,") == true, "\(piped.standardOutput)")
         #expect(piped.standardError.contains("coprod: 1 row read: 1 evaluated for 1 organisation, 0 rejected"))
-        // A misspelt column is ignored with a warning that names the column it is closest to.
+        // A misspelt column is ignored with a warning that names the column it is closest to
+        // (with no column of the framework's, the file would be refused: see InputMistakeTests).
         let misspelt = try runCoprod(["evaluate", "involvement-audit", "/dev/stdin", "--format", "csv"],
-                                     input: "organisation,asset.1,colour\nGood,4,red\n")
+                                     input: "organisation,asset.1,colour,assets.2\nGood,4,red,3\n")
         #expect(misspelt.standardError.contains("/dev/stdin: column B 'asset.1' is not part of involvement-audit (ignored; did you mean 'assets.1'? `coprod template involvement-audit` lists the columns)"), "\(misspelt.standardError)")
         #expect(misspelt.standardError.contains("/dev/stdin: column C 'colour' is not part of involvement-audit (ignored; `coprod template involvement-audit` lists the columns)"))
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID()).csv").path

@@ -65,7 +65,18 @@ struct InputMistakeTests {
     /// come out with no answers, so it is refused, where misspelt columns are only warned of.
     @Test func anInputForAnotherFrameworkIsRefused() throws {
         try expectRefused("project-checklist", "Examples/involvement-audit.csv",
-                          "coprod: Examples/involvement-audit.csv: no column is an indicator of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n")
+                          "coprod: Examples/involvement-audit.csv: no column is an answer of project-checklist (25 columns not part of it): is it an input for another framework? `coprod template project-checklist` lists the columns, `coprod frameworks` the frameworks\n")
+    }
+
+    /// A header with no column of the framework's answers would give every organisation nothing
+    /// answered: refused, saying what the header has, or what its columns were likely meant to be.
+    @Test func aHeaderWithNoAnswerColumnIsRefused() throws {
+        let metadata = try file("organisation,Role,date\nA,staff,2024-05-01\n", "metadata.csv")
+        try expectRefused("involvement-audit", metadata,
+                          "coprod: \(metadata): no column is an answer of involvement-audit (the header has only 'organisation', 'Role' and 'date'): `coprod template involvement-audit` lists the columns\n")
+        let misspelt = try file("organisation,asset.1,Timestamp\nA,4,x\n", "misspelt.csv")
+        try expectRefused("involvement-audit", misspelt,
+                          "coprod: \(misspelt): no column is an answer of involvement-audit (2 columns not part of it; column B 'asset.1': did you mean 'assets.1'?): `coprod template involvement-audit` lists the columns\n")
     }
 
     /// A row with several values off their scales names them all, in one rejection, so that
@@ -89,6 +100,19 @@ struct InputMistakeTests {
         #expect(evaluated.standardError.contains("coprod: \(input) row 2, column B 'organisation': \(reason)\n"), "\(evaluated.standardError)")
         let (_, rejected) = try batch("involvement-audit", input)
         #expect(rejected == ["\(input),2,,B 'organisation',\(reason)"])
+    }
+
+    /// A spreadsheet's cell merged over an organisation's rows leaves those below the first
+    /// empty: said so, from `evaluate` and from `batch` cut into chunks of a row each.
+    @Test func anEmptyOrganisationBelowOneMayBeAMergedCell() throws {
+        let input = try file("organisation,role,assets.1\nSt Mary's,staff,4\n,carer,3\n,board,2\nOak,staff,1\n", "merged.csv")
+        let reason = "the organisation is empty: every row needs the name of the organisation it assesses; the organisation above it is 'St Mary's': if that cell was merged over the rows below it, unmerge it and fill the name down"
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", input, "--format", "csv"])
+        #expect(evaluated.status == 1)
+        #expect(evaluated.standardError.contains("coprod: \(input) row 3, column A 'organisation': \(reason)\n"), "\(evaluated.standardError)")
+        #expect(evaluated.standardError.contains("coprod: \(input) row 4, column A 'organisation': \(reason)\n"), "\(evaluated.standardError)")
+        let (_, rejected) = try batch("involvement-audit", input, ["--chunk-bytes", "1"])
+        #expect(rejected == ["\(input),3,,A 'organisation',\"\(reason)\"", "\(input),4,,A 'organisation',\"\(reason)\""])
     }
 
     /// An unclosed quote reads the lines after it into its row: the rejection says which lines,

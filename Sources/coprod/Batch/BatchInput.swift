@@ -185,9 +185,14 @@ struct BatchInput: Sendable {
             throw InputFile.unreadableAgain(file)
         }
         var position = chunk.firstPosition
+        // A chunk starts at a row with an organisation (or the file's first): the nearest row
+        // above with one is in the chunk, as reading the file whole finds it.
+        var above: String?
         while let raw = records.nextRaw(keyField: columns.organisationIndex) {
             if raw.isBlank && !raw.hasQuoteProblem { continue }
-            visit(position, row(raw, columns: columns, file: file))
+            let organisation = BatchInput.organisation(of: raw, columns: columns)
+            visit(position, row(raw, organisation: organisation, above: above, columns: columns, file: file))
+            if let organisation { above = organisation }
             position += 1
         }
         try BatchInput.checkRead(records, file: file)
@@ -209,12 +214,12 @@ struct BatchInput: Sendable {
         if let failure = records.readFailure { throw InputError("cannot read \(file) past row \(records.mark.row): \(failure)") }
     }
 
-    /// A record grouped under its organisation, or rejected if it cannot be grouped.
-    private func row(_ raw: CSVReader.RawRecord, columns: AssessmentReader.Columns, file: String) -> BatchRow {
-        if let organisation = BatchInput.organisation(of: raw, columns: columns) {
-            return .record(raw, organisation: organisation, columns: columns, file: file)
-        }
-        return .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file), file: file, row: raw.row))
+    /// A record grouped under its `organisation`, or rejected if it cannot be grouped; `above`
+    /// is the organisation of the nearest row above with one.
+    private func row(_ raw: CSVReader.RawRecord, organisation: String?, above: String?, columns: AssessmentReader.Columns, file: String) -> BatchRow {
+        if let organisation { return .record(raw, organisation: organisation, columns: columns, file: file) }
+        return .rejected(BatchInput.rejection(reader.response(raw.record, columns: columns, file: file, organisationAbove: above),
+                                              file: file, row: raw.row))
     }
 
     /// The organisation a record is grouped under: nil for one that cannot be grouped (a quote
