@@ -445,6 +445,15 @@ public enum CSVWriter {
         bytes += quote(field).utf8
     }
 
+    /// Text from an input (an organisation's name) as a spreadsheet cell: one that starts with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return gets an apostrophe before it, or a
+    /// spreadsheet opening the file would run it as a formula (`=HYPERLINK(...)` typed into a
+    /// form's name box). Names people give start so rarely; results.jsonl keeps them as written.
+    public static func cellText(_ text: String) -> String {
+        guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
+        return "'" + text
+    }
+
     public static func quote(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
         else { return field }

@@ -16,13 +16,17 @@ public enum ResultCSV {
 
     /// Appends the row's bytes, line end included: a batch writes one for every organisation.
     public static func write(_ result: OrganisationResult, to bytes: inout [UInt8]) {
-        CSVWriter.append(result.organisation, to: &bytes)
+        CSVWriter.append(CSVWriter.cellText(result.organisation), to: &bytes)
         bytes.append(UInt8(ascii: ","))
         JSONStream.append(result.respondents, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         append(result.overall, to: &bytes)
         // Empty when not known (a must-rule left blank).
-        bytes += result.passed.map { $0 ? Array(",yes,".utf8) : Array(",no,".utf8) } ?? Array(",,".utf8)
+        switch result.passed {
+        case true?: bytes.append(contentsOf: ",yes,".utf8)
+        case false?: bytes.append(contentsOf: ",no,".utf8)
+        case nil: bytes.append(contentsOf: ",,".utf8)
+        }
         JSONStream.append(result.answered, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         JSONStream.append(result.expected, to: &bytes)

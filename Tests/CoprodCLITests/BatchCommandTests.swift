@@ -339,6 +339,26 @@ struct BatchCommandTests {
         #expect((organisations?.last?["warnings"] as? [String])?.contains { $0.contains("rejected") } == false)
     }
 
+    /// A name a spreadsheet would run as a formula (typed into a form's name box) is written to
+    /// results.csv and rejected.csv as text, with an apostrophe before it; results.jsonl keeps
+    /// it as written.
+    @Test func aNameASpreadsheetWouldRunIsWrittenAsText() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "\"=HYPERLINK(\"\"http://x\"\",\"\"B\"\")\",staff,4,4,4,4,4,4,\n@Home,staff,2,2,2,2,2,2,\n"
+                              + "-Minus,staff,six,2,2,2,2,2,\nPlain,staff,3,3,3,3,3,3,\n", "names.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let rows = try read(out, "results.csv").split(separator: "\n").dropFirst()
+        #expect(rows.first?.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\",\"\"B\"\")\",1,4,") == true)
+        #expect(rows.dropFirst().map { String($0.prefix { $0 != "," }) } == ["'@Home", "Plain"])
+        #expect(try read(out, "rejected.csv").split(separator: "\n")[1].hasPrefix("\(input),4,'-Minus,"))
+        #expect(try read(out, "results.jsonl").contains(#""organisation":"=HYPERLINK(\"http://x\",\"B\")""#))
+        let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "csv"])
+        #expect(evaluated.standardOutput.split(separator: "\n")[2].hasPrefix("'@Home,1,2,"))
+    }
+
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

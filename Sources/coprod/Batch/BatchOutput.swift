@@ -149,7 +149,7 @@ final class BatchOutput {
         try table.close()
         var rejectedCSV = CSVWriter.line(["file", "row", "organisation", "column", "reason"])
         for row in rejected.sorted(by: { ($0.file, $0.row) < ($1.file, $1.row) }) {
-            rejectedCSV += CSVWriter.line([row.file, String(row.row), row.organisation ?? "", row.whereInRow, row.reason])
+            rejectedCSV += CSVWriter.line([row.file, String(row.row), CSVWriter.cellText(row.organisation ?? ""), row.whereInRow, row.reason])
         }
         let summaryJSON = SummaryReport.json(summary).text(indent: 2) + "\n"
         let summaryMarkdown = SummaryReport.markdown(summary, framework: framework)

@@ -301,6 +301,9 @@ local function csv_field(value)
     text = ""
   elseif type(value) == "number" then
     text = coprod._csv_number(value)
+  elseif type(value) == "string" and value:find("^[=+%-@\t\r]") then
+    -- As results.csv has it: a spreadsheet would run a name starting so as a formula.
+    text = "'" .. value
   end
   text = tostring(text)
   if text:find('[,"\r\n]') then text = '"' .. text:gsub('"', '""') .. '"' end
