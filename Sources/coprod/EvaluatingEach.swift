@@ -33,6 +33,9 @@ extension Evaluator {
                 read.responses.removeAll { $0.organisation == assessment.organisation }
             }
         }
+        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation))) {
+            Diagnostics.standardError("coprod: warning: \(warning)")
+        }
         return (results, failed)
     }
 }

@@ -170,6 +170,29 @@ struct BatchCommandTests {
         #expect(results.compactMap { $0["overall"] as? Double } == [3, 3, 3, 3, 3])
     }
 
+    /// Names that differ only in how they were typed stay apart (coprod cannot know they are
+    /// one organisation) and are warned of, by a batch however it is cut and by `evaluate`.
+    @Test func namesTypedTwoWaysAreWarnedOf() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let rows = ["Riverside Housing", "St Mary's", "Hill Trust", "riverside  housing", "St Mary\u{2019}s", "Hill Trust"]
+        let input = try write(header + rows.map { "\($0),staff,3,3,3,3,3,3,\n" }.joined(), "names.csv", in: work)
+        let warning = "coprod: warning: names that differ only in case, spaces, accents or punctuation were evaluated as different "
+            + "organisations: 'Riverside Housing' and 'riverside  housing'; 'St Mary's' and 'St Mary\u{2019}s' (if each is one organisation, "
+            + "write its name the same way in every row and run again)"
+        for (jobs, chunkBytes) in [("1", "65536"), ("3", "1")] {
+            let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", work.appendingPathComponent("out-\(jobs)").path,
+                                        "--jobs", jobs, "--chunk-bytes", chunkBytes, "--quiet"])
+            #expect(result.standardError.split(separator: "\n").map(String.init) == [warning])
+            #expect(try read(work.appendingPathComponent("out-\(jobs)"), "results.csv").split(separator: "\n").count == 6)
+        }
+        let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "csv"])
+        #expect(evaluated.standardError.split(separator: "\n").first.map(String.init) == warning)
+        let unlike = try write(header + "Riverside Housing,staff,3,3,3,3,3,3,\nRiverside Care,staff,3,3,3,3,3,3,\n", "unlike.csv", in: work)
+        let quiet = try runCoprod(["batch", "mini-audit", unlike, "--path", fixtures, "--out", work.appendingPathComponent("unlike").path, "--quiet"])
+        #expect(quiet.standardError.isEmpty)
+    }
+
     /// CSV, JSON Lines and JSON inputs in one batch: each file is read in its own chunks, and an
     /// organisation with rows in two files is evaluated once, where its last row is.
     @Test func csvJSONLinesAndJSONTogether() throws {

@@ -1,3 +1,4 @@
+import CoprodCore
 import CoprodIO
 
 /// What the first pass over the inputs learns: how many rows there are, which organisations have
@@ -52,10 +53,16 @@ struct OrganisationPlan: Sendable {
     private(set) var rows = 0
     private var seen: SeenFilter
     private var previous: Int?
+    /// Names seen before as `SimilarNames` folds them, and the folded keys met again under a
+    /// new name: the organisations whose names may differ only in how they were typed. Workers
+    /// collect the names under those keys (a few, and never any when there are none).
+    private var seenFolded: SeenFilter
+    private(set) var similarKeys: Set<UInt64> = []
 
     /// `bytes` is the size of the inputs, which bounds how many names there can be.
     init(bytes: Int) {
         seen = SeenFilter(bits: Swift.min(1 << 25, Swift.max(1 << 16, bytes / 4)))
+        seenFolded = SeenFilter(bits: Swift.min(1 << 25, Swift.max(1 << 16, bytes / 4)))
     }
 
     /// Counts a row of `organisation` (nil for a row that cannot be grouped).
@@ -67,7 +74,12 @@ struct OrganisationPlan: Sendable {
         }
         let key = organisation.hashValue
         if key != previous {
-            if !seen.insert(key) { lastRowOfScattered[key] = rows }
+            if !seen.insert(key) {
+                lastRowOfScattered[key] = rows
+            } else {
+                let folded = SimilarNames.key(organisation)
+                if !seenFolded.insert(Int(bitPattern: UInt(folded))), similarKeys.count < 100_000 { similarKeys.insert(folded) }
+            }
             previous = key
         } else if lastRowOfScattered[key] != nil {
             lastRowOfScattered[key] = rows
@@ -85,13 +97,17 @@ struct OrganisationPlan: Sendable {
     }
 
     /// Drops what only planning needed.
-    mutating func finish() { seen = SeenFilter(bits: 64) }
+    mutating func finish() {
+        seen = SeenFilter(bits: 64)
+        seenFolded = SeenFilter(bits: 64)
+    }
 
     /// A copy that shares no storage with this one, for a worker to look names up in without
     /// holding the other workers up.
     func copy() -> OrganisationPlan {
         var copy = self
         copy.lastRowOfScattered = Dictionary(uniqueKeysWithValues: lastRowOfScattered.map { ($0.key, $0.value) })
+        copy.similarKeys = Set(similarKeys.map { $0 })
         return copy
     }
 

@@ -107,8 +107,9 @@ final class BatchRunner {
         // each worker's hands.
         let spare = SpareBuffers(limit: 2 * (window + options.jobs))
         let unread = FirstFailure()
+        let similar = SimilarNamesFound()
         start.go(Batch(plan: plan, dispenser: dispenser, results: results, scattered: ScatteredRows(chunks: plan.chunks.count),
-                       rejected: rejected, spare: spare, unread: unread))
+                       rejected: rejected, spare: spare, unread: unread, similar: similar))
 
         let progress = Progress(total: plan.rows, enabled: options.progress)
         var writer = ResultsWriter(output: output, reports: options.reports)
@@ -140,6 +141,7 @@ final class BatchRunner {
         summary.rowsRead = plan.rows
         if summary.rowsEvaluated + summary.rowsRejected != summary.rowsRead { throw BatchRunner.unaccounted(summary) }
         try output.finish(rejected: rejected.all, summary: summary, framework: framework)
+        if let warning = SimilarNames.warning(similar.groups) { Diagnostics.standardError("coprod: warning: \(warning)") }
         return summary
     }
 
@@ -161,6 +163,7 @@ final class BatchRunner {
         let spare: SpareBuffers
         /// Why a chunk could not be read once planned, which stops the batch.
         let unread: FirstFailure
+        let similar: SimilarNamesFound
     }
 
     private func startWorkers(_ start: WorkerStart) -> [WorkerHandle] {

@@ -28,6 +28,7 @@ struct BatchWorker: Sendable {
             columns[file] = try? evaluation.reader.columns(header, file: files[file], warnings: &ignored)
         }
         let organisations = plan.organisations.copy()
+        evaluation.similarKeys = organisations.similarKeys
 
         while let index = batch.dispenser.take() {
             let chunk = plan.chunks[index]
@@ -72,6 +73,7 @@ struct BatchWorker: Sendable {
                 evaluation.rejections.removeAll(keepingCapacity: true)
             }
         }
+        if !evaluation.similarNames.isEmpty { batch.similar.add(evaluation.similarNames) }
         return evaluation.summary
     }
 }
@@ -96,6 +98,10 @@ struct OrganisationEvaluation {
     private var keyColumns = JSONKeyColumns()
     private var json = JSONStream(capacity: 1 << 18)
     private var csv: [UInt8] = []
+    /// The folded keys of names the first pass met under two spellings (most batches none),
+    /// and the names evaluated under them, a few each.
+    var similarKeys: Set<UInt64> = []
+    private(set) var similarNames: [UInt64: [String]] = [:]
 
     init(worker: BatchWorker) {
         reports = worker.reports
@@ -149,6 +155,7 @@ struct OrganisationEvaluation {
             let csvStart = csv.count
             ResultCSV.write(result, to: &csv)
             summary?.add(result)
+            if !similarKeys.isEmpty { noteSimilar(organisation) }
             return .evaluated(json: jsonStart..<json.bytes.count, csv: csvStart..<csv.count,
                               report: report.map { BatchRunner.Report(organisation: result.organisation, text: $0) })
         } catch {
@@ -157,6 +164,12 @@ struct OrganisationEvaluation {
             rejections += responses.map { RejectedRow(file: $0.file, row: $0.row, organisation: organisation, reason: error.located) }
             return .rejected
         }
+    }
+
+    private mutating func noteSimilar(_ organisation: String) {
+        let key = SimilarNames.key(organisation)
+        guard similarKeys.contains(key), similarNames[key, default: []].count < 5 else { return }
+        similarNames[key, default: []].append(organisation)
     }
 
     /// The lines written since the last call, handed over whole; writing goes on in buffers

@@ -76,6 +76,19 @@ final class RejectedRows: @unchecked Sendable {
     var all: [RejectedRow] { lock.withLock { rows } }
 }
 
+/// The names workers evaluated under the folded keys the first pass met twice, for the warning
+/// of names that may be one organisation typed two ways.
+final class SimilarNamesFound: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var names: [String] = []
+
+    func add(_ found: [UInt64: [String]]) { lock.withLock { names += found.values.joined() } }
+
+    /// The groups that fold alike, whatever order the workers finished in.
+    var groups: [[String]] { SimilarNames.groups(lock.withLock { names }.sorted()) }
+}
+
 /// The first of the errors workers record.
 final class FirstFailure: @unchecked Sendable {
     // Guarded by `lock`.
