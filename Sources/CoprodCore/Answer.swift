@@ -157,7 +157,9 @@ extension Scale {
     /// messages are made, so every one says what is accepted and that empty is no answer (people
     /// type `-`, `none` or `n/a` for it, which some scales take as an answer).
     public func notOnScale(_ shown: String, because reason: String? = nil) -> ValueProblem {
-        ValueProblem(message: "\(shown) \(notOnIt)\(reason.map { ": " + $0 } ?? "") (accepted: \(accepted); leave it empty for no answer)")
+        // A whole paragraph pasted into a cell is named by its start, not quoted whole.
+        let shown = shown.count <= 80 ? shown : "\(shown.prefix(60))…' (\(counted(shown.count - 2, "character")))"
+        return ValueProblem(message: "\(shown) \(notOnIt)\(reason.map { ": " + $0 } ?? "") (accepted: \(accepted); leave it empty for no answer)")
     }
 
     /// The words this scale accepts in place of a number, by their folded spelling and by the

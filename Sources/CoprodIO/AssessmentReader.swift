@@ -15,6 +15,9 @@ public struct RejectedRow: Sendable, Equatable, CustomStringConvertible {
     /// starts, as an editor shows it.
     public var place: TextPosition?
     public var reason: String
+    /// The row itself is broken (a quote, the number of fields), so the organisation it seems
+    /// to name is not told of it in its result, as a batch cannot group such a row.
+    public var brokenRow = false
 
     public init(file: String, row: Int, organisation: String? = nil, column: String? = nil, place: TextPosition? = nil, reason: String) {
         self.file = file
@@ -231,14 +234,20 @@ public struct AssessmentReader: Sendable {
             // A problem in one cell names its column, and the organisation if it is in another.
             if let field = record.problemField, field.index < columns.count {
                 let organisation = columns.organisationIndex.flatMap { $0 < field.index ? record.fields[$0].trimmingWhitespaceForInput : nil }
-                return .rejected(RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
-                                             column: columns.describe(field.index), reason: field.reason))
+                var rejected = RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
+                                           column: columns.describe(field.index), reason: field.reason)
+                rejected.brokenRow = !field.encoding
+                return .rejected(rejected)
             }
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))
         }
         if record.fields.count != columns.count {
-            return .rejected(RejectedRow(file: file, row: record.row,
-                reason: "the row has \(counted(record.fields.count, "field")) but the header has \(columns.count)"))
+            // Named by its organisation when that field is there, so the row can be found.
+            let organisation = columns.organisationIndex.flatMap { $0 < record.fields.count ? record.fields[$0].trimmingWhitespaceForInput : nil }
+            var rejected = RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
+                                       reason: "the row has \(counted(record.fields.count, "field")) but the header has \(columns.count)")
+            rejected.brokenRow = true
+            return .rejected(rejected)
         }
         var result = ReadAssessments()
         read(values: record.fields, columns: columns.columns, names: columns.names, file: file, row: record.row,

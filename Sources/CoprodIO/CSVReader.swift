@@ -26,6 +26,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
         /// The field, 0 for the first.
         public var index: Int
         public var reason: String
+        /// Its text is not UTF-8: the row's fields are where they should be, so the row is
+        /// still its organisation's, where a misplaced quote may have shifted them.
+        public var encoding = false
     }
 
     private var bytes: [UInt8]
@@ -334,7 +337,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 if problem == nil {
                     let reason = "not valid UTF-8 text (save the file as CSV UTF-8: Excel's plain \"CSV (Comma delimited)\" is not UTF-8)"
                     problem = "field \(fields.count) is \(reason)"
-                    problemField = FieldProblem(index: fields.count - 1, reason: reason)
+                    problemField = FieldProblem(index: fields.count - 1, reason: reason, encoding: true)
                 }
             }
             field.removeAll(keepingCapacity: true)

@@ -21,6 +21,13 @@ extension AssessmentReader {
     /// reader, which says more.
     func mapHeader(_ names: [String], file: String, into result: inout ReadAssessments,
                    naming: Naming = .columns) throws(InputError) -> [Column] {
+        // A byte-order mark or a zero-width space where files were joined is invisible in a
+        // message, which would then say to head 'organisation' as 'organisation'.
+        let names = naming == .columns ? names.map(AssessmentReader.withoutInvisibleEnds) : names
+        if naming == .columns && names.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
+            throw InputError("\(file): the first line is blank, where the header should be (the column names, "
+                             + "`coprod template \(framework.id)` shows them): delete the blank lines above it")
+        }
         // Spreadsheets export empty columns past the last one used: not a mistake in a header,
         // so one warning for all (in case one holds values), and not refused with --strict.
         let unnamed = naming == .columns ? names.indices.filter { names[$0].trimmingWhitespace.isEmpty } : []
@@ -84,6 +91,15 @@ extension AssessmentReader {
         }
         if naming == .columns { try checkAnswers(columns, names: names, file: file) }
         return columns
+    }
+
+    /// `name` without byte-order marks, zero-width spaces or direction marks at either end.
+    static func withoutInvisibleEnds(_ name: String) -> String {
+        let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200B}", "\u{200E}", "\u{200F}"]
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+              invisible.contains(first) || invisible.contains(last) else { return name }
+        let scalars = name.unicodeScalars.drop { invisible.contains($0) }
+        return String(String.UnicodeScalarView(scalars.reversed().drop { invisible.contains($0) }.reversed()))
     }
 
     /// Maps columns headed by a text that several items share (each section's "What would

@@ -63,6 +63,12 @@ extension AssessmentReader {
     private static func notJSON(_ text: ArraySlice<UInt8>, start: TextPosition?, error: Error) -> String {
         guard let problem = JSONScanner.syntaxProblem(inRespondent: text) else {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            // The parser's words for a number past a double's range ("Number 1e999 is not
+            // representable in Swift.") are about the parser: say what the number is.
+            if let detail, detail.hasPrefix("Number "), detail.hasSuffix(" is not representable in Swift.") {
+                let number = detail.dropFirst("Number ".count).dropLast(" is not representable in Swift.".count)
+                return "the number \(number) is too large to read (a value is a number no larger than about 1e308, or text)"
+            }
             return "not valid JSON" + (detail.map { " (\($0))" } ?? "")
         }
         var before = text[..<problem.index]

@@ -16,7 +16,8 @@ extension Evaluator {
         for rejected in read.rejected { Diagnostics.standardError("coprod: \(rejected)") }
         var results: [OrganisationResult] = []
         var failed = 0
-        let rejectedOf = Dictionary(grouping: read.rejected) { $0.organisation ?? "" }
+        // Rows read as an organisation's, as a batch groups them: not a broken row's guess.
+        let rejectedOf = Dictionary(grouping: read.rejected.filter { !$0.brokenRow }) { $0.organisation ?? "" }
         for assessment in Assessment.group(read.responses) {
             do {
                 var result = try evaluate(assessment, rules: rules)

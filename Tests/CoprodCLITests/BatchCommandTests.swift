@@ -125,7 +125,7 @@ struct BatchCommandTests {
         #expect(results[15]["overall"] as? Double == 3)
         let rejected = outputs[0][2].split(separator: "\n")
         #expect(rejected.count == 3)
-        #expect(rejected[1].hasPrefix("\(input),24,,,"))
+        #expect(rejected[1].hasPrefix("\(input),24,Short,,"))
         #expect(rejected[2].hasPrefix("\(input),69,Off,"))
         let summary = try JSONSerialization.jsonObject(with: Data(outputs[0][3].utf8)) as? [String: Any]
         #expect(summary?["rows"] as? [String: Int] == ["read": 88, "evaluated": 86, "rejected": 2])
@@ -344,7 +344,9 @@ struct BatchCommandTests {
     @Test func aResultNamesItsOrganisationsRejectedRows() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
-        let input = try write(header + "A,staff,5,5,5,5,5,5,\nA,service user,1,1,six,1,1,1,\nB,staff,2,2,2,2,2,2,\nA,carer,9,1,1,1,1,1,\n",
+        // Row 6 is broken (too few fields): named by the organisation it seems to be, in
+        // rejected.csv, but not in A's result, as a batch cannot group it.
+        let input = try write(header + "A,staff,5,5,5,5,5,5,\nA,service user,1,1,six,1,1,1,\nB,staff,2,2,2,2,2,2,\nA,carer,9,1,1,1,1,1,\nA,staff,1\n",
                               "answers.csv", in: work)
         let out = work.appendingPathComponent("out")
         let result = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet", "--jobs", "2"])
@@ -356,6 +358,7 @@ struct BatchCommandTests {
         let leftOut = "2 rows of this organisation were rejected and left out of this result (\(input) row 3, \(input) row 5): the rejected rows say why"
         #expect(warningsOf["A"]?.first == leftOut)
         #expect(warningsOf["B"]?.contains { $0.contains("rejected") } == false)
+        #expect(try read(out, "rejected.csv").split(separator: "\n").last == "\(input),6,A,,the row has 3 fields but the header has 9")
         let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "json"])
         let organisations = try JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8)) as? [[String: Any]]
         #expect((organisations?.first?["warnings"] as? [String])?.first == leftOut)
@@ -407,7 +410,7 @@ struct BatchCommandTests {
         let rejected = try read(out, "rejected.csv").split(separator: "\n").map(String.init)
         #expect(rejected.count == 8)  // header + 7 rows
         #expect(rejected.contains { $0.hasPrefix("\(first),3,,,") && $0.contains("never closed") })
-        #expect(rejected.contains { $0.hasPrefix("\(secondPath),2,,,") && $0.contains("the row has 4 fields but the header has 9") })
+        #expect(rejected.contains { $0.hasPrefix("\(secondPath),2,Short,,") && $0.contains("the row has 4 fields but the header has 9") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),3,Off,C 'assets.1',") && $0.contains("'six' is not on the 1-5 scale") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),4,Faulty,,") && $0.contains("mini-audit.lua:20: this rule fails for Faulty") })
         #expect(rejected.contains { $0.hasPrefix("\(secondPath),5,Loopy,,") && $0.contains("instruction limit of 2000000 reached") })

@@ -90,6 +90,7 @@ struct JSONInputTests {
             #"{"organisation":"Alpha","role":"carer","answers":{"assets.1":2}}"#,
             #"{"organisation":"Beta","answers":null,"assets.1":"Made a start"}"#,
             #"{"organisation":"Alpha","assets.1":"four"}"#,
+            #"{"organisation":"Theta","assets.1":1e999}"#,
         ].map { $0 == "UTF8" ? Array(#"{"organisation":"B"#.utf8) + [0xFF] + Array(#"","assets.1":4}"#.utf8) : Array($0.utf8) }
         let file = work.appendingPathComponent("rows.jsonl").path
         try Data(lines.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: file))
@@ -111,9 +112,10 @@ struct JSONInputTests {
             "\(file) line 14: not valid JSON: text after the respondent at column 38, found 'trailing'",
             "\(file) line 15: not valid JSON: not valid UTF-8 at column 19 (save the file as UTF-8)",
             "\(file) line 18, key 'assets.1': 'four' is not on the 1-5 scale \(JSONInputTests.offScale)",
+            "\(file) line 19: the number 1e999 is too large to read (a value is a number no larger than about 1e308, or text)",
         ])
-        // 17 lines that are not blank: Alpha's two good ones and Beta's are evaluated.
-        #expect(summary == "coprod: 17 rows read: 3 evaluated for 2 organisations, 14 rejected")
+        // 18 lines that are not blank: Alpha's two good ones and Beta's are evaluated.
+        #expect(summary == "coprod: 18 rows read: 3 evaluated for 2 organisations, 15 rejected")
         // --strict changes nothing here: no key is unknown.
         let strict = try runCoprod(["evaluate", "involvement-audit", file, "--strict", "--format", "csv"], timeout: 60)
         #expect(strict.status == 1)

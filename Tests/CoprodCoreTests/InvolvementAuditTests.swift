@@ -1,4 +1,5 @@
 import CoprodCore
+import CoprodIO
 import Testing
 
 /// Cases worked out by hand from seed 002: "calculate your average score by adding up your
@@ -72,6 +73,19 @@ struct InvolvementAuditTests {
         let (results, read) = try evaluate(framework, csv: "organisation,assets.1,assets.2\nGood,4,5\nLone\nLong,1,2,3\n", file: "audit.csv")
         #expect(results.map(\.organisation) == ["Good"])
         #expect(read.rejected.map(\.reason) == ["the row has 1 field but the header has 3", "the row has 4 fields but the header has 3"])
+    }
+
+    /// A blank line above the header is named as such; a byte-order mark inside a header name
+    /// (files joined together) is not part of it; a long value is quoted by its start.
+    @Test func invisibleMistakesAroundTheHeaderAndLongValuesAreNamed() throws {
+        #expect(throws: InputError("audit.csv: the first line is blank, where the header should be (the column names, "
+                                   + "`coprod template involvement-audit` shows them): delete the blank lines above it")) {
+            try evaluate(framework, csv: "\norganisation,assets.1\nA,3\n", file: "audit.csv")
+        }
+        let (results, _) = try evaluate(framework, csv: "organisation\u{FEFF},\u{200B}assets.1\nA,3\n")
+        #expect(results.first?.indicator("assets.1")?.score == .number(3))
+        let (_, read) = try evaluate(framework, csv: "organisation,assets.1\nA,\(String(repeating: "x", count: 200))\n")
+        #expect(read.rejected.first?.reason.hasPrefix("'\(String(repeating: "x", count: 59))…' (200 characters) is not on the 1-5 scale (accepted:") == true)
     }
 
     @Test func headersMayBeTheStatementsAsAFormsToolWritesThem() throws {

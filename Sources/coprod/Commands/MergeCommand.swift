@@ -53,6 +53,8 @@ struct MergeCommand: ParsableCommand {
         // Each shard's section and indicator ids, from its first result, to hold the framework to.
         var shape: [(directory: String, ids: [String])] = []
         var rejected: [RejectedRow] = []
+        // Organisations a framework's own rule failed for, as each shard's summary counts them.
+        var ruleFailed = 0
         // Each shard's report format, and the first shard with reports, to hold the others to it.
         var reportFormats: [BatchRunner.ReportFormat?] = []
         var reportShard: (directory: String, format: BatchRunner.ReportFormat)?
@@ -75,11 +77,14 @@ struct MergeCommand: ParsableCommand {
             reportFormats.append(format)
             var records = CSVReader(bytes: Array(rejectedText.utf8))
             _ = records.next()
+            var shardRejected: [RejectedRow] = []
             for record in records where record.fields.count == 5 {
-                rejected.append(RejectedRow(file: record.fields[0], row: Int(record.fields[1]) ?? 0,
-                                            organisation: record.fields[2].isEmpty ? nil : record.fields[2],
-                                            column: record.fields[3].isEmpty ? nil : record.fields[3], reason: record.fields[4]))
+                shardRejected.append(RejectedRow(file: record.fields[0], row: Int(record.fields[1]) ?? 0,
+                                                 organisation: record.fields[2].isEmpty ? nil : record.fields[2],
+                                                 column: record.fields[3].isEmpty ? nil : record.fields[3], reason: record.fields[4]))
             }
+            rejected += shardRejected
+            ruleFailed += MergeCommand.ruleFailed(in: base) ?? MergeCommand.ruleFailed(guessedFrom: shardRejected)
             if var lines = LineReader(path: base.appendingPathComponent("results.jsonl").path), let first = lines.nextLine(),
                let object = try? JSONSerialization.jsonObject(with: Data(first.bytes)) as? [String: Any],
                let shardFramework = object["framework"] as? String {
@@ -121,7 +126,7 @@ struct MergeCommand: ParsableCommand {
                                       summary: &summary, seen: &shardOf)
                 reports.note(directory, organisations: summary.organisations - before)
             }
-            summary.organisationsFailed = Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
+            summary.organisationsFailed = ruleFailed
             summary.rowsRejected = rejected.count
             summary.rowsRead = summary.rowsEvaluated + summary.rowsRejected
             try output.finish(rejected: rejected, summary: summary, framework: framework)
@@ -226,6 +231,21 @@ struct MergeCommand: ParsableCommand {
         if let extra = table.nextLine(), !extra.isBlank {
             throw InputError("\(directory): results.csv has more rows than results.jsonl has lines, so it is not a complete coprod batch output")
         }
+    }
+
+    /// The organisations a framework's own rule failed for, as the shard's summary.json counts
+    /// them ("failed" before it was named "rule_failed"); nil if it cannot be read.
+    static func ruleFailed(in shard: URL) -> Int? {
+        guard let data = try? Data(contentsOf: shard.appendingPathComponent("summary.json")),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let organisations = object["organisations"] as? [String: Any] else { return nil }
+        return (organisations["rule_failed"] ?? organisations["failed"]) as? Int
+    }
+
+    /// Without a summary: organisations with a row rejected as a whole, not for a cell, which is
+    /// how a failed rule rejects them (a broken row named by its organisation is one too).
+    static func ruleFailed(guessedFrom rejected: [RejectedRow]) -> Int {
+        Set(rejected.filter { $0.column == nil && $0.organisation != nil }.compactMap(\.organisation)).count
     }
 
     /// Adds one result line to the summary; its organisation, or nil for a line that is not a result.
