@@ -43,11 +43,35 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Treat a column the framework does not have as an error instead of a warning.")
     var strict = false
 
+    @Option(name: .customLong("organisation"),
+            help: ArgumentHelp("Evaluate only this organisation, named as the inputs have it (may be given again for more).",
+                               valueName: "name"))
+    var organisations: [String] = []
+
     @OptionGroup var sandbox: SandboxOptions
 
     func validate() throws {
         try sandbox.checkNotAnInput(framework, command: "evaluate", inputs: inputs)
         if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
+    }
+
+    /// With `--organisation`, keeps the chosen organisations' rows, and their rejected rows, and
+    /// returns how many rows were left aside; a name no row has stops with the closest names.
+    private func keepChosen(_ read: inout ReadAssessments) throws -> Int {
+        guard !organisations.isEmpty else { return 0 }
+        let chosen = Set(organisations.map(\.trimmingWhitespaceForInput))
+        let present = Set(read.responses.map(\.organisation) + read.rejected.compactMap(\.organisation))
+        for name in chosen where !present.contains(name) {
+            let alike = present.filter { SimilarNames.folded($0) == SimilarNames.folded(name) }.sorted()
+            let closest = alike.isEmpty ? closestName(to: name, among: present).map { [$0] } ?? [] : alike
+            Diagnostics.standardError("coprod: no organisation named '\(name)' in \(paths.joined(separator: ", "))"
+                + (closest.isEmpty ? "" : " (did you mean \(closest.map { "'\($0)'" }.joined(separator: " or "))?)"))
+            throw ExitCode.usage
+        }
+        let before = read.responses.count + read.rejected.count
+        read.responses.removeAll { !chosen.contains($0.organisation) }
+        read.rejected.removeAll { !chosen.contains($0.organisation ?? "") }
+        return before - read.responses.count - read.rejected.count
     }
 
     /// The inputs to open: `-`, as most tools take it, is standard input (read whole, as CSV,
@@ -72,6 +96,8 @@ struct EvaluateCommand: ParsableCommand {
             Diagnostics.standardError("coprod: \(error)")
             throw ExitCode.usage
         }
+        let rowsRead = read.rowsRead
+        let leftAside = try keepChosen(&read)
         // A rule that fails for one organisation rejects that organisation, not the run.
         let (results, failedOrganisations) = try Evaluator(framework: loaded).evaluateEach(&read, rules: rules)
         switch format {
@@ -90,7 +116,8 @@ struct EvaluateCommand: ParsableCommand {
         case .markdown:
             Output.write(results.map { MarkdownReport.render($0, framework: loaded) }.joined(separator: "\n---\n\n"))
         }
-        Diagnostics.standardError("coprod: \(counted(read.rowsRead, "row")) read: \(grouped(read.responses.count)) evaluated for \(counted(results.count, "organisation")), \(grouped(read.rejected.count)) rejected")
+        let aside = leftAside > 0 ? ", \(counted(leftAside, "row")) of other organisations left aside (--organisation)" : ""
+        Diagnostics.standardError("coprod: \(counted(rowsRead, "row")) read: \(grouped(read.responses.count)) evaluated for \(counted(results.count, "organisation")), \(grouped(read.rejected.count)) rejected\(aside)")
         if !read.rejected.isEmpty || failedOrganisations > 0 { throw ExitCode.scriptFailed }
     }
 }
