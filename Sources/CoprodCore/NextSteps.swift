@@ -13,7 +13,7 @@ struct NextSteps: Sendable {
     /// lowest and when it shares the lowest score ("Networks is the lowest (", "Networks is joint
     /// lowest ("), after it (")." and the framework's next-steps prompts or else its first
     /// reflection prompt), and the highest score its scales allow.
-    private let sections: [(id: String, lowest: String, jointLowest: String, after: String, maximum: Double)]
+    private let sections: [(id: String, lowest: String, jointLowest: String, only: String, after: String, maximum: Double)]
 
     init(framework: Framework) {
         ordered = framework.indicators
@@ -37,7 +37,7 @@ struct NextSteps: Sendable {
         sections = framework.sections.map { section in
             let prompts = section.nextSteps.isEmpty ? Array(section.prompts.prefix(1).map(\.text)) : section.nextSteps
             return (section.id, section.title + " is the lowest (", section.title + " is joint lowest (",
-                    ")." + (prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")), maxima[section.id] ?? .infinity)
+                    section.title + " is the only section scored (", ")." + (prompts.isEmpty ? "" : " " + prompts.joined(separator: " ")), maxima[section.id] ?? .infinity)
         }
     }
 
@@ -70,7 +70,9 @@ struct NextSteps: Sendable {
             let isLowest = { (section: Int, value: Double) in value == lowest && value < self.sections[section].maximum }
             let joint = scored.count(where: isLowest) > 1
             for (section, value) in scored where isLowest(section, value) {
-                steps.append((joint ? sections[section].jointLowest : sections[section].lowest) + Score.format(value) + sections[section].after)
+                // One section scored is not the lowest of anything.
+                let opening = scored.count == 1 ? sections[section].only : joint ? sections[section].jointLowest : sections[section].lowest
+                steps.append(opening + Score.format(value) + sections[section].after)
             }
         }
 

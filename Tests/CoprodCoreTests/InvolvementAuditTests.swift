@@ -56,6 +56,12 @@ struct InvolvementAuditTests {
                                    "Catalysts is joint lowest (1.67). What would help you to improve in this area?"])
     }
 
+    /// With one principle scored, its prompt is still the next step, but it is not "the lowest".
+    @Test func oneSectionScoredIsNotCalledTheLowest() throws {
+        let (results, _) = try evaluate(framework, csv: "organisation,assets.1,assets.2,assets.3\nOnly,4,4,3\n")
+        #expect(results[0].nextSteps == ["Assets is the only section scored (3.67). What would help you to improve in this area?"])
+    }
+
     @Test func offScaleValueRejectsTheRowOnly() throws {
         let (results, read) = try evaluate(framework, csv: """
             organisation,assets.1,assets.2
