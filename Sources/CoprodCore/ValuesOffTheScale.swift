@@ -26,8 +26,10 @@ extension Scale {
             }
         case .ratio:
             if let value = Scale.decimal(text), value >= 0, value <= 100 {
-                let percent = value > 0 && value < 1 ? Scale.percent(ofFraction: text) : text
-                throw notOnScale(shown, because: value > 0 && value < 1
+                // 0.5, and 1.0 or 0.0 written with a point, are shares as a spreadsheet writes them.
+                let fraction = (value > 0 && value < 1) || (value <= 1 && text.contains("."))
+                let percent = fraction ? Scale.percent(ofFraction: text) : text
+                throw notOnScale(shown, because: fraction
                                  ? "it looks like a fraction; write \(percent)%"
                                  : "a percentage needs its % sign, \(percent)%, since a bare number could be a count")
             }

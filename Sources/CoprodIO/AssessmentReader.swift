@@ -62,8 +62,22 @@ public struct ReadAssessments: Sendable {
     public var warnings: [String] = []
     /// Data rows read (blank rows are not counted): responses + rejected.
     public var rowsRead: Int { responses.count + rejected.count }
+    /// Each organisation's name as its first row read spells it, rejected or not (names equal
+    /// as text may differ in their bytes): a batch names an organisation so.
+    public private(set) var spellings: [String: String] = [:]
 
     public init() {}
+
+    mutating func add(_ response: Response) {
+        if spellings[response.organisation] == nil { spellings[response.organisation] = response.organisation }
+        responses.append(response)
+    }
+
+    mutating func add(_ row: RejectedRow) {
+        // A broken row's organisation is a guess, which a batch does not group by.
+        if !row.brokenRow, let name = row.organisation?.trimmingWhitespaceForInput, !name.isEmpty, spellings[name] == nil { spellings[name] = name }
+        rejected.append(row)
+    }
 }
 
 /// Maps input columns to a framework's answers and reads each row's values on their scales.
@@ -150,10 +164,10 @@ public struct AssessmentReader: Sendable {
             switch response(record, columns: columns, file: file, organisationAbove: above) {
             case .response(let response):
                 above = response.organisation
-                result.responses.append(response)
+                result.add(response)
             case .rejected(let rejected):
                 if record.problem == nil, let name = rejected.organisation?.trimmingWhitespaceForInput, !name.isEmpty { above = name }
-                result.rejected.append(rejected)
+                result.add(rejected)
             case .blank: continue
             }
         }
@@ -364,8 +378,8 @@ public struct AssessmentReader: Sendable {
         }
         if let first = offScale.first {
             let others = offScale.dropFirst().map { "; also \($0.column.hasPrefix("key '") ? "" : "column ")\($0.column): \($0.reason)" }
-            result.rejected.append(RejectedRow(file: file, row: row, organisation: organisationName(values, columns), column: first.column,
-                                               reason: first.reason + others.joined()))
+            result.add(RejectedRow(file: file, row: row, organisation: organisationName(values, columns), column: first.column,
+                                   reason: first.reason + others.joined()))
             return
         }
         guard !response.organisation.isEmpty else {
@@ -373,15 +387,15 @@ public struct AssessmentReader: Sendable {
             let column = index.map { namingKeys ? "key '\(names?[$0] ?? "organisation")'" : "\(AssessmentReader.letter($0)) '\(names?[$0] ?? "organisation")'" }
             // A spreadsheet's cell merged over several rows keeps its text in the first row only.
             let merged = organisationAbove.map { "; the organisation above it is '\($0)': if that cell was merged over the rows below it, unmerge it and fill the name down" }
-            result.rejected.append(RejectedRow(file: file, row: row, column: column,
-                                               reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
+            result.add(RejectedRow(file: file, row: row, column: column,
+                                   reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
             return
         }
-        result.responses.append(response)
+        result.add(response)
     }
 
     private func organisationName(_ values: [String], _ columns: [Column]) -> String? {
-        columns.firstIndex(of: .metadata("organisation")).map { values[$0] }
+        columns.firstIndex(of: .metadata("organisation")).map { values[$0].trimmingWhitespaceForInput }
     }
 
     /// Spreadsheet column letters: 0 is A, 26 is AA.

@@ -191,8 +191,8 @@ extension AssessmentReader {
             start = end + 1
             if LineReader.Line.isBlank(line) { continue }
             switch readRespondent(line, number: number, file: file, warnings: &result.warnings) {
-            case .response(let response): result.responses.append(response)
-            case .rejected(let rejected): result.rejected.append(rejected)
+            case .response(let response): result.add(response)
+            case .rejected(let rejected): result.add(rejected)
             case .blank: continue
             }
         }
@@ -207,8 +207,8 @@ extension AssessmentReader {
         var read = result
         while let item = items.nextItem() {
             switch readRespondent(item.bytes, number: item.number, file: file, start: item.position, warnings: &read.warnings) {
-            case .response(let response): read.responses.append(response)
-            case .rejected(let rejected): read.rejected.append(rejected)
+            case .response(let response): read.add(response)
+            case .rejected(let rejected): read.add(rejected)
             case .blank: continue
             }
         }

@@ -17,8 +17,10 @@ extension Evaluator {
         var results: [OrganisationResult] = []
         var failed = 0
         // Rows read as an organisation's, as a batch groups them: not a broken row's guess.
-        let rejectedOf = Dictionary(grouping: read.rejected.filter { !$0.brokenRow }) { $0.organisation ?? "" }
-        for assessment in Assessment.group(read.responses) {
+        let rejectedOf = Dictionary(grouping: read.rejected.filter { !$0.brokenRow }) { $0.organisation?.trimmingWhitespaceForInput ?? "" }
+        for var assessment in Assessment.group(read.responses) {
+            // Named as its first row read spells it, as a batch names it, even if that row was rejected.
+            assessment.organisation = read.spellings[assessment.organisation] ?? assessment.organisation
             do {
                 var result = try evaluate(assessment, rules: rules)
                 result.noteLeftOut(rejectedOf[assessment.organisation] ?? [])
@@ -34,7 +36,8 @@ extension Evaluator {
                 read.responses.removeAll { $0.organisation == assessment.organisation }
             }
         }
-        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation))) {
+        // In the order of their bytes, as a batch, whose workers finish in any order, gives them.
+        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation).sorted())) {
             Diagnostics.standardError("coprod: warning: \(warning)")
         }
         return (results, failed)

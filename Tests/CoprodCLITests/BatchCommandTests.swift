@@ -385,6 +385,31 @@ struct BatchCommandTests {
         #expect(evaluated.standardOutput.split(separator: "\n")[2].hasPrefix("'@Home,1,2,"))
     }
 
+    /// `evaluate` names an organisation and tells its rejected rows as a batch does: by its
+    /// first row read, rejected or not, byte for byte, and by its name with the spaces at either
+    /// end aside.
+    @Test func evaluateNamesAndTellsAsABatchDoes() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = try write(header + "Caf\u{00E9},staff,six,1,1,1,1,1,\nCafe\u{0301},staff,3,3,3,3,3,3,\n Org A ,staff,six,1,1,1,1,1,\nOrg A,carer,4,4,4,4,4,4,\n",
+                              "spelt.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        _ = try runCoprod(["batch", "mini-audit", input, "--path", fixtures, "--out", out.path, "--quiet"])
+        let batched = try read(out, "results.jsonl").split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8)) as? [[String: Any]] ?? []
+        for results in [batched, listed] {
+            #expect(results.map { Array(($0["organisation"] as? String ?? "").utf8) } == [Array("Caf\u{00E9}".utf8), Array("Org A".utf8)])
+            #expect(results.map { ($0["warnings"] as? [String])?.first ?? "" } == [
+                "1 row of this organisation was rejected and left out of this result (\(input) row 2): the rejected rows say why",
+                "1 row of this organisation was rejected and left out of this result (\(input) row 4): the rejected rows say why",
+            ])
+        }
+        #expect(try read(out, "rejected.csv").split(separator: "\n")[2].hasPrefix("\(input),4,Org A,"))
+    }
+
     @Test func badRowsAndFailingRulesAreRejectedAndCounted() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

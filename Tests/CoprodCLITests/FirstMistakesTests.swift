@@ -38,7 +38,7 @@ struct FirstMistakesTests {
     }
 
     static let evaluateUsage = """
-        Usage: coprod evaluate <framework> [<inputs> ...] [--format <format>] [--strict] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
+        Usage: coprod evaluate <framework> [<inputs> ...] [--format <format>] [--strict] [--organisation <name> ...] [--path <dir> ...] [--memory-limit <MiB>] [--instruction-limit <count>]
           See 'coprod evaluate --help' for more information.
 
         """

@@ -123,6 +123,9 @@ struct AnswerParsingTests {
         let ratio = "(accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%; leave it empty for no answer)"
         #expect(problem { try Scale.ratio.parse("0.35") } == "'0.35' is not a ratio: it looks like a fraction; write 35% \(ratio)")
         #expect(problem { try Scale.ratio.parse("0.1") } == "'0.1' is not a ratio: it looks like a fraction; write 10% \(ratio)")
+        // A whole share written with a point, as a spreadsheet writes 1 and 0 as fractions.
+        #expect(problem { try Scale.ratio.parse("1.0") } == "'1.0' is not a ratio: it looks like a fraction; write 100% \(ratio)")
+        #expect(problem { try Scale.ratio.parse("0.0") } == "'0.0' is not a ratio: it looks like a fraction; write 0% \(ratio)")
         #expect(problem { try Scale.ratio.parse("72") }
                 == "'72' is not a ratio: a percentage needs its % sign, 72%, since a bare number could be a count \(ratio)")
         #expect(problem { try Scale.ratio.parse("100") }
