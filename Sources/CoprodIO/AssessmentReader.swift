@@ -68,6 +68,7 @@ public struct ReadAssessments: Sendable {
 
     public init() {}
 
+    /// Adds a row read from a whole input (not a batch's, which names organisations itself).
     mutating func add(_ response: Response) {
         if spellings[response.organisation] == nil { spellings[response.organisation] = response.organisation }
         responses.append(response)
@@ -378,8 +379,8 @@ public struct AssessmentReader: Sendable {
         }
         if let first = offScale.first {
             let others = offScale.dropFirst().map { "; also \($0.column.hasPrefix("key '") ? "" : "column ")\($0.column): \($0.reason)" }
-            result.add(RejectedRow(file: file, row: row, organisation: organisationName(values, columns), column: first.column,
-                                   reason: first.reason + others.joined()))
+            result.rejected.append(RejectedRow(file: file, row: row, organisation: organisationName(values, columns), column: first.column,
+                                               reason: first.reason + others.joined()))
             return
         }
         guard !response.organisation.isEmpty else {
@@ -387,11 +388,12 @@ public struct AssessmentReader: Sendable {
             let column = index.map { namingKeys ? "key '\(names?[$0] ?? "organisation")'" : "\(AssessmentReader.letter($0)) '\(names?[$0] ?? "organisation")'" }
             // A spreadsheet's cell merged over several rows keeps its text in the first row only.
             let merged = organisationAbove.map { "; the organisation above it is '\($0)': if that cell was merged over the rows below it, unmerge it and fill the name down" }
-            result.add(RejectedRow(file: file, row: row, column: column,
-                                   reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
+            result.rejected.append(RejectedRow(file: file, row: row, column: column,
+                                               reason: "the organisation is empty: every row needs the name of the organisation it assesses" + (merged ?? "")))
             return
         }
-        result.add(response)
+        // Appended as it is: a batch reads each row so, and names organisations itself.
+        result.responses.append(response)
     }
 
     private func organisationName(_ values: [String], _ columns: [Column]) -> String? {
