@@ -144,10 +144,10 @@ public struct AssessmentReader: Sendable {
             throw InputError(reason)
         }
         switch kind {
-        case .json: try readJSON(Data(bytes), file: path, into: &result)
+        case .json: try readJSON(Data(bytes), file: path, into: &result, wholeInput: true)
         case .jsonLines:
             let before = result.responses.count + result.rejected.count
-            readJSONLines(bytes, file: path, into: &result)
+            try readJSONLines(bytes, file: path, into: &result, wholeInput: true)
             // Blank lines are skipped: nothing read is an empty file.
             if result.responses.count + result.rejected.count == before { throw AssessmentReader.emptyJSONLines(path) }
         case .csv: try readCSV(bytes, file: path, into: &result)

@@ -197,6 +197,9 @@ extension AssessmentReader {
         return meant(name).map { "did you mean '\($0)'?" }
     }
 
+    /// What a JSON key that is not part of the framework was likely meant to be, if anything.
+    func hint(forKey name: String) -> String? { hint(name, naming: .keys, hasRole: false) }
+
     /// The column or key a misspelt `name` most likely meant, as a template names it: a
     /// statement's text decorated as a forms tool does it is compared without the decoration.
     private func meant(_ name: String) -> String? {

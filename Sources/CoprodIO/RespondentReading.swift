@@ -180,32 +180,39 @@ extension AssessmentReader {
     }
 
     /// Reads a JSON Lines file's bytes, one respondent per line; blank lines are skipped, and a
-    /// line that is not one respondent is rejected with its number.
-    public func readJSONLines(_ bytes: [UInt8], file: String, into result: inout ReadAssessments) {
+    /// line that is not one respondent is rejected with its number. With `wholeInput`, a file
+    /// whose respondents answer nothing of the framework throws.
+    public func readJSONLines(_ bytes: [UInt8], file: String, into result: inout ReadAssessments, wholeInput: Bool = false) throws(InputError) {
         var start = 0
         var number = 0
+        var keys = JSONAnswerKeys()
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             let line = bytes[start..<end]
             number += 1
             start = end + 1
             if LineReader.Line.isBlank(line) { continue }
+            keys.note(line, reader: self)
             switch readRespondent(line, number: number, file: file, warnings: &result.warnings) {
             case .response(let response): result.add(response)
             case .rejected(let rejected): result.add(rejected)
             case .blank: continue
             }
         }
+        if wholeInput { try keys.check(file, reader: self) }
     }
 
     /// Reads a JSON file: an array of respondents (or one), each item read as a batch reads it,
     /// so that an item that is not one respondent is rejected with its number and the others
     /// are still read. A file that is not an array, or that ends before its array is closed,
-    /// throws, saying where.
-    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments) throws(InputError) {
+    /// throws, saying where; with `wholeInput`, so does one whose respondents answer nothing of
+    /// the framework.
+    public func readJSON(_ data: Data, file: String, into result: inout ReadAssessments, wholeInput: Bool = false) throws(InputError) {
         var items = JSONItemReader(bytes: Array(data))
         var read = result
+        var keys = JSONAnswerKeys()
         while let item = items.nextItem() {
+            keys.note(item.bytes, reader: self)
             switch readRespondent(item.bytes, number: item.number, file: file, start: item.position, warnings: &read.warnings) {
             case .response(let response): read.add(response)
             case .rejected(let rejected): read.add(rejected)
@@ -213,6 +220,7 @@ extension AssessmentReader {
             }
         }
         if let problem = items.problem { throw InputError("\(file): \(problem)") }
+        if wholeInput { try keys.check(file, reader: self) }
         result = read
     }
 }

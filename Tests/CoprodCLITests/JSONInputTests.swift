@@ -16,6 +16,12 @@ struct JSONInputTests {
         return url
     }
 
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
     /// A rejected.csv line as `evaluate` says it: "FILE line 3, key 'x': reason".
     private func described(_ line: Substring, word: String) -> String {
         var fields: [String] = []
@@ -66,6 +72,30 @@ struct JSONInputTests {
             #expect(rejected == rejections, "\(options)")
         }
         return (rejections, lines.last ?? "")
+    }
+
+    /// A JSON input whose respondents have no key of the framework's answers (another
+    /// framework's, or misspelt) is refused whole, as a CSV header with no answer column is, by
+    /// `evaluate` and `batch` alike; answers given as null are still answers' keys.
+    @Test func anInputWithNoAnswerKeyIsRefused() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let lines = try write(#"{"organisation":"A","asset.1":3}"# + "\n" + #"{"organisation":"B","Q1":4}"# + "\n", "none.jsonl", in: work)
+        let array = try write(#"[{"organisation":"A","answers":{"asset.1":3}}]"#, "none.json", in: work)
+        for file in [lines, array] {
+            let message = "coprod: \(file): no key of its respondents is an answer of involvement-audit (key 'asset.1': did you mean 'assets.1'?; "
+                + "`coprod template involvement-audit --format json` shows the keys, `coprod frameworks` the frameworks)\n"
+            let evaluated = try runCoprod(["evaluate", "involvement-audit", file])
+            #expect(evaluated.status == 2)
+            #expect(evaluated.standardError == message)
+            let out = work.appendingPathComponent("out")
+            let batch = try runCoprod(["batch", "involvement-audit", file, "--out", out.path])
+            #expect(batch.status == 2)
+            #expect(batch.standardError == message)
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+        let nulls = try write(#"{"organisation":"A","answers":{"assets.1":null}}"# + "\n", "nulls.jsonl", in: work)
+        #expect(try runCoprod(["evaluate", "involvement-audit", nulls]).status == 0)
     }
 
     @Test func jsonLinesThatAreNotGoodRespondentsAreRejectedAlike() throws {

@@ -141,27 +141,33 @@ struct BatchInput: Sendable {
         let range = first.offset..<end
         let blockSize = min(range.count, 1 << 20)
         var keys = JSONKeyWarnings(checking: checkingKeys)
+        // The first pass refuses a file whose respondents answer nothing, as reading it whole does.
+        var answerKeys = JSONAnswerKeys()
         if InputKind(file: file) == .jsonLines {
             guard var lines = LineReader(path: file, range: range, firstLine: first.number, blockSize: blockSize) else {
                 throw InputFile.unreadableAgain(file)
             }
             while let line = lines.nextLine() {
                 if line.isBlank { continue }
+                if checkingKeys { answerKeys.note(line.bytes, reader: reader) }
                 visit(JSONPlace(offset: line.offset, number: line.number, position: TextPosition(line: line.number, column: 1)),
                       respondent(line.bytes, number: line.number, start: nil, file: file, keys: &keys, warnings: &warnings))
             }
             if let failure = lines.readFailure { throw InputError("cannot read \(file) past line \(lines.next.number - 1): \(failure)") }
+            if checkingKeys { try answerKeys.check(file, reader: reader) }
             return JSONPlace(offset: lines.next.offset, number: lines.next.number, position: TextPosition(line: lines.next.number, column: 1))
         }
         guard var items = JSONItemReader(path: file, range: range, firstItem: first.number, firstPosition: first.position, blockSize: blockSize) else {
             throw InputFile.unreadableAgain(file)
         }
         while let item = items.nextItem() {
+            if checkingKeys { answerKeys.note(item.bytes, reader: reader) }
             visit(JSONPlace(offset: item.offset, number: item.number, position: item.position),
                   respondent(item.bytes, number: item.number, start: item.position, file: file, keys: &keys, warnings: &warnings))
         }
         if let failure = items.readFailure { throw InputError("cannot read \(file) past item \(items.next.number - 1): \(failure)") }
         if let problem = items.problem { throw InputError("\(file): \(problem)") }
+        if checkingKeys { try answerKeys.check(file, reader: reader) }
         return JSONPlace(offset: items.next.offset, number: items.next.number, position: items.nextPosition)
     }
 
