@@ -143,7 +143,7 @@ extension Scale {
             // A bare 0.72 for a percentage is a fraction more often than under one percent: it is
             // left to `secondLook`, which refuses it.
             if let value = Scale.percentage(text) ?? Scale.decimal(text), unit != "%" || (0...100).contains(value),
-               unit != "%" || value >= 1 || value <= 0 || text.hasSuffix("%") {
+               unit != "%" || value > 1 || value <= 0 || text.hasSuffix("%") || (value == 1 && !text.contains(".")) {
                 return .number(value)
             }
         case .text:

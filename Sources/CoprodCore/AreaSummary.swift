@@ -4,7 +4,8 @@
 ///
 /// Its memory does not grow with the number of organisations: scores go into a histogram of
 /// ten-thousandths, the four decimals results.jsonl gives them (so every figure it shows is a
-/// score an organisation has, as written there), lists keep their top entries only. Two summaries of separate shards merge into what one run over both would give.
+/// score an organisation has, as written there), which holds one count for each score met (at
+/// most ten thousand a point of a section's range); lists keep their top entries only. Two summaries of separate shards merge into what one run over both would give.
 public struct AreaSummary: Sendable, Equatable {
     public var framework: String
     public var rowsRead = 0
@@ -176,13 +177,20 @@ public struct SectionSummary: Sendable, Equatable {
     /// Bins per point: four decimals, as `AreaSummary.rounded` keeps.
     static let resolution = 10_000.0
 
+    /// The bin of `value`. A figure no scale bounds (hours of notice, say, typed as 1e15) is
+    /// held at the last bin a whole number can name rather than stopping the batch.
+    static func bin(_ value: Double, low: Double) -> Int {
+        let scaled = ((value - low) * resolution).rounded()
+        guard scaled.isFinite else { return scaled < 0 ? Int.min / 2 : Int.max / 2 }
+        return Int(Swift.max(Swift.min(scaled, Double(Int.max / 2)), Double(Int.min / 2)))
+    }
+
     mutating func add(_ score: Score, organisation: String, keep: Int) {
         guard let exact = score.number else { return }
         let value = AreaSummary.rounded(exact)
         count += 1
         if case .tier(_, let name) = score { tierCounts[name, default: 0] += 1 }
-        let bin = Int(((value - low) * SectionSummary.resolution).rounded())
-        bins[bin, default: 0] += 1
+        bins[SectionSummary.bin(value, low: low), default: 0] += 1
         SectionSummary.insert(organisation, value, score, into: &top, keep: keep, best: true)
         SectionSummary.insert(organisation, value, score, into: &bottom, keep: keep, best: false)
     }
@@ -236,12 +244,12 @@ public struct SectionSummary: Sendable, Equatable {
     /// Organisations whose score is `value` (one the histogram holds): how many share a place in
     /// the top or bottom lists, which keep only a few.
     public func count(at value: Double) -> Int {
-        bins[Int(((value - low) * SectionSummary.resolution).rounded())] ?? 0
+        bins[SectionSummary.bin(value, low: low)] ?? 0
     }
 
     /// Organisations counted below `threshold`.
     public func countBelow(_ threshold: Double) -> Int {
-        let limit = Int(((threshold - low) * SectionSummary.resolution).rounded())
+        let limit = SectionSummary.bin(threshold, low: low)
         return bins.filter { $0.key < limit }.values.reduce(0, +)
     }
 }

@@ -50,10 +50,14 @@ public enum SimilarNames {
         return order.compactMap { byFolded[$0].flatMap { $0.count > 1 ? $0 : nil } }
     }
 
-    /// The warning for `groups`, at most `shown` of them named.
+    /// The warning for `groups`, at most `shown` of them named, each by five names at most.
     public static func warning(_ groups: [[String]], shown: Int = 5) -> String? {
         guard !groups.isEmpty else { return nil }
-        let named = groups.prefix(shown).map { group in group.map { "'\($0)'" }.joined(separator: " and ") }
+        let named = groups.prefix(shown).map { group in
+            let names = group.prefix(5).map { "'\($0)'" }
+            return group.count > 5 ? names.joined(separator: ", ") + " and \(group.count - 5) more"
+                                       : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        }
         let more = groups.count > shown ? "; and \(counted(groups.count - shown, "more group"))" : ""
         return "names that differ only in case, spaces, accents or punctuation were evaluated as different organisations: "
             + named.joined(separator: "; ") + more

@@ -20,7 +20,8 @@ extension Scale {
                 throw notOnScale(shown, because: "\(label(for: labelled) ?? words) is \(labelled), not \(point); write the one meant")
             }
         case .number(let unit) where unit == "%":
-            if let value = Scale.decimal(text), value > 0, value < 1 {
+            // 0.72, and 1.0 written with a point, are shares as a spreadsheet writes them.
+            if let value = Scale.decimal(text), (value > 0 && value < 1) || (value == 1 && text.contains(".")) {
                 throw notOnScale(shown, because: "it looks like a fraction; write \(Scale.percent(ofFraction: text))%, "
                                  + "or \(text)% if it really is under one percent")
             }

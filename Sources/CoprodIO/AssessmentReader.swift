@@ -167,7 +167,8 @@ public struct AssessmentReader: Sendable {
                 above = response.organisation
                 result.add(response)
             case .rejected(let rejected):
-                if record.problem == nil, let name = rejected.organisation?.trimmingWhitespaceForInput, !name.isEmpty { above = name }
+                // As a batch keeps it: from a row it groups, even one with a cell not UTF-8.
+                if !rejected.brokenRow, let name = rejected.organisation?.trimmingWhitespaceForInput, !name.isEmpty { above = name }
                 result.add(rejected)
             case .blank: continue
             }
@@ -251,7 +252,7 @@ public struct AssessmentReader: Sendable {
                 let organisation = columns.organisationIndex.flatMap { $0 < field.index ? record.fields[$0].trimmingWhitespaceForInput : nil }
                 var rejected = RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
                                            column: columns.describe(field.index), reason: field.reason)
-                rejected.brokenRow = !field.encoding
+                rejected.brokenRow = !field.encoding || record.hasQuoteProblem
                 return .rejected(rejected)
             }
             return .rejected(RejectedRow(file: file, row: record.row, reason: problem))

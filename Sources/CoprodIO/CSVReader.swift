@@ -19,6 +19,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
         /// When the problem is in one field: which, and the reason without naming the field, so
         /// that a reader that knows the header can name its column.
         public var problemField: FieldProblem?
+        /// A quote out of place anywhere in it (the problem named may be an earlier cell's text
+        /// that is not UTF-8): its fields may not be where they should be.
+        public var hasQuoteProblem = false
     }
 
     /// A problem in one field of a record.
@@ -324,6 +327,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         var quoted = false
         var fieldWasQuoted = false
         var problemField: FieldProblem?
+        var quoteProblem = false
         var quoteOpenedOn = startLine
         /// The quoted field that took a line break, and the line its quote opened on: if its
         /// closing quote is missing, the lines after it are read into this row.
@@ -347,6 +351,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         /// A quote where a field cannot have one: which field, and how to write it instead. In a
         /// row that took in later lines, the cause may well be an earlier quote never closed.
         func noteMisplaced(_ what: String, advice: String) {
+            quoteProblem = true
             guard problem == nil else { return }
             if let ranOn {
                 problem = "\(what) field \(fields.count + 1) on line \(line), in a row that runs from line \(startLine): field \(ranOn.field)'s quote on line \(ranOn.from) may never be closed, taking lines \(startLine)-\(line) into this one row (quote the whole field and double any quote inside it)"
@@ -407,7 +412,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") { position += 1 }
                 line += 1
                 finishField()
-                return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField)
+                return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField, hasQuoteProblem: quoteProblem)
             default:
                 // The rest of an unquoted run at once: most fields are nothing else.
                 let start = position - 1
@@ -426,6 +431,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
         reachedEnd = true
         if quoted {
+            quoteProblem = true
             // A line end as the file's last byte ends its last line rather than starting one.
             let lastLine = field.last == UInt8(ascii: "\n") || field.last == UInt8(ascii: "\r") ? line - 1 : line
             problem = lastLine > quoteOpenedOn
@@ -433,7 +439,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 : "a quoted field starting on line \(quoteOpenedOn) is never closed"
         }
         finishField()
-        return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField)
+        return Record(row: row, line: startLine, fields: fields, problem: problem, problemField: problemField, hasQuoteProblem: quoteProblem)
     }
 }
 

@@ -127,7 +127,7 @@ extension AssessmentReader {
             return rejected(AssessmentReader.noOrganisation(among: names))
         }
         let organisationValue = flat[names[organisationIndex]]
-        let organisation = organisationValue.flatMap { JSONText.isContainer($0) ? nil : JSONText.text($0) }
+        let organisation = organisationValue.flatMap { JSONText.isContainer($0) ? nil : JSONText.text($0).trimmingWhitespaceForInput }
         for (index, column) in columns.enumerated() {
             guard let value = flat[names[index]], JSONText.isContainer(value) else { continue }
             let found = "found \(JSONText.described(value)) where "
@@ -156,7 +156,8 @@ extension AssessmentReader {
     private func soleOrganisation(in values: [String: Any]) -> String? {
         let given = values.filter { column(named: $0.key) == .metadata("organisation") }
         guard given.count == 1, let value = given.first?.value, !JSONText.isContainer(value) else { return nil }
-        return JSONText.text(value)
+        let name = JSONText.text(value).trimmingWhitespaceForInput
+        return name.isEmpty ? nil : name
     }
 
     /// What a respondent's own key takes, after "found ... where".
@@ -179,6 +180,18 @@ extension AssessmentReader {
         return reason + (names.isEmpty ? "; the respondent has no keys" : "; its keys are \(shown)")
     }
 
+    /// A rejected respondent as a batch groups it: one whose organisation cannot be found from
+    /// its keys alone (`answers` or the organisation given twice, a name outside ASCII) is
+    /// rejected by the batch's first pass, with no organisation to tell of it, and so here.
+    static func grouped(_ rejected: RejectedRow, _ text: ArraySlice<UInt8>) -> RejectedRow {
+        guard rejected.organisation != nil else { return rejected }
+        var keys: [UInt8] = []
+        guard JSONRespondentScan.organisation(in: text, keys: &keys) == nil else { return rejected }
+        var ungrouped = rejected
+        ungrouped.brokenRow = true
+        return ungrouped
+    }
+
     /// Reads a JSON Lines file's bytes, one respondent per line; blank lines are skipped, and a
     /// line that is not one respondent is rejected with its number. With `wholeInput`, a file
     /// whose respondents answer nothing of the framework throws.
@@ -195,7 +208,7 @@ extension AssessmentReader {
             keys.note(line, reader: self)
             switch readRespondent(line, number: number, file: file, warnings: &result.warnings) {
             case .response(let response): result.add(response)
-            case .rejected(let rejected): result.add(rejected)
+            case .rejected(let rejected): result.add(AssessmentReader.grouped(rejected, line))
             case .blank: continue
             }
         }
@@ -215,7 +228,7 @@ extension AssessmentReader {
             keys.note(item.bytes, reader: self)
             switch readRespondent(item.bytes, number: item.number, file: file, start: item.position, warnings: &read.warnings) {
             case .response(let response): read.add(response)
-            case .rejected(let rejected): read.add(rejected)
+            case .rejected(let rejected): read.add(AssessmentReader.grouped(rejected, item.bytes))
             case .blank: continue
             }
         }

@@ -62,7 +62,7 @@ struct StatementHeaders: Sendable {
         }
         if let rest = withoutNumber(folded[...]) { forms.append((rest, nil)) }
         for form in forms where form.text.hasSuffix("]") {
-            if let open = form.text.lastIndex(of: "[") {
+            if let open = openingBracket(of: form.text) {
                 add(form.text[form.text.index(after: open)..<form.text.index(before: form.text.endIndex)],
                     form.text[..<open].trimmingSuffix(" "))
             }
@@ -79,6 +79,22 @@ struct StatementHeaders: Sendable {
             }
         }
         return forms
+    }
+
+    /// The `[` that the final `]` of `text` closes, past any pair inside it ("Standard [a pledge
+    /// [within the Charter] ...]"); nil when there is none.
+    static func openingBracket(of text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if text[index] == "]" { depth += 1 }
+            if text[index] == "[" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     /// `text` after a question number ("1. ", "3.1. ", "q1. ", "q1: ", "1) ", "q1 "), or nil.

@@ -102,6 +102,25 @@ struct InputMistakeTests {
         #expect(rejected == ["\(input),2,,B 'organisation',\(reason)"])
     }
 
+    /// The organisation "above" an empty one is the nearest row a batch groups, in `evaluate`
+    /// too: not a row with the wrong number of fields; a row whose text is not UTF-8, yes.
+    @Test func theOrganisationAboveIsTheNearestRowABatchGroups() throws {
+        var withBadText = Array("organisation,role,assets.1,assets.2\nAlpha,staff,3,4\nBeta,staff,3,".utf8) + [0xFF]
+        withBadText += Array("\n,staff,4,4\n".utf8)
+        let cases: [([UInt8], String)] = [(Array("organisation,role,assets.1,assets.2\nAlpha,staff,3,4\nBeta,staff,3\n,staff,4,4\n".utf8), "Alpha"),
+                                          (withBadText, "Beta")]
+        for (index, (bytes, above)) in cases.enumerated() {
+            let input = try file(String(decoding: bytes, as: UTF8.self), "above\(index).csv")
+            try Data(bytes).write(to: URL(fileURLWithPath: input))
+            let reason = "the organisation is empty: every row needs the name of the organisation it assesses; the organisation above it is '\(above)': "
+                + "if that cell was merged over the rows below it, unmerge it and fill the name down"
+            let evaluated = try runCoprod(["evaluate", "involvement-audit", input, "--format", "csv"])
+            #expect(evaluated.standardError.contains("coprod: \(input) row 4, column A 'organisation': \(reason)\n"), "\(evaluated.standardError)")
+            let (_, rejected) = try batch("involvement-audit", input, ["--chunk-bytes", "1"])
+            #expect(rejected.last == "\(input),4,,A 'organisation',\"\(reason)\"", "\(rejected)")
+        }
+    }
+
     /// A spreadsheet's cell merged over an organisation's rows leaves those below the first
     /// empty: said so, from `evaluate` and from `batch` cut into chunks of a row each.
     @Test func anEmptyOrganisationBelowOneMayBeAMergedCell() throws {

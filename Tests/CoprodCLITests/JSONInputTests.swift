@@ -98,6 +98,30 @@ struct JSONInputTests {
         #expect(try runCoprod(["evaluate", "involvement-audit", nulls]).status == 0)
     }
 
+    /// A respondent whose organisation a batch's first pass cannot find from its keys alone
+    /// (`answers` given twice) is rejected before it is grouped: `evaluate` neither tells its
+    /// organisation's result of it nor names the organisation by it, as a batch does not.
+    @Test func aRespondentRejectedBeforeItIsGroupedIsNotToldToItsOrganisation() throws {
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let lines = [#"{"organisation":"Alpha","role":"staff","assets.1":3}"#,
+                     #"{"organisation":"Alpha","answers":{"assets.1":2},"answers":{"assets.2":4}}"#,
+                     #"{"organisation":"Cafe\#u{0301}","answers":{},"answers":{}}"#,
+                     #"{"organisation":"Caf\#u{00E9}","assets.1":3}"#]
+        let file = try write(lines.joined(separator: "\n") + "\n", "grouped.jsonl", in: work)
+        let out = work.appendingPathComponent("out")
+        _ = try runCoprod(["batch", "involvement-audit", file, "--out", out.path, "--quiet"])
+        let batched = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let evaluated = try runCoprod(["evaluate", "involvement-audit", file, "--format", "json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8)) as? [[String: Any]] ?? []
+        for results in [batched, listed] {
+            #expect(results.map { Array(($0["organisation"] as? String ?? "").utf8) } == [Array("Alpha".utf8), Array("Caf\u{00E9}".utf8)])
+            #expect(results.allSatisfy { ($0["warnings"] as? [String])?.contains { $0.contains("rejected") } == false })
+        }
+    }
+
     @Test func jsonLinesThatAreNotGoodRespondentsAreRejectedAlike() throws {
         let work = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -119,6 +119,9 @@ struct AnswerParsingTests {
         #expect(try survey.parse("0") == .number(0))
         #expect(try survey.parse("0.0") == .number(0))
         #expect(try survey.parse("1") == .number(1))
+        // 1.0 with its point is a whole share as a spreadsheet writes it, as a ratio takes it.
+        #expect(problem { try survey.parse("1.0") }
+                == "'1.0' is not a percentage: it looks like a fraction; write 100%, or 1.0% if it really is under one percent \(percentage)")
         #expect(try survey.parse("1.5") == .number(1.5))
         let ratio = "(accepted: two whole counts such as 3/12 or 3 of 12, the first no more than the second, or a percentage from 0 to 100 such as 25%; leave it empty for no answer)"
         #expect(problem { try Scale.ratio.parse("0.35") } == "'0.35' is not a ratio: it looks like a fraction; write 35% \(ratio)")

@@ -40,6 +40,16 @@ struct HeaderMappingTests {
         #expect(warnings == [])
     }
 
+    /// A statement with brackets of its own, in Google's grid: the text is what the final `]`
+    /// closes, not what follows the statement's own `[`.
+    @Test func aGridHeaderOfAStatementWithBracketsMapsToIt() throws {
+        let (framework, _) = try loadFramework("trauma-responsive")
+        let text = "The People with Lived Experience Advisory Group have developed a pledge [within the Charter], which they would like everyone across the partnership to sign up to."
+        let (answers, warnings) = try read(framework, header: ["organisation", "Responsive [\(text)]"], row: ["A", "3"])
+        #expect(answers == ["responsive.7": .number(3)])
+        #expect(warnings == [])
+    }
+
     /// The project checklist's casting vote is a statement of its own and the end of board.6:
     /// only the whole text, however decorated, is either.
     @Test func aStatementThatEndsAnotherIsItsOwn() throws {

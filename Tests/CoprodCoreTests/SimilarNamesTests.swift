@@ -20,6 +20,16 @@ struct SimilarNamesTests {
         #expect(SimilarNames.key(first) != SimilarNames.key("Another Name"))
     }
 
+    /// A group of more than five spellings shows five, and how many more.
+    @Test func aLargeGroupIsShownByItsFirstFive() {
+        let names = ["River Side", "river side", "RIVER SIDE", "River-Side", "River.Side", "riverside", "RiverSide"]
+        #expect(SimilarNames.groups(names) == [names])
+        #expect(SimilarNames.warning([names])
+            == "names that differ only in case, spaces, accents or punctuation were evaluated as different organisations: "
+            + "'River Side', 'river side', 'RIVER SIDE', 'River-Side', 'River.Side' and 2 more "
+            + "(if each is one organisation, write its name the same way in every row and run again)")
+    }
+
     @Test func groupsAreOfTwoOrMoreSpellingsInTheOrderGiven() {
         let names = ["Riverside Housing", "Hill Trust", "St Mary's", "riverside  housing", "St Mary’s", "Caf\u{00E9}", "Cafe\u{0301}", "RIVERSIDE HOUSING"]
         // Café in one code point or two is one organisation already (equal as text).

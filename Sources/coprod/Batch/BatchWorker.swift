@@ -99,7 +99,7 @@ struct OrganisationEvaluation {
     private var json = JSONStream(capacity: 1 << 18)
     private var csv: [UInt8] = []
     /// The folded keys of names the first pass met under two spellings (most batches none),
-    /// and the names evaluated under them, a few each.
+    /// and the names evaluated under them.
     var similarKeys: Set<UInt64> = []
     private(set) var similarNames: [UInt64: [String]] = [:]
 
@@ -168,7 +168,8 @@ struct OrganisationEvaluation {
 
     private mutating func noteSimilar(_ organisation: String) {
         let key = SimilarNames.key(organisation)
-        guard similarKeys.contains(key), similarNames[key, default: []].count < 5 else { return }
+        // Every name under the key, so that the warning does not depend on which worker had which.
+        guard similarKeys.contains(key) else { return }
         similarNames[key, default: []].append(organisation)
     }
 
