@@ -26,7 +26,7 @@ extension Scale {
                                  + "or \(text)% if it really is under one percent")
             }
         case .ratio:
-            if let value = Scale.decimal(text), value >= 0, value <= 100 {
+            if let value = Scale.decimal(text), value >= 0, value <= 100, !text.hasPrefix("-") {
                 // 0.5, and 1.0 or 0.0 written with a point, are shares as a spreadsheet writes them.
                 let fraction = (value > 0 && value < 1) || (value <= 1 && text.contains("."))
                 let percent = fraction ? Scale.percent(ofFraction: text) : text

@@ -249,7 +249,10 @@ public struct AssessmentReader: Sendable {
         if let problem = record.problem {
             // A problem in one cell names its column, and the organisation if it is in another.
             if let field = record.problemField, field.index < columns.count {
-                let organisation = columns.organisationIndex.flatMap { $0 < field.index ? record.fields[$0].trimmingWhitespaceForInput : nil }
+                // A cell not UTF-8 leaves the others read; a quote out of place, those after it in doubt.
+                let organisation = columns.organisationIndex.flatMap { index in
+                    index < field.index || (field.encoding && index != field.index) ? record.fields[index].trimmingWhitespaceForInput : nil
+                }
                 var rejected = RejectedRow(file: file, row: record.row, organisation: organisation?.isEmpty == false ? organisation : nil,
                                            column: columns.describe(field.index), reason: field.reason)
                 rejected.brokenRow = !field.encoding || record.hasQuoteProblem

@@ -112,7 +112,8 @@ public struct CSVReader: Sequence, IteratorProtocol {
         /// The record without its line end.
         public var bytes: [UInt8]
         public var fieldCount: Int
-        /// The field asked for, unquoted; nil if the record has fewer fields.
+        /// The field asked for, unquoted; nil if the record has fewer fields, or the field's
+        /// text is not UTF-8.
         public var key: String?
         /// No field holds anything but spaces and tabs.
         public var isBlank: Bool
@@ -238,11 +239,13 @@ public struct CSVReader: Sequence, IteratorProtocol {
         var keyText: String?
         if let key {
             let keyBytes = bytes[key.start..<(key.end ?? recordEnd)]
+            // Text that is not UTF-8 names no organisation: reading the record in full refuses it.
             if key.quoted {
                 var reader = CSVReader(bytes: Array(keyBytes))
-                keyText = reader.next()?.fields.first ?? ""
+                let record = reader.next()
+                keyText = record?.problemField?.encoding == true ? nil : record?.fields.first ?? ""
             } else {
-                keyText = String(decoding: keyBytes, as: UTF8.self)
+                keyText = String(validating: keyBytes, as: UTF8.self)
             }
         }
         return RawRecord(row: row, line: startLine, bytes: keepingBytes ? Array(bytes[start..<recordEnd]) : [], fieldCount: field + 1,
@@ -298,7 +301,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
         row += 1
         let record = RawRecord(row: row, line: line, bytes: keepingBytes ? Array(bytes[start..<found.end]) : [], fieldCount: found.commas + 1,
-                               key: keyFirst ? String(decoding: bytes[start..<(found.firstComma ?? found.end)], as: UTF8.self) : nil,
+                               key: keyFirst ? String(validating: bytes[start..<(found.firstComma ?? found.end)], as: UTF8.self) : nil,
                                isBlank: false, hasQuoteProblem: false)
         line += 1
         position = next

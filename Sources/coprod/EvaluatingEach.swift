@@ -37,7 +37,7 @@ extension Evaluator {
             }
         }
         // In the order of their bytes, as a batch, whose workers finish in any order, gives them.
-        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation).sorted())) {
+        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })) {
             Diagnostics.standardError("coprod: warning: \(warning)")
         }
         return (results, failed)

@@ -188,6 +188,13 @@ struct BatchCommandTests {
         }
         let evaluated = try runCoprod(["evaluate", "mini-audit", input, "--path", fixtures, "--format", "csv"])
         #expect(evaluated.standardError.split(separator: "\n").first.map(String.init) == warning)
+        // A composed and a decomposed spelling of one name, among others: listed in one order by
+        // both commands, that of the names' bytes.
+        let accents = ["Zoe\u{0308} Housing", "Zo\u{00EB} Housing.", "Zo\u{00EB} Housing", "ZO\u{00CB} HOUSING"]
+        let accentInput = try write(header + accents.map { "\($0),staff,3,3,3,3,3,3,\n" }.joined(), "accents.csv", in: work)
+        let accentBatch = try runCoprod(["batch", "mini-audit", accentInput, "--path", fixtures, "--out", work.appendingPathComponent("accents").path, "--quiet"])
+        let accentEvaluate = try runCoprod(["evaluate", "mini-audit", accentInput, "--path", fixtures, "--format", "csv"])
+        #expect(Array(accentBatch.standardError.utf8) == Array((accentEvaluate.standardError.split(separator: "\n")[0] + "\n").utf8))
         // Many spellings of one name: all gathered, whichever worker has which, and shown alike.
         let many = ["River Side", "river side", "RIVER SIDE", "River-Side", "River.Side", "riverside", "RiverSide", "RIVERSIDE"]
         let manyInput = try write(header + many.map { "\($0),staff,3,3,3,3,3,3,\n" }.joined(), "many.csv", in: work)

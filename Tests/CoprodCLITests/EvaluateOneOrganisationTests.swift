@@ -20,6 +20,12 @@ struct EvaluateOneOrganisationTests {
         #expect(two.standardOutput.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } } == ["Riverside Carers Centre", "Hillside Youth Forum"])
     }
 
+    @Test func anEmptyNameIsRefused() throws {
+        let result = try runCoprod(["evaluate", "involvement-audit", example, "--organisation", " "])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("Error: --organisation needs a name, as the inputs give it.\n"), "\(result.standardError)")
+    }
+
     /// A name no row has stops the run, with the name meant: typed in another case, or misspelt.
     @Test(arguments: [("hillside youth forum", "Hillside Youth Forum"), ("Hilside Youth Forum", "Hillside Youth Forum")])
     func aNameNoRowHasIsRefusedWithTheOneMeant(typed: String, meant: String) throws {

@@ -102,6 +102,29 @@ struct InputMistakeTests {
         #expect(rejected == ["\(input),2,,B 'organisation',\(reason)"])
     }
 
+    /// A cell that is not UTF-8 rejects its row, which is still its organisation's (told in its
+    /// result) wherever that column is; an organisation's own name not UTF-8 names none. As in
+    /// `evaluate`, so in `batch`.
+    @Test func aCellNotUTF8LeavesTheRowItsOrganisations() throws {
+        let header = Array("respondent,welcome-care.rating,organisation\n".utf8)
+        // The second: row 2's name is not UTF-8, and decoded it would read as row 3's, "B\u{FFFD}".
+        let cases: [(bytes: [UInt8], row: Int, told: Bool)] = [
+            (header + Array("R1,5,A\nR2,".utf8) + [0xE9] + Array(",A\n".utf8), 3, true),
+            (header + Array("R1,5,B".utf8) + [0xE9] + Array("\nR2,5,B".utf8) + [0xEF, 0xBF, 0xBD] + Array("\n".utf8), 2, false),
+        ]
+        for (index, (bytes, row, told)) in cases.enumerated() {
+            let input = try file("", "utf8-\(index).csv")
+            try Data(bytes).write(to: URL(fileURLWithPath: input))
+            let evaluated = try runCoprod(["evaluate", "inclusive-practice", input, "--format", "json"])
+            let out = try runCoprod(["batch", "inclusive-practice", input, "--out", input + ".out", "--quiet", "--force"])
+            #expect(out.status == 1)
+            let batched = try String(contentsOfFile: input + ".out/results.jsonl", encoding: .utf8)
+            let warned = "1 row of this organisation was rejected and left out of this result (\(input) row \(row))"
+            #expect(evaluated.standardOutput.contains(warned) == told, "\(evaluated.standardOutput)")
+            #expect(batched.contains(warned) == told, "\(batched)")
+        }
+    }
+
     /// The organisation "above" an empty one is the nearest row a batch groups, in `evaluate`
     /// too: not a row with the wrong number of fields; a row whose text is not UTF-8, yes.
     @Test func theOrganisationAboveIsTheNearestRowABatchGroups() throws {

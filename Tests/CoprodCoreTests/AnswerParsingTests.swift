@@ -129,6 +129,7 @@ struct AnswerParsingTests {
         // A whole share written with a point, as a spreadsheet writes 1 and 0 as fractions.
         #expect(problem { try Scale.ratio.parse("1.0") } == "'1.0' is not a ratio: it looks like a fraction; write 100% \(ratio)")
         #expect(problem { try Scale.ratio.parse("0.0") } == "'0.0' is not a ratio: it looks like a fraction; write 0% \(ratio)")
+        #expect(problem { try Scale.ratio.parse("-0.0") } == "'-0.0' is not a ratio \(ratio)")
         #expect(problem { try Scale.ratio.parse("72") }
                 == "'72' is not a ratio: a percentage needs its % sign, 72%, since a bare number could be a count \(ratio)")
         #expect(problem { try Scale.ratio.parse("100") }

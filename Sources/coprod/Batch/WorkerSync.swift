@@ -86,7 +86,7 @@ final class SimilarNamesFound: @unchecked Sendable {
     func add(_ found: [UInt64: [String]]) { lock.withLock { names += found.values.joined() } }
 
     /// The groups that fold alike, whatever order the workers finished in.
-    var groups: [[String]] { SimilarNames.groups(lock.withLock { names }.sorted()) }
+    var groups: [[String]] { SimilarNames.groups(lock.withLock { names }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }) }
 }
 
 /// The first of the errors workers record.

@@ -53,6 +53,9 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         try sandbox.checkNotAnInput(framework, command: "evaluate", inputs: inputs)
         if inputs.isEmpty { throw ValidationError("Give at least one input file (see `coprod template \(framework)` for the columns).") }
+        if organisations.contains(where: { $0.trimmingWhitespaceForInput.isEmpty }) {
+            throw ValidationError("--organisation needs a name, as the inputs give it.")
+        }
     }
 
     /// With `--organisation`, keeps the chosen organisations' rows, and their rejected rows, and
