@@ -30,10 +30,21 @@ public enum SimilarNames {
             }
             if let folded = foldedASCII(byte) { add(folded) }
         }
-        guard !ascii else { return hash }
-        hash = 0xcbf2_9ce4_8422_2325
-        for byte in folded(name).utf8 { add(byte) }
-        return hash
+        if !ascii {
+            hash = 0xcbf2_9ce4_8422_2325
+            for byte in folded(name).utf8 { add(byte) }
+        }
+        return mixed(hash)
+    }
+
+    /// FNV's low bits depend only on the low bits of the bytes: names that differ in a digit
+    /// share many of them, and a filter that takes its bits from them would think it had met
+    /// such names before far more often. Every bit of the result depends on every bit here.
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        return x ^ (x >> 31)
     }
 
     /// Groups of two or more names in `names` that fold alike, each in the order given, the
