@@ -77,6 +77,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
         public var line: Int
     }
 
+    /// `bytes` as text, nil if they are not UTF-8: ASCII (most names) by the quickest way.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+
     public var mark: Mark { Mark(offset: dropped + position, row: row, line: line) }
 
     /// Why the file stopped being read before its end (the system's words), after `next` or
@@ -245,7 +250,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                 let record = reader.next()
                 keyText = record?.problemField?.encoding == true ? nil : record?.fields.first ?? ""
             } else {
-                keyText = String(validating: keyBytes, as: UTF8.self)
+                keyText = CSVReader.text(keyBytes)
             }
         }
         return RawRecord(row: row, line: startLine, bytes: keepingBytes ? Array(bytes[start..<recordEnd]) : [], fieldCount: field + 1,
@@ -301,7 +306,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
         row += 1
         let record = RawRecord(row: row, line: line, bytes: keepingBytes ? Array(bytes[start..<found.end]) : [], fieldCount: found.commas + 1,
-                               key: keyFirst ? String(validating: bytes[start..<(found.firstComma ?? found.end)], as: UTF8.self) : nil,
+                               key: keyFirst ? CSVReader.text(bytes[start..<(found.firstComma ?? found.end)]) : nil,
                                isBlank: false, hasQuoteProblem: false)
         line += 1
         position = next
@@ -462,8 +467,10 @@ public enum CSVWriter {
     /// spreadsheet opening the file would run it as a formula (`=HYPERLINK(...)` typed into a
     /// form's name box). Names people give start so rarely; results.jsonl keeps them as written.
     public static func cellText(_ text: String) -> String {
-        guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
-        return "'" + text
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): "'" + text
+        default: text
+        }
     }
 
     public static func quote(_ field: String) -> String {

@@ -23,7 +23,7 @@ extension Evaluator {
             assessment.organisation = read.spellings[assessment.organisation] ?? assessment.organisation
             do {
                 var result = try evaluate(assessment, rules: rules)
-                result.noteLeftOut(rejectedOf[assessment.organisation] ?? [])
+                if let rows = rejectedOf[assessment.organisation] { result.noteLeftOut(rows[...]) }
                 results.append(result)
             } catch {
                 if stops(error) { throw error }

@@ -143,7 +143,7 @@ struct OrganisationEvaluation {
         let assessment = Assessment(organisation: organisation, responses: responses)
         do {
             var result = try evaluator.evaluate(assessment, rules: rules)
-            result.noteLeftOut(rejections[firstRejection...])
+            if rejections.count > firstRejection { result.noteLeftOut(rejections[firstRejection...]) }
             let report: String? = switch reports {
             case .md: MarkdownReport.render(result, framework: framework)
             case .html: HTMLReport.render(result, framework: framework)
