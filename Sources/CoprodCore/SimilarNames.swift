@@ -61,6 +61,13 @@ public enum SimilarNames {
         return order.compactMap { byFolded[$0].flatMap { $0.count > 1 ? $0 : nil } }
     }
 
+    /// The warning for `names` (each evaluated organisation's), nil when none are alike. The
+    /// names are taken in the order of their bytes, so that a batch, whose workers finish in any
+    /// order, and `evaluate` word it alike.
+    public static func warning(among names: [String]) -> String? {
+        warning(groups(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+    }
+
     /// The warning for `groups`, at most `shown` of them named, each by five names at most.
     public static func warning(_ groups: [[String]], shown: Int = 5) -> String? {
         guard !groups.isEmpty else { return nil }

@@ -36,8 +36,7 @@ extension Evaluator {
                 read.responses.removeAll { $0.organisation == assessment.organisation }
             }
         }
-        // In the order of their bytes, as a batch, whose workers finish in any order, gives them.
-        if let warning = SimilarNames.warning(SimilarNames.groups(results.map(\.organisation).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })) {
+        if let warning = SimilarNames.warning(among: results.map(\.organisation)) {
             Diagnostics.standardError("coprod: warning: \(warning)")
         }
         return (results, failed)

@@ -141,7 +141,7 @@ final class BatchRunner {
         summary.rowsRead = plan.rows
         if summary.rowsEvaluated + summary.rowsRejected != summary.rowsRead { throw BatchRunner.unaccounted(summary) }
         try output.finish(rejected: rejected.all, summary: summary, framework: framework)
-        if let warning = SimilarNames.warning(similar.groups) { Diagnostics.standardError("coprod: warning: \(warning)") }
+        if let warning = similar.warning { Diagnostics.standardError("coprod: warning: \(warning)") }
         return summary
     }
 

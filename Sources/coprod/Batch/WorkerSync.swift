@@ -85,8 +85,8 @@ final class SimilarNamesFound: @unchecked Sendable {
 
     func add(_ found: [UInt64: [String]]) { lock.withLock { names += found.values.joined() } }
 
-    /// The groups that fold alike, whatever order the workers finished in.
-    var groups: [[String]] { SimilarNames.groups(lock.withLock { names }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }) }
+    /// The warning of names that fold alike, whatever order the workers finished in.
+    var warning: String? { SimilarNames.warning(among: lock.withLock { names }) }
 }
 
 /// The first of the errors workers record.
