@@ -85,4 +85,23 @@ struct OutputFileTests {
             try OutputFile.write([1], toNewFile: missing)
         }
     }
+
+    /// The disk is written by a thread of the file's own: an error it meets (here a full device)
+    /// still reaches the caller, from a later write or from close, naming the file, and nothing
+    /// waits for ever.
+    @Test func anErrorOnTheWritingThreadIsReported() throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let file = try OutputFile(path: "/dev/full", cachedBytes: 0)
+        let piece = bytes(1 << 20)[...]
+        var error: InputError?
+        do {
+            // Far more than the buffers hold, so that the writing thread has failed before the end.
+            for _ in 0..<32 { try file.write(piece) }
+            try file.close()
+        } catch let thrown {
+            error = thrown
+            try? file.close()
+        }
+        #expect(error == InputError("cannot write /dev/full: No space left on device"))
+    }
 }

@@ -6,7 +6,8 @@
 /// A file written from start to end through a block-aligned buffer. Once a file is large, and
 /// where it is on a local disk, full blocks go to the disk without passing through the page
 /// cache: a big batch writes gigabytes of results, and copying them into the cache cost more
-/// CPU than writing them.
+/// CPU than writing them. Full buffers are written by a thread of the file's own, so that the
+/// caller goes on while the disk works. The caller must not write from two threads at once.
 typedef struct coprod_output coprod_output;
 
 /// Creates (or empties) `path` for writing; its first `cached_bytes` (rounded up to whole
@@ -14,7 +15,8 @@ typedef struct coprod_output coprod_output;
 /// value.
 coprod_output *coprod_output_open(const char *path, long long cached_bytes, int *error);
 
-/// Appends `count` bytes. Returns 0, or an errno value.
+/// Appends `count` bytes, waiting only when the disk is three buffers behind. Returns 0, or an
+/// errno value (one the writing thread met may come from a later call, or from close).
 int coprod_output_write(coprod_output *output, const void *bytes, size_t count);
 
 /// Writes what is left, closes the file and frees `output`, whatever happens. Returns 0, or an
