@@ -39,9 +39,12 @@ struct Chunk: Sendable {
     var firstPosition: Int
     var rows: Int
 
-    /// About this much of an input goes to a worker at once: small enough that a few chunks in flight
-    /// per worker keep memory flat, large enough that handing one over costs nothing.
-    static let size = 64 << 10
+    /// About this much of an input goes to a worker at once: small enough that a chunk's results
+    /// (about fifteen times its size for the bundled frameworks) stay in the worker's cache until
+    /// it writes them, and that a few chunks in flight per worker keep memory flat; large enough
+    /// that handing one over costs little. With 64 KB (a megabyte of results) `--jobs 2` spent
+    /// more CPU than `--jobs 1` on the same work, and with 16 KB no more (Benchmarks/FINDINGS.md).
+    static let size = 16 << 10
 }
 
 /// Which organisations' rows are not all in one run, and where their last row is. Most inputs

@@ -9,8 +9,9 @@ import LuaHost
 ///
 /// A first pass plans the inputs: it finds organisations whose rows are apart and cuts the
 /// inputs into chunks where an organisation's rows start. Each worker then takes the next chunk,
-/// reads it, evaluates its organisations and writes their lines into a buffer of its own; the
-/// calling thread writes the buffers in chunk order. A row that cannot be read, or an
+/// reads it, evaluates its organisations and writes their lines into a buffer of its own, then
+/// writes whatever buffers are next in chunk order (`ResultsInOrder`); the calling thread shows
+/// progress. A row that cannot be read, or an
 /// organisation whose rules fail or hit a limit, is rejected with its reason; the batch goes on,
 /// and rows read = evaluated + rejected.
 final class BatchRunner {
@@ -101,7 +102,7 @@ final class BatchRunner {
         // A few chunks per worker between evaluating and writing keep every worker busy.
         let window = options.jobs * 4
         let dispenser = ChunkDispenser(count: plan.chunks.count, window: window)
-        let results = BatchResults()
+        let results = ResultsInOrder(writer: ResultsWriter(output: output, reports: options.reports), dispenser: dispenser)
         let rejected = RejectedRows()
         // Two buffers for each chunk that can be on its way: those in the window and one in
         // each worker's hands.
@@ -111,28 +112,21 @@ final class BatchRunner {
         start.go(Batch(plan: plan, dispenser: dispenser, results: results, scattered: ScatteredRows(chunks: plan.chunks.count),
                        rejected: rejected, spare: spare, unread: unread, similar: similar))
 
+        // The workers write the results as they go; this thread shows how far they are.
         let progress = Progress(total: plan.rows, enabled: options.progress)
-        var writer = ResultsWriter(output: output, reports: options.reports)
-        for index in plan.chunks.indices {
-            guard let chunk = results.take(chunk: index) else { break }
-            // A scattered organisation's last row is in this chunk, and every chunk before it
-            // is done: it is evaluated, or about to be.
-            try writer.write(chunk) { results.take(scattered: $0) }
-            dispenser.written(upTo: index + 1)
-            progress.advance(by: chunk.rows)
+        progress.update(to: 0)
+        for worker in workers {
+            while !worker.wait(seconds: 0.2) { progress.update(to: results.rowsWritten) }
         }
+        try results.finish()
+        progress.update(to: results.rowsWritten)
+        progress.finish()
 
         // Each worker summarised what it evaluated; summaries merge exactly.
         var summary = AreaSummary(framework: framework)
         for worker in workers {
-            worker.wait()
             if let part = worker.summary { summary.merge(part) }
         }
-        // Two scattered organisations whose names hash alike share one last row, where only one
-        // of them is put: the other comes last.
-        for rest in results.takeScattered() { try writer.write(rest) { _ in nil } }
-        try writer.flush()
-        progress.finish()
         // Results are kept only if every row planned was read, from the inputs as they were.
         if let failure = unread.error { throw failure }
         try input.checkUnchanged()
@@ -157,7 +151,7 @@ final class BatchRunner {
     struct Batch: Sendable {
         let plan: BatchPlan
         let dispenser: ChunkDispenser
-        let results: BatchResults
+        let results: ResultsInOrder
         let scattered: ScatteredRows
         let rejected: RejectedRows
         let spare: SpareBuffers
@@ -167,14 +161,12 @@ final class BatchRunner {
     }
 
     private func startWorkers(_ start: WorkerStart) -> [WorkerHandle] {
-        let finished = FinishedCount(total: options.jobs)
         let worker = BatchWorker(reference: frameworkReference, catalog: catalog, input: input, limits: options.limits,
                                  reports: options.reports, limitNotice: LimitNotice(clearsProgress: options.progress))
         return (0..<options.jobs).map { _ in
             let handle = WorkerHandle()
             let thread = Thread {
                 handle.summary = worker.work(start)
-                if finished.workerFinished() { start.batch?.results.finish() }
                 handle.signal()
             }
             // Lua's parser and pattern matcher recurse in C; give them room.
@@ -182,47 +174,5 @@ final class BatchRunner {
             thread.start()
             return handle
         }
-    }
-}
-
-/// Writes chunks' results in order: a run of organisations side by side in one worker's buffer
-/// is written at once.
-struct ResultsWriter {
-    let output: BatchOutput
-    let reports: BatchRunner.ReportFormat?
-    private var run: (lines: BatchRunner.Lines, json: Range<Int>, csv: Range<Int>)?
-
-    init(output: BatchOutput, reports: BatchRunner.ReportFormat?) {
-        self.output = output
-        self.reports = reports
-    }
-
-    /// Writes `chunk`; `scattered` gives the results of a scattered organisation to put where
-    /// its last row is.
-    mutating func write(_ chunk: BatchRunner.ChunkResults, scattered: (String) -> BatchRunner.ChunkResults?) throws {
-        for item in chunk.items {
-            switch item {
-            case .evaluated(let json, let csv, let report):
-                if let current = run, current.lines === chunk.lines, current.json.upperBound == json.lowerBound,
-                   current.csv.upperBound == csv.lowerBound {
-                    run = (chunk.lines, current.json.lowerBound..<json.upperBound, current.csv.lowerBound..<csv.upperBound)
-                } else {
-                    try flush()
-                    run = (chunk.lines, json, csv)
-                }
-                if let report, let reports { try output.writeReport(report.text, organisation: report.organisation, format: reports) }
-            case .rejected:
-                continue
-            case .scattered(let organisation):
-                guard let results = scattered(organisation) else { continue }
-                try write(results) { _ in nil }
-            }
-        }
-    }
-
-    mutating func flush() throws {
-        guard let current = run else { return }
-        run = nil
-        try output.writeResults(json: current.lines.json[current.json], csv: current.lines.csv[current.csv])
     }
 }

@@ -26,6 +26,14 @@ final class ChunkDispenser: @unchecked Sendable {
         return next - 1
     }
 
+    /// Gives out no more chunks: the results can no longer be written.
+    func stop() {
+        condition.lock()
+        next = count
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// The writer has written every chunk before `chunk`.
     func written(upTo chunk: Int) {
         condition.lock()

@@ -6,20 +6,17 @@ import Foundation
 final class Progress {
     private let total: Int
     private let enabled: Bool
-    private var done = 0
     private let started = Date()
-    private var lastShown = Date.distantPast
 
     init(total: Int, enabled: Bool) {
         self.total = total
         self.enabled = enabled
     }
 
-    func advance(by rows: Int) {
-        done += rows
-        guard enabled, Date().timeIntervalSince(lastShown) > 0.2 else { return }
-        lastShown = Date()
-        let line = Progress.line(done: done, total: total, seconds: Date().timeIntervalSince(started))
+    /// Shows `rows` done (called a few times a second).
+    func update(to rows: Int) {
+        guard enabled else { return }
+        let line = Progress.line(done: rows, total: total, seconds: Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 

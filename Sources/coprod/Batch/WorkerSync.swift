@@ -99,25 +99,6 @@ final class FirstFailure: @unchecked Sendable {
     var error: InputError? { lock.withLock { first } }
 }
 
-/// Counts workers down, to know which one stopped last.
-final class FinishedCount: @unchecked Sendable {
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var remaining: Int
-
-    init(total: Int) {
-        remaining = total
-    }
-
-    /// True for the last worker to stop.
-    func workerFinished() -> Bool {
-        lock.withLock {
-            remaining -= 1
-            return remaining == 0
-        }
-    }
-}
-
 /// Waits for one worker thread to end.
 final class WorkerHandle: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
@@ -125,4 +106,6 @@ final class WorkerHandle: @unchecked Sendable {
     var summary: AreaSummary?
     func signal() { semaphore.signal() }
     func wait() { semaphore.wait() }
+    /// False if the worker has not ended within `seconds`.
+    func wait(seconds: Double) -> Bool { semaphore.wait(timeout: .now() + seconds) == .success }
 }
