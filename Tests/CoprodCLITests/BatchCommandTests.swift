@@ -785,6 +785,31 @@ struct BatchCommandTests {
         #expect(left == [".coprod-batch", ".results.csv.partial"])
     }
 
+    /// A disk that fills mid-batch (the results file's temporary name leads to /dev/full) stops
+    /// the batch with the system's words, whichever worker was writing, and leaves nothing: the
+    /// workers stop taking chunks rather than wait for room that will not come.
+    @Test(arguments: ["1", "2", "5"])
+    func aDiskThatFillsMidBatchStopsIt(jobs: String) throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let work = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // About 15 KB of results each: several of the file's 4 MB buffers.
+        let sample = try runCoprod(["sample", "quality-standards", "--orgs", "1500", "--seed", "3"])
+        #expect(sample.status == 0)
+        let input = try write(sample.standardOutput, "in.csv", in: work)
+        let out = work.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = try write("", ".coprod-batch", in: out)
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent(".results.jsonl.partial").path,
+                                                   withDestinationPath: "/dev/full")
+        let result = try runCoprod(["batch", "quality-standards", input, "--out", out.path, "--jobs", jobs, "--quiet",
+                                    "--chunk-bytes", "4096"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "coprod: cannot write \(out.path)/.results.jsonl.partial: No space left on device\n",
+                "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".coprod-batch"])
+    }
+
     /// A batch of the mini audit with one organisation, as WORK/shard.
     private func oneOrganisationShard(in work: URL) throws -> String {
         let shard = work.appendingPathComponent("shard").path
